@@ -1,0 +1,88 @@
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { deriveKey, keyToXoroshiroState, type SeedPath } from './seeds.ts';
+
+/** Serialisable state of a RandomStream: generator words plus the cached spare normal deviate. */
+export interface RandomStreamState {
+  words: number[];
+  spare: number | null;
+}
+
+const TWO_POW_M53 = 2 ** -53;
+
+/**
+ * A reproducible random stream (xoroshiro128+ from pure-rand) with uniform and standard-normal draws.
+ * Mutable on purpose: samplers in hot loops must not allocate a new generator per draw.
+ */
+export class RandomStream {
+  private gen: JumpableRandomGenerator;
+  private spare: number | null = null;
+
+  private constructor(gen: JumpableRandomGenerator) {
+    this.gen = gen;
+  }
+
+  /** The stream for (root seed, path); the same inputs always give the same sequence. */
+  static fromSeed(rootSeed: number, path: SeedPath = []): RandomStream {
+    return new RandomStream(xoroshiro128plusFromState(keyToXoroshiroState(deriveKey(rootSeed, path))));
+  }
+
+  /** Restores a stream saved with `getState`. */
+  static fromState(state: RandomStreamState): RandomStream {
+    const s = new RandomStream(xoroshiro128plusFromState(state.words));
+    s.spare = state.spare;
+    return s;
+  }
+
+  /** A JSON-serialisable snapshot; `fromState` continues the exact sequence. */
+  getState(): RandomStreamState {
+    return { words: [...this.gen.getState()], spare: this.spare };
+  }
+
+  /** An independent stream 2^64 draws ahead (xoroshiro jump), leaving this one unchanged. */
+  jumped(): RandomStream {
+    const g = this.gen.clone();
+    g.jump();
+    return new RandomStream(g);
+  }
+
+  /** Uniform on [0, 1) with 53 random bits. */
+  uniform(): number {
+    const hi = (this.gen.next() >>> 0) >>> 6; // 26 bits
+    const lo = (this.gen.next() >>> 0) >>> 5; // 27 bits
+    return (hi * 2 ** 27 + lo) * TWO_POW_M53;
+  }
+
+  /** Uniform on (0, 1): safe inside log(). */
+  uniformOpen(): number {
+    let u = this.uniform();
+    while (u === 0) u = this.uniform();
+    return u;
+  }
+
+  /** Standard normal deviate (Marsaglia polar method; the spare is cached and serialised). */
+  normal(): number {
+    if (this.spare !== null) {
+      const s = this.spare;
+      this.spare = null;
+      return s;
+    }
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = 2 * this.uniform() - 1;
+      v = 2 * this.uniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * f;
+    return u * f;
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.uniform() * n);
+  }
+}
+

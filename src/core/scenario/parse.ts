@@ -1,0 +1,117 @@
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { describeAllowed, schemaAt } from './schemaAt.ts';
+
+/** One problem found in a scenario: where (dotted path, line), what was there, and what is allowed. */
+export interface ScenarioIssue {
+  path: string;
+  line?: number;
+  value?: unknown;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ScenarioIssue[] };
+
+/** Formats an issue as one line: `file:line: path = value: message`. */
+export function formatIssue(issue: ScenarioIssue, source = 'scenario'): string {
+  const where = issue.line !== undefined ? `${source}:${issue.line}` : source;
+  const path = issue.path || '(root)';
+  const value = issue.value === undefined ? '' : ` = ${preview(issue.value)}`;
+  return `${where}: ${path}${value}: ${issue.message}`;
+}
+
+function preview(v: unknown): string {
+  const s = JSON.stringify(v);
+  if (s === undefined) return String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = data;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  return cur;
+}
+
+function lineAt(doc: Document | undefined, lc: LineCounter | undefined, path: readonly PropertyKey[]): number | undefined {
+  if (!doc || !lc) return undefined;
+  // Walk down as far as the document goes, so a missing key reports its parent's line.
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return lc.linePos(range[0]).line;
+  }
+  return undefined;
+}
+
+/** Turns zod issues into scenario issues with values, allowed ranges and (for YAML/JSON text) line numbers. */
+export function explainZodIssues(
+  schema: z.ZodType,
+  data: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  doc?: Document,
+  lc?: LineCounter,
+): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  for (const iss of issues) {
+    const path = iss.path as PropertyKey[];
+    if (iss.code === 'unrecognized_keys') {
+      const allowed = describeAllowed(schemaAt(schema, path, data));
+      for (const key of iss.keys) {
+        const p = [...path, key];
+        out.push({ path: p.join('.'), line: lineAt(doc, lc, p), message: `unknown key '${key}'${allowed ? ` (${allowed})` : ''}` });
+      }
+      continue;
+    }
+    const value = valueAt(data, path);
+    const allowed = describeAllowed(schemaAt(schema, path, data));
+    let message: string;
+    switch (iss.code) {
+      case 'invalid_type':
+        message = value === undefined ? `is required (${allowed ?? `expected ${iss.expected}`})` : `expected ${allowed ?? iss.expected}`;
+        break;
+      case 'too_small':
+      case 'too_big':
+        message = `out of range: allowed ${allowed ?? iss.message}`;
+        break;
+      case 'invalid_union':
+      case 'invalid_value':
+        message = allowed ? `not allowed: ${allowed}` : iss.message;
+        break;
+      default:
+        message = allowed && iss.code !== 'custom' ? `${iss.message} (allowed: ${allowed})` : iss.message;
+    }
+    out.push({ path: path.join('.'), line: lineAt(doc, lc, path), value, message });
+  }
+  return out;
+}
+
+/** Parses YAML or JSON text (JSON is YAML 1.2) and validates it; issues carry line numbers. */
+export function parseScenarioText<S extends z.ZodType>(schema: S, text: string): ParseResult<z.output<S>> {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({
+        path: '',
+        line: e.linePos?.[0]?.line,
+        message: `syntax error: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  if (!isMap(doc.contents)) {
+    return { ok: false, issues: [{ path: '', line: 1, message: 'a scenario must be a mapping of keys to values' }] };
+  }
+  const data = doc.toJS();
+  return validateScenarioData(schema, data, doc, lc);
+}
+
+/** Validates already-parsed data (e.g. an HTTP JSON body); issues have paths and values, no lines. */
+export function validateScenarioData<S extends z.ZodType>(schema: S, data: unknown, doc?: Document, lc?: LineCounter): ParseResult<z.output<S>> {
+  const r = schema.safeParse(data);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, issues: explainZodIssues(schema, data, r.error.issues, doc, lc) };
+}

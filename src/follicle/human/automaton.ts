@@ -1,0 +1,186 @@
+import { IntervalRecorder } from '../../core/recorder.ts';
+import type { RandomStream } from '../../core/random/stream.ts';
+import { sampleBeta } from '../../core/random/samplers.ts';
+import { anagenMeanS, latencyMeanS, type HumanScalpModel } from './model.ts';
+
+/**
+ * Stochastic follicular automaton of the human scalp, after Halloy et al. (PNAS 2000; J Theor Biol 2002):
+ * independent follicles cycle anagen → catagen → telogen → (latency with probability p) → anagen, with
+ * lognormal phase durations drawn at phase entry. AGA: at every new anagen the follicle's relative size m
+ * shrinks by the factor (1 − δ·x), x = androgen level × regional sensitivity × follicle susceptibility;
+ * anagen shortens and latency lengthens with m, the shaft thins; below a threshold the follicle is dormant.
+ *
+ * Follicles are independent, so the automaton is event-driven follicle by follicle: each follicle's whole
+ * history is generated at once and written into an IntervalRecorder (difference arrays), which makes the
+ * cost O(events · log samples) with no heap and no per-event allocation.
+ */
+
+export const PHASE = { anagen: 0, catagen: 1, telogen: 2, latency: 3, dormant: 4 } as const;
+
+/** Recorder channels per region (index = region * CHANNELS + channel). */
+export const CH = {
+  anagen: 0,
+  catagen: 1,
+  telogen: 2,
+  latency: 3,
+  dormant: 4,
+  hairs: 5,
+  terminalHairs: 6,
+  diameterSumUm: 7,
+  miniaturized: 8,
+} as const;
+export const CHANNELS = 9;
+/** Point events (hairs shed at the end of telogen) are recorded on event channel = region index. */
+
+/** Totals the automaton counts while it runs. */
+export interface AutomatonStats {
+  follicles: number;
+  events: number;
+  cyclesStarted: number;
+  turnedDormant: number;
+}
+
+/** Progress callback: fraction of follicles done (0-1). */
+export type ProgressFn = (fraction: number) => void;
+
+/** Runs the automaton over [0, endS] and records every region into a recorder at `times` (s). */
+export function runHumanAutomaton(
+  model: HumanScalpModel,
+  endS: number,
+  times: Float64Array,
+  rng: RandomStream,
+  onProgress?: ProgressFn,
+): { recorder: IntervalRecorder; stats: AutomatonStats } {
+  const nRegions = model.regionIds.length;
+  const rec = new IntervalRecorder(times, nRegions * CHANNELS);
+  const stats: AutomatonStats = { follicles: 0, events: 0, cyclesStarted: 0, turnedDormant: 0 };
+  let total = 0;
+  for (let r = 0; r < nRegions; r++) total += model.regionFollicles[r];
+  const progressEvery = Math.max(1, Math.floor(total / 100));
+
+  const anaSigma = model.anagenSigma;
+  const anaHalfVar = 0.5 * anaSigma * anaSigma;
+  const latSigma = model.latencySigma;
+  const latHalfVar = 0.5 * latSigma * latSigma;
+  const cat = model.catagen;
+  const tel = model.telogen;
+  const pL = model.latencyProbability;
+  const delta = model.miniaturizationPerCycle;
+  const thresholdM = model.terminalThresholdM;
+  const dV = model.vellusDiameterM;
+  const betaA = model.susceptibilityA;
+  const betaB = model.susceptibilityB;
+  const constantSusceptibility = Number.isNaN(betaA);
+  const nSamples = times.length;
+
+  for (let r = 0; r < nRegions; r++) {
+    const base = r * CHANNELS;
+    const exposureScale = model.androgenLevel * model.regionSensitivity[r];
+    for (let j = 0; j < model.regionFollicles[r]; j++) {
+      // Per-follicle traits, drawn in a fixed order.
+      const dT = Math.max(dV * 1.01, model.terminalDiameterMeanM + model.terminalDiameterSdM * rng.normal());
+      const susceptibility = constantSusceptibility ? betaB : sampleBeta(rng, betaA, betaB);
+      const exposure = Math.min(1, exposureScale * susceptibility);
+      const shrink = Math.max(0, 1 - delta * exposure);
+      const nc = Math.max(1, Math.round(model.criticalCyclesMean + model.criticalCyclesSd * rng.normal()));
+      const thresholdSize = (thresholdM - dV) / (dT - dV);
+      let size = 1;
+      if (rng.uniform() < model.vellusFraction) size = 0.5 * (model.dormantThreshold + Math.min(1, thresholdSize));
+      let cycles = 0;
+
+      // Initial phase and time to its end.
+      let phase: number;
+      let end: number;
+      const meanA = anagenMeanS(model, size);
+      if (model.initialization === 'anagenOnset') {
+        phase = PHASE.anagen;
+        end = Math.exp(Math.log(meanA) - anaHalfVar + anaSigma * rng.normal());
+      } else {
+        // Renewal equilibrium: phase chosen with probability ∝ its mean share of the cycle, residual time
+        // = U × a length-biased draw (for a lognormal: μ → μ + σ²).
+        const meanL = latencyMeanS(model, size);
+        const wA = meanA;
+        const wC = Math.exp(cat.mu + 0.5 * cat.sigma * cat.sigma);
+        const wT = Math.exp(tel.mu + 0.5 * tel.sigma * tel.sigma);
+        const wL = pL * meanL;
+        const u = rng.uniform() * (wA + wC + wT + wL);
+        let mu: number;
+        let sigma: number;
+        if (u < wA) {
+          phase = PHASE.anagen;
+          sigma = anaSigma;
+          mu = Math.log(meanA) - anaHalfVar;
+        } else if (u < wA + wC) {
+          phase = PHASE.catagen;
+          sigma = cat.sigma;
+          mu = cat.mu;
+        } else if (u < wA + wC + wT) {
+          phase = PHASE.telogen;
+          sigma = tel.sigma;
+          mu = tel.mu;
+        } else {
+          phase = PHASE.latency;
+          sigma = latSigma;
+          mu = Math.log(meanL) - latHalfVar;
+        }
+        end = rng.uniform() * Math.exp(mu + sigma * sigma + sigma * rng.normal());
+      }
+
+      let t = 0;
+      let k0 = 0;
+      for (;;) {
+        // Record the current phase over [t, end): sample indices are found once per boundary.
+        if (phase === PHASE.dormant) {
+          rec.addSpan(base + CH.dormant, k0, nSamples, 1);
+          break;
+        }
+        const t1 = end >= endS ? Infinity : end;
+        const k1 = rec.sampleIndex(t1);
+        if (k1 > k0) {
+          rec.addSpan(base + phase, k0, k1, 1);
+          const d = dV + (dT - dV) * size;
+          if (d < thresholdM) rec.addSpan(base + CH.miniaturized, k0, k1, 1);
+          if (phase !== PHASE.latency) {
+            rec.addSpan(base + CH.hairs, k0, k1, 1);
+            rec.addSpan(base + CH.diameterSumUm, k0, k1, d * 1e6);
+            if (d >= thresholdM) rec.addSpan(base + CH.terminalHairs, k0, k1, 1);
+          }
+        }
+        k0 = k1;
+        if (t1 === Infinity) break;
+        t = end;
+        stats.events++;
+        if (phase === PHASE.anagen) {
+          phase = PHASE.catagen;
+          end = t + Math.exp(cat.mu + cat.sigma * rng.normal());
+        } else if (phase === PHASE.catagen) {
+          phase = PHASE.telogen;
+          end = t + Math.exp(tel.mu + tel.sigma * rng.normal());
+        } else {
+          if (phase === PHASE.telogen) {
+            rec.addEvent(r, t);
+            if (rng.uniform() < pL) {
+              phase = PHASE.latency;
+              end = t + Math.exp(Math.log(latencyMeanS(model, size)) - latHalfVar + latSigma * rng.normal());
+              continue;
+            }
+          }
+          // A new cycle begins: androgen acts on the new anagen.
+          cycles++;
+          stats.cyclesStarted++;
+          size *= shrink;
+          if (size < model.dormantThreshold || cycles >= nc) {
+            phase = PHASE.dormant;
+            stats.turnedDormant++;
+            continue;
+          }
+          phase = PHASE.anagen;
+          end = t + Math.exp(Math.log(anagenMeanS(model, size)) - anaHalfVar + anaSigma * rng.normal());
+        }
+      }
+      stats.follicles++;
+      if (onProgress && stats.follicles % progressEvery === 0) onProgress(stats.follicles / total);
+    }
+  }
+  return { recorder: rec, stats };
+}

@@ -1,0 +1,115 @@
+import { betaParams, lognormalParams } from '../../core/random/samplers.ts';
+import { cm2ToM2, daysToS } from '../../core/units.ts';
+import { HUMAN_REGION_IDS, type HumanScalpConfig } from './schema.ts';
+
+/** Log-space lognormal parameters, or a fixed value when the SD is zero. */
+export interface LogNormalSpec {
+  mu: number;
+  sigma: number;
+}
+
+/**
+ * The assembled human scalp model: scenario units converted to SI (s, m, m²), distributions turned
+ * into sampler parameters. Built once per run; the automaton reads only this.
+ */
+export interface HumanScalpModel {
+  regionIds: readonly string[];
+  regionAreaM2: Float64Array;
+  regionFollicles: Int32Array;
+  regionSensitivity: Float64Array;
+  initialization: 'stationary' | 'anagenOnset';
+  /** Anagen mean (s) of a terminal (size 1) and of a fully miniaturized (size 0) follicle; CV shared. */
+  anagenTerminalMeanS: number;
+  anagenVellusMeanS: number;
+  anagenSigma: number;
+  catagen: LogNormalSpec;
+  telogen: LogNormalSpec;
+  latencyProbability: number;
+  latencyHealthyMeanS: number;
+  latencyAgaMeanS: number;
+  latencySigma: number;
+  terminalDiameterMeanM: number;
+  terminalDiameterSdM: number;
+  vellusDiameterM: number;
+  terminalThresholdM: number;
+  vellusFraction: number;
+  criticalCyclesMean: number;
+  criticalCyclesSd: number;
+  androgenLevel: number;
+  miniaturizationPerCycle: number;
+  /** Beta(a, b) of per-follicle susceptibility, or a = NaN with b = the constant when SD is zero. */
+  susceptibilityA: number;
+  susceptibilityB: number;
+  dormantThreshold: number;
+}
+
+const sigmaOf = (mean: number, sd: number): number => lognormalParams(mean, Math.max(sd, 0)).sigma;
+
+/** Assembles the SI model from a validated `scalp` config. */
+export function assembleHumanScalp(cfg: HumanScalpConfig): HumanScalpModel {
+  const ids = HUMAN_REGION_IDS;
+  const area = new Float64Array(ids.length);
+  const count = new Int32Array(ids.length);
+  const sens = new Float64Array(ids.length);
+  ids.forEach((id, r) => {
+    const reg = cfg.regions[id];
+    area[r] = cm2ToM2(reg.areaCm2);
+    count[r] = Math.max(0, Math.round(reg.areaCm2 * reg.follicleDensityPerCm2));
+    sens[r] = reg.androgenSensitivity;
+  });
+  const cyc = cfg.cycle;
+  const sus = cfg.aga.susceptibility;
+  let susA = Number.NaN;
+  let susB = sus.mean;
+  if (sus.sd > 0) ({ a: susA, b: susB } = betaParams(sus.mean, sus.sd));
+  return {
+    regionIds: ids,
+    regionAreaM2: area,
+    regionFollicles: count,
+    regionSensitivity: sens,
+    initialization: cfg.initialization,
+    anagenTerminalMeanS: daysToS(cyc.anagen.meanDays),
+    anagenVellusMeanS: daysToS(Math.min(cfg.follicle.vellusAnagenMeanDays, cyc.anagen.meanDays)),
+    anagenSigma: sigmaOf(cyc.anagen.meanDays, cyc.anagen.sdDays),
+    catagen: lognormalParams(daysToS(cyc.catagen.meanDays), daysToS(cyc.catagen.sdDays)),
+    telogen: lognormalParams(daysToS(cyc.telogen.meanDays), daysToS(cyc.telogen.sdDays)),
+    latencyProbability: cyc.latency.probability,
+    latencyHealthyMeanS: daysToS(cyc.latency.meanDays),
+    latencyAgaMeanS: daysToS(Math.max(cfg.aga.latencyMeanDays, cyc.latency.meanDays)),
+    latencySigma: sigmaOf(cyc.latency.meanDays, cyc.latency.sdDays),
+    terminalDiameterMeanM: cfg.follicle.terminalDiameterUm.mean * 1e-6,
+    terminalDiameterSdM: cfg.follicle.terminalDiameterUm.sd * 1e-6,
+    vellusDiameterM: cfg.follicle.vellusDiameterUm * 1e-6,
+    terminalThresholdM: cfg.follicle.terminalThresholdUm * 1e-6,
+    vellusFraction: cfg.follicle.vellusFraction,
+    criticalCyclesMean: cfg.follicle.criticalCycles.mean,
+    criticalCyclesSd: cfg.follicle.criticalCycles.sd,
+    androgenLevel: cfg.aga.androgenLevel,
+    miniaturizationPerCycle: cfg.aga.miniaturizationPerCycle,
+    susceptibilityA: susA,
+    susceptibilityB: susB,
+    dormantThreshold: cfg.aga.dormantThreshold,
+  };
+}
+
+/** Anagen mean (s) of a follicle of relative size m ∈ [0, 1]: linear between vellus and terminal. */
+export function anagenMeanS(model: HumanScalpModel, size: number): number {
+  return model.anagenVellusMeanS + (model.anagenTerminalMeanS - model.anagenVellusMeanS) * size;
+}
+
+/** Latency mean (s) of a follicle of relative size m: lengthens toward the AGA value as it miniaturizes. */
+export function latencyMeanS(model: HumanScalpModel, size: number): number {
+  return model.latencyHealthyMeanS + (model.latencyAgaMeanS - model.latencyHealthyMeanS) * (1 - size);
+}
+
+/** Shaft diameter (m) of a follicle of relative size m with terminal diameter dT (m). */
+export function diameterM(model: HumanScalpModel, size: number, terminalDiameterM: number): number {
+  return model.vellusDiameterM + (terminalDiameterM - model.vellusDiameterM) * size;
+}
+
+/** Total follicle count of the scalp. */
+export function totalFollicles(model: HumanScalpModel): number {
+  let n = 0;
+  for (let r = 0; r < model.regionFollicles.length; r++) n += model.regionFollicles[r];
+  return n;
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { durationSchema, spreadSchema } from '../../core/scenario/common.ts';
+import { humanAga, humanCycle, humanFollicle, humanRegions } from '../../species/human.ts';
+
+/** The scalp regions every human scalp has (the CLI summary reports each). */
+export const HUMAN_REGION_IDS = ['frontal', 'midScalp', 'vertex', 'occipital'] as const;
+export type HumanRegionId = (typeof HUMAN_REGION_IDS)[number];
+
+const regionSchema = (areaCm2: number, sensitivity: number) =>
+  z
+    .strictObject({
+      areaCm2: z.number().positive().default(areaCm2).describe('hair-bearing area of the region (cm², > 0)'),
+      follicleDensityPerCm2: z
+        .number()
+        .positive()
+        .max(2000)
+        .default(humanFollicle.follicleDensityPerCm2.value)
+        .describe('follicle density (follicles/cm², 0-2000)'),
+      androgenSensitivity: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(sensitivity)
+        .describe('regional androgen sensitivity (0 = spared, 1 = most sensitive)'),
+    })
+    .prefault({});
+
+const c = humanCycle;
+const f = humanFollicle;
+const a = humanAga;
+
+/** Schema of the `scalp` section of a human scenario (units in key names; converted to SI at assembly). */
+export const humanScalpSchema = z
+  .strictObject({
+    initialization: z
+      .enum(['stationary', 'anagenOnset'])
+      .default('stationary')
+      .describe('stationary: phases and residual times drawn from the renewal equilibrium; anagenOnset: every follicle starts a fresh anagen at t = 0'),
+    regions: z
+      .strictObject({
+        frontal: regionSchema(humanRegions.frontalAreaCm2.value, a.sensitivityFrontal.value),
+        midScalp: regionSchema(humanRegions.midScalpAreaCm2.value, a.sensitivityMidScalp.value),
+        vertex: regionSchema(humanRegions.vertexAreaCm2.value, a.sensitivityVertex.value),
+        occipital: regionSchema(humanRegions.occipitalAreaCm2.value, a.sensitivityOccipital.value),
+      })
+      .prefault({}),
+    cycle: z
+      .strictObject({
+        anagen: durationSchema(c.anagenMeanDays.value, c.anagenSdDays.value, 'anagen duration of a terminal follicle'),
+        catagen: durationSchema(c.catagenMeanDays.value, c.catagenSdDays.value, 'catagen duration'),
+        telogen: durationSchema(c.telogenMeanDays.value, c.telogenSdDays.value, 'telogen duration'),
+        latency: z
+          .strictObject({
+            probability: z.number().min(0).max(1).default(c.latencyProbability.value).describe('probability that telogen is followed by latency (0-1)'),
+            meanDays: z.number().positive().default(c.latencyMeanDays.value).describe('mean latency of a healthy follicle (days, > 0)'),
+            sdDays: z.number().min(0).default(c.latencySdDays.value).describe('SD of latency (days, >= 0)'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    follicle: z
+      .strictObject({
+        terminalDiameterUm: spreadSchema(f.terminalDiameterMeanUm.value, f.terminalDiameterSdUm.value, 'µm', 'terminal shaft diameter', { min: 1, max: 200 }),
+        vellusDiameterUm: z.number().positive().max(200).default(f.vellusDiameterUm.value).describe('shaft diameter of a fully miniaturized hair (µm)'),
+        terminalThresholdUm: z.number().positive().max(200).default(f.terminalThresholdUm.value).describe('a hair counts as terminal at or above this diameter (µm)'),
+        vellusFraction: z.number().min(0).max(1).default(f.vellusFraction.value).describe('fraction of follicles vellus at t = 0 (0-1)'),
+        vellusAnagenMeanDays: z.number().positive().default(f.vellusAnagenMeanDays.value).describe('mean anagen of a fully miniaturized follicle (days)'),
+        criticalCycles: spreadSchema(f.criticalCyclesMean.value, f.criticalCyclesSd.value, 'cycles', 'critical cycle number N_c', { min: 1 }),
+      })
+      .prefault({}),
+    aga: z
+      .strictObject({
+        androgenLevel: z.number().min(0).max(10).default(1).describe('androgen (DHT) exposure relative to an AGA-prone adult man (0 = none, 1 = reference)'),
+        miniaturizationPerCycle: z.number().min(0).max(1).default(a.miniaturizationPerCycle.value).describe('fraction of remaining terminal size lost per cycle at full exposure (0-1)'),
+        susceptibility: spreadSchema(a.susceptibilityMean.value, a.susceptibilitySd.value, '1', 'per-follicle androgen susceptibility (Beta)', { min: 0, max: 1 }),
+        dormantThreshold: z.number().min(0).max(1).default(a.dormantThreshold.value).describe('relative size below which a follicle turns dormant (0-1)'),
+        latencyMeanDays: z.number().positive().default(a.agaLatencyMeanDays.value).describe('mean latency of a fully miniaturized follicle (days)'),
+      })
+      .prefault({}),
+  })
+  .superRefine((s, ctx) => {
+    const sus = s.aga.susceptibility;
+    if (sus.sd > 0 && !(sus.mean > 0 && sus.mean < 1 && sus.sd * sus.sd < sus.mean * (1 - sus.mean))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aga', 'susceptibility', 'sd'],
+        input: sus.sd,
+        message: `must satisfy sd < sqrt(mean*(1-mean)) = ${Math.sqrt(Math.max(0, sus.mean * (1 - sus.mean))).toFixed(4)} for a Beta distribution (mean ${sus.mean})`,
+      });
+    }
+    const fol = s.follicle;
+    if (!(fol.vellusDiameterUm < fol.terminalThresholdUm && fol.terminalThresholdUm < fol.terminalDiameterUm.mean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['follicle', 'terminalThresholdUm'],
+        input: fol.terminalThresholdUm,
+        message: `must lie between vellusDiameterUm (${fol.vellusDiameterUm}) and terminalDiameterUm.mean (${fol.terminalDiameterUm.mean})`,
+      });
+    }
+  })
+  .prefault({});
+
+export type HumanScalpConfig = z.output<typeof humanScalpSchema>;

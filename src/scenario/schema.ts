@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { commonScenarioFields } from '../core/scenario/common.ts';
+import { humanScalpSchema } from '../follicle/human/schema.ts';
+
+/**
+ * The scenario file schema, composed from each module's own schema (Morpheus-style): the `model` key
+ * selects which model sections are allowed.
+ */
+export const humanScenarioSchema = z
+  .strictObject({
+    ...commonScenarioFields,
+    model: z.literal('humanScalp').describe('human scalp: independent follicular mosaic (Halloy automaton) with AGA'),
+    scalp: humanScalpSchema,
+  })
+  .superRefine((s, ctx) => {
+    if (s.record.everyDays > s.durationDays) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['record', 'everyDays'],
+        input: s.record.everyDays,
+        message: `must be <= durationDays (${s.durationDays})`,
+      });
+    }
+  });
+
+export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema]);
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type HumanScenario = z.output<typeof humanScenarioSchema>;
+
+/** JSON Schema (draft 2020-12) of scenario files, for editors and `follisim schema`. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

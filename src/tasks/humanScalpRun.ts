@@ -1,0 +1,90 @@
+import { sampleTimes } from '../core/clock.ts';
+import { RandomStream } from '../core/random/stream.ts';
+import { daysToS, SECONDS_PER_DAY } from '../core/units.ts';
+import { runHumanAutomaton } from '../follicle/human/automaton.ts';
+import { assembleHumanScalp, totalFollicles } from '../follicle/human/model.ts';
+import { collectHumanSeries, type HumanScalpSeries, type RegionSeries } from '../follicle/human/results.ts';
+import type { HumanScenario } from '../scenario/schema.ts';
+import type { Table, TaskOptions, TaskOutput } from './types.ts';
+
+/** Stream path of the scalp automaton of subject 0 (trials derive one per subject). */
+export const SCALP_STREAM = ['subject', 0, 'scalp'] as const;
+
+/** Runs the human scalp automaton for a scenario and returns its series (no I/O). */
+export function simulateHumanScalp(scenario: HumanScenario, options: TaskOptions): { series: HumanScalpSeries; stats: Record<string, number> } {
+  const model = assembleHumanScalp(scenario.scalp);
+  const endS = daysToS(scenario.durationDays);
+  const times = sampleTimes(endS, daysToS(scenario.record.everyDays));
+  const rng = RandomStream.fromSeed(options.seed, SCALP_STREAM);
+  const { recorder, stats } = runHumanAutomaton(model, endS, times, rng, (f) =>
+    options.onProgress?.({ fraction: f, stage: 'follicles' }),
+  );
+  return { series: collectHumanSeries(model, recorder), stats: { ...stats, totalFollicles: totalFollicles(model) } };
+}
+
+const last = (a: Float64Array): number => a[a.length - 1];
+const round = (x: number, digits = 6): number => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
+
+function regionSummary(s: RegionSeries): Record<string, number> {
+  const n = s.anagen.length;
+  const meanShed = n > 1 ? s.shedPerDay.slice(1).reduce((a, b) => a + b, 0) / (n - 1) : Number.NaN;
+  return {
+    follicles: s.follicles,
+    areaCm2: round(s.areaCm2),
+    anagenFraction: round(last(s.anagenFraction)),
+    catagenFraction: round(last(s.catagenFraction)),
+    telogenFraction: round(last(s.telogenFraction)),
+    latencyFraction: round(last(s.latencyFraction)),
+    terminalDensityPerCm2: round(last(s.terminalDensityPerCm2)),
+    hairDensityPerCm2: round(last(s.hairDensityPerCm2)),
+    initialTerminalDensityPerCm2: round(s.terminalDensityPerCm2[0]),
+    terminalDensityChangePct: round(100 * (last(s.terminalDensityPerCm2) / s.terminalDensityPerCm2[0] - 1)),
+    meanDiameterUm: round(last(s.meanDiameterUm)),
+    miniaturizedFraction: round(last(s.miniaturized) / s.follicles),
+    dormantFraction: round(last(s.dormant) / s.follicles),
+    meanShedPerDay: round(meanShed),
+  };
+}
+
+/** Long-format table: one row per (sample, region), regions plus the whole scalp. */
+export function humanSeriesTable(series: HumanScalpSeries): Table {
+  const entries: [string, RegionSeries][] = [...Object.entries(series.regions), ['scalp', series.scalp]];
+  const n = series.timesS.length;
+  const cols: Record<string, number[]> = {};
+  const fields: (keyof RegionSeries)[] = [
+    'anagenFraction', 'catagenFraction', 'telogenFraction', 'latencyFraction', 'hairs', 'terminalHairs',
+    'hairDensityPerCm2', 'terminalDensityPerCm2', 'meanDiameterUm', 'miniaturized', 'dormant', 'shedPerDay',
+  ];
+  const day: number[] = [];
+  const region: string[] = [];
+  for (const f of fields) cols[f] = [];
+  for (let i = 0; i < n; i++) {
+    for (const [id, s] of entries) {
+      day.push(series.timesS[i] / SECONDS_PER_DAY);
+      region.push(id);
+      for (const f of fields) cols[f].push((s[f] as Float64Array)[i]);
+    }
+  }
+  return { day, region, ...cols };
+}
+
+/** The `run` task for a human scalp scenario: summary, time-series table, stats. */
+export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions): TaskOutput & { series: HumanScalpSeries } {
+  const { series, stats } = simulateHumanScalp(scenario, options);
+  const regions: Record<string, Record<string, number>> = {};
+  for (const [id, s] of Object.entries(series.regions)) regions[id] = regionSummary(s);
+  return {
+    task: 'run:humanScalp',
+    summary: {
+      model: 'humanScalp',
+      endDay: scenario.durationDays,
+      regions,
+      scalp: regionSummary(series.scalp),
+    },
+    tables: { timeseries: humanSeriesTable(series) },
+    solver: { method: 'event-driven stochastic automaton (Halloy 2000), follicle-major', recordEveryDays: scenario.record.everyDays },
+    stats,
+    streams: [SCALP_STREAM.join('/')],
+    series,
+  };
+}

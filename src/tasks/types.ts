@@ -1,0 +1,26 @@
+/** What every task reports while it runs. */
+export interface TaskProgress {
+  /** Fraction done, 0-1. */
+  fraction: number;
+  /** What is being done. */
+  stage: string;
+}
+
+/** A tidy table: named columns of equal length (numbers or labels). */
+export type Table = Record<string, ArrayLike<number> | readonly string[]>;
+
+/** Output of a task: a JSON summary, tables for CSV, and extra manifest fields. */
+export interface TaskOutput {
+  task: string;
+  summary: Record<string, unknown>;
+  tables: Record<string, Table>;
+  solver: Record<string, unknown>;
+  stats: Record<string, number>;
+  streams: string[];
+}
+
+export interface TaskOptions {
+  /** Root seed (resolved: tasks never invent seeds themselves). */
+  seed: number;
+  onProgress?: (p: TaskProgress) => void;
+}

@@ -13,7 +13,7 @@ export const humanScenarioSchema = z
     scalp: humanScalpSchema,
   })
   .superRefine((s, ctx) => {
-    if (s.record.everyDays > s.durationDays) {
+    if (s.durationDays > 0 && s.record.everyDays > s.durationDays) {
       ctx.addIssue({
         code: 'custom',
         path: ['record', 'everyDays'],

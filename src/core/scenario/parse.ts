@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { describeAllowed, schemaAt } from './schemaAt.ts';
 
@@ -37,8 +37,18 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function lineAt(doc: Document | undefined, lc: LineCounter | undefined, path: readonly PropertyKey[]): number | undefined {
   if (!doc || !lc) return undefined;
-  // Walk down as far as the document goes, so a missing key reports its parent's line.
+  // Walk down as far as the document goes, so a missing key reports its parent's line; report the line
+  // of the key itself (where a person looks), falling back to the value's.
   for (let depth = path.length; depth >= 0; depth--) {
+    if (depth > 0) {
+      const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+      if (isMap(parent)) {
+        const key = path[depth - 1];
+        const pair = parent.items.find((it) => isScalar(it.key) && it.key.value === key);
+        const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (range) return lc.linePos(range[0]).line;
+      }
+    }
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) return lc.linePos(range[0]).line;
@@ -97,7 +107,7 @@ export function parseScenarioText<S extends z.ZodType>(schema: S, text: string):
       ok: false,
       issues: doc.errors.map((e) => ({
         path: '',
-        line: e.linePos?.[0]?.line,
+        line: lc.linePos(e.pos[0]).line,
         message: `syntax error: ${e.message.split('\n')[0]}`,
       })),
     };
@@ -113,5 +123,7 @@ export function parseScenarioText<S extends z.ZodType>(schema: S, text: string):
 export function validateScenarioData<S extends z.ZodType>(schema: S, data: unknown, doc?: Document, lc?: LineCounter): ParseResult<z.output<S>> {
   const r = schema.safeParse(data);
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, issues: explainZodIssues(schema, data, r.error.issues, doc, lc) };
+  const issues = explainZodIssues(schema, data, r.error.issues, doc, lc);
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { ok: false, issues };
 }

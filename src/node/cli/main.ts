@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { formatIssue } from '../../core/scenario/parse.ts';
+import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
+import { VERSION } from '../../version.ts';
+import type { ProgressMode } from '../progress.ts';
+import { runCommand } from './runCommand.ts';
+
+/** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario, flags, files). */
+export const EXIT_BAD_INPUT = 2;
+
+class BadInput extends Error {
+  readonly lines: string[];
+  constructor(lines: string[]) {
+    super(lines.join('\n'));
+    this.lines = lines;
+  }
+}
+
+function loadScenario(path: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new BadInput([`${path}: cannot read scenario file (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`]);
+  }
+  const r = parseScenario(text);
+  if (!r.ok) throw new BadInput(r.issues.map((i) => formatIssue(i, path)));
+  return r.value;
+}
+
+function parseSeed(value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError(`--seed = ${JSON.stringify(value)}: must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}`);
+  }
+  return Number(value);
+}
+
+/** Builds the commander program (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('follisim')
+    .description('In-silico laboratory of the perifollicular microenvironment')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('run')
+    .description('run a scenario; writes DIR/manifest.json, DIR/summary.json, DIR/timeseries.csv and pictures')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('-o, --out <dir>', 'output folder (default runs/<name>-<time>-seed<seed>)')
+    .option('-s, --seed <n>', 'root random seed (integer >= 0); overrides the scenario seed', parseSeed)
+    .addOption(new Option('--progress <mode>', 'progress on stderr').choices(['auto', 'bar', 'json', 'none']).default('auto'))
+    .action((file: string, o: { out?: string; seed?: number; progress: ProgressMode }) => {
+      const scenario = loadScenario(file);
+      const { outDir, manifest } = runCommand(file, scenario, o);
+      process.stderr.write(`wrote ${outDir} (seed ${manifest.seeds.root}, ${manifest.timing.wallS.toFixed(2)} s)\n`);
+    });
+
+  program
+    .command('validate')
+    .description('check a scenario file; exit 0 when valid, else exit 2 with one line per error on stderr')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .action((file: string) => {
+      loadScenario(file);
+      process.stdout.write(`${file}: valid\n`);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files')
+    .action(() => {
+      process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+    });
+
+  return program;
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export function main(argv: string[]): number {
+  const program = buildProgram();
+  try {
+    program.parse(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof BadInput) {
+      for (const line of err.lines) process.stderr.write(line + '\n');
+      return EXIT_BAD_INPUT;
+    }
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return 0; // --help, --version
+      return EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`follisim: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { arch, cpus, platform, release } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Root folder of the follisim package (two levels above src/node). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The git commit of the package checkout, with '-dirty' when it has uncommitted changes; null if unknown. */
+export function gitCommit(): string | null {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return dirty ? `${head}-dirty` : head;
+  } catch {
+    return null;
+  }
+}
+
+/** Machine facts for the manifest. */
+export function platformInfo(): Record<string, string> {
+  return {
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    arch: arch(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: String(cpus().length),
+  };
+}

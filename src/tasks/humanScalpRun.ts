@@ -13,13 +13,17 @@ export const SCALP_STREAM = ['subject', 0, 'scalp'] as const;
 /** Runs the human scalp automaton for a scenario and returns its series (no I/O). */
 export function simulateHumanScalp(scenario: HumanScenario, options: TaskOptions): { series: HumanScalpSeries; stats: Record<string, number> } {
   const model = assembleHumanScalp(scenario.scalp);
-  const endS = daysToS(scenario.durationDays);
-  const times = sampleTimes(endS, daysToS(scenario.record.everyDays));
+  // The spin-up history is simulated but not recorded: sample times are shifted by it, then shifted back.
+  const spinUpS = daysToS(scenario.scalp.spinUpDays);
+  const times = sampleTimes(daysToS(scenario.durationDays), daysToS(scenario.record.everyDays));
+  const shifted = times.map((t) => t + spinUpS);
   const rng = RandomStream.fromSeed(options.seed, SCALP_STREAM);
-  const { recorder, stats } = runHumanAutomaton(model, endS, times, rng, (f) =>
+  const { recorder, stats } = runHumanAutomaton(model, shifted[shifted.length - 1], shifted, rng, (f) =>
     options.onProgress?.({ fraction: f, stage: 'follicles' }),
   );
-  return { series: collectHumanSeries(model, recorder), stats: { ...stats, totalFollicles: totalFollicles(model) } };
+  const series = collectHumanSeries(model, recorder);
+  series.timesS = times;
+  return { series, stats: { ...stats, totalFollicles: totalFollicles(model) } };
 }
 
 const last = (a: Float64Array): number => a[a.length - 1];

@@ -36,6 +36,12 @@ export const humanScalpSchema = z
       .enum(['stationary', 'anagenOnset'])
       .default('stationary')
       .describe('stationary: phases and residual times drawn from the renewal equilibrium; anagenOnset: every follicle starts a fresh anagen at t = 0'),
+    spinUpDays: z
+      .number()
+      .min(0)
+      .max(36525)
+      .default(0)
+      .describe('history simulated before t = 0 and not recorded (days, >= 0): lets a run start part-way into AGA'),
     regions: z
       .strictObject({
         frontal: regionSchema(humanRegions.frontalAreaCm2.value, a.sensitivityFrontal.value),

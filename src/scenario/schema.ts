@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commonScenarioFields } from '../core/scenario/common.ts';
+import { deliverySections } from '../delivery/schema.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 
 /**
@@ -23,10 +24,17 @@ export const humanScenarioSchema = z
     }
   });
 
-export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema]);
+export const patchDeliveryScenarioSchema = z.strictObject({
+  ...commonScenarioFields,
+  model: z.literal('patchDelivery').describe('microneedle patch into a skin window: dissolution, release, transport, wound signal'),
+  ...deliverySections,
+});
+
+export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema]);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type HumanScenario = z.output<typeof humanScenarioSchema>;
+export type PatchDeliveryScenario = z.output<typeof patchDeliveryScenarioSchema>;
 
 /** JSON Schema (draft 2020-12) of scenario files, for editors and `follisim schema`. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { runHumanScalpTask } from './humanScalpRun.ts';
+import { runPatchDeliveryTask } from './patchDeliveryRun.ts';
 import type { TaskOptions, TaskOutput } from './types.ts';
 
 /** The `run` task: dispatches on the scenario's model. */
@@ -7,5 +8,7 @@ export function runScenario(scenario: Scenario, options: TaskOptions): TaskOutpu
   switch (scenario.model) {
     case 'humanScalp':
       return runHumanScalpTask(scenario, options);
+    case 'patchDelivery':
+      return runPatchDeliveryTask(scenario, options);
   }
 }

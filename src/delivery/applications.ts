@@ -1,6 +1,7 @@
 import { needleGeometry, needlePositions, type NeedleGeometry } from '../patch/geometry.ts';
 import { dissolvedFraction, needleVolumeWeights, woundEmission } from '../patch/release.ts';
 import type { PatchConfig } from '../patch/schema.ts';
+import { microneedlePatch } from '../species/skin.ts';
 import type { TransportGrid } from '../transport/grid.ts';
 
 /** One patch application placed in the grid: when, where, how much. */
@@ -69,8 +70,8 @@ export function fillSources(
       }
     }
     if (wound) {
-      // emission evaluated mid-step; 1 a.u. = local steady level at peak emission
-      const e = woundEmission(0.5 * (age0 + age1), wound.peakS) * wound.decayPerS;
+      // emission evaluated mid-step; scaled so the default patch gives ~1 a.u. tissue-mean level at peak
+      const e = woundEmission(0.5 * (age0 + age1), wound.peakS) * wound.decayPerS * microneedlePatch.woundTrackSourceGain.value;
       if (e > 0) for (const v of a.trackVoxels) wound.source[v] += e;
     }
   }

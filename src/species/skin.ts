@@ -52,6 +52,8 @@ export const microneedlePatch = {
   ceriaPerNeedleNg: assumed(100, 'ng', 'ceria mass loaded per needle', 'loading of the study is a gap; 10 µg per 100-needle patch, order of nanozyme MN loadings'),
   woundPeakDays: lit(3, 'd', 'time of the peak of the needle-injury signal', 'TNF-α surge at day 3 (plucking) to day 6 (MN) in C57BL/6 (microinjury TNF-α study, references §6)'),
   woundSignalDiffusionUm2PerS: assumed(10, 'µm²/s', 'diffusivity of the wound signal (cytokine-like, ~17-50 kDa)', 'protein in collagen-rich dermis, 5-10x below free diffusion (PMC31885)'),
+  woundTrackSourceGain: derived(33, '1', 'wound emission of a track voxel relative to the local-steady-state level (so 1 a.u. ≈ the tissue-mean level under the default patch at peak)',
+    'viable skin depth ~400 µm / inserted needle volume per skin area of the default patch (π·90²·360/3 µm³ per 500² µm² = 12.2 µm) ≈ 33'),
   woundSignalHalfLifeH: assumed(6, 'h', 'half-life of the wound signal in tissue', 'cytokines are cleared within hours; assumption'),
 } satisfies ParameterSet;
 

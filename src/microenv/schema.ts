@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ruleSchema } from './rules.ts';
+import { DEFAULT_RULES } from './defaultRules.ts';
+
+/** Mechanism switches: every mechanism can be turned off to ask which one matters. */
+export const mechanismsSchema = z
+  .strictObject({
+    rosProduction: z.boolean().default(true).describe('ROS production by follicle and tissue cells'),
+    androgenRos: z.boolean().default(true).describe('androgen raises follicular ROS production'),
+    ceriaSod: z.boolean().default(true).describe('ceria SOD-like activity'),
+    ceriaCat: z.boolean().default(true).describe('ceria catalase-like activity'),
+    injuryAngiogenesis: z.boolean().default(true).describe('needle-track wound signal drives VEGF'),
+    injuryActivation: z.boolean().default(true).describe('wound signal acts on follicles through the rules (e.g. p-S6)'),
+    minoxidilVegf: z.boolean().default(true).describe('minoxidil raises VEGF production'),
+    hypoxiaVegf: z.boolean().default(true).describe('perfusion deficit raises VEGF production'),
+    androgenVegf: z.boolean().default(true).describe('androgen lowers VEGF production'),
+    rosVesselInhibition: z.boolean().default(true).describe('ROS above baseline lowers the vessel target'),
+  })
+  .prefault({});
+
+/** Schema of the microenvironment section: tile numerics, mechanism switches, behaviour rules. */
+export const microenvSchema = z
+  .strictObject({
+    couplingStepH: z.number().positive().max(24).default(1).describe('operator-splitting step of transport, chemistry and vessels (hours)'),
+    voxelUm: z.number().positive().max(500).default(50).describe('voxel edge of the periodic unit-cell tile (µm)'),
+    depthUm: z.number().positive().max(10000).default(800).describe('depth of the tile (µm)'),
+    mechanisms: mechanismsSchema,
+    rules: z.array(ruleSchema).default(DEFAULT_RULES).describe('behaviour rules (PhysiCell-style): signal, direction, behaviour, halfMax, hill, saturation'),
+  })
+  .prefault({});
+
+export type MicroenvConfig = z.output<typeof microenvSchema>;
+export type Mechanisms = z.output<typeof mechanismsSchema>;

@@ -1,0 +1,70 @@
+import { assumed, derived, lit, type ParameterSet } from '../core/parameter.ts';
+
+/**
+ * Perifollicular microenvironment parameters (SI units unless the key says otherwise): ROS chemistry,
+ * ceria nanozyme catalysis, VEGF, vessels, minoxidil, follicle damage and p-S6. Sources from
+ * shared/references/ceria-microneedle-study.md §4-§6; gaps are labelled assumptions with their reasoning.
+ */
+const H2O2_BRAIN = 'H2O2 removal t½ 2.2 s in rodent brain extracellular space in vivo (PMC8804256)';
+
+export const rosChemistry = {
+  h2o2BaselineMolPerM3: assumed(1e-4, 'mol/m³', 'healthy extracellular H2O2 level (0.1 µM), the ROS reference level', 'intracellular H2O2 is low nM (PMC8804256); extracellular tissue levels of 0.1-1 µM are typical; reference choice'),
+  h2o2ClearancePerS: lit(0.315, '1/s', 'total endogenous H2O2 removal rate at baseline (catalase + GPx + peroxiredoxins)', `${H2O2_BRAIN}: ln2/2.2 s`),
+  catalaseShare: assumed(0.33, '1', 'share of baseline H2O2 removal by catalase (the rest by glutathione peroxidase)', 'catalase dominates at high H2O2, GPx at low; one third is a neutral split'),
+  catalaseKmMolPerM3: assumed(25, 'mol/m³', 'catalase apparent Km for H2O2 (25 mM)', 'catalase is unsaturated at physiological H2O2; textbook Km of tens of mM'),
+  glutathioneMolPerM3: assumed(2, 'mol/m³', 'tissue glutathione (GSH) pool at rest (2 mM)', 'tissue GSH 1-10 mM; assumption'),
+  glutathioneRegenPerS: assumed(1 / 3600, '1/s', 'GSH regeneration rate (glutathione reductase/NADPH)', 'GSH depletion under oxidative stress recovers over about an hour; gives the defence a finite capacity'),
+  sodRateConstantM3PerMolS: lit(2e6, 'm³/(mol·s)', 'native SOD dismutation rate constant (2e9 /M/s)', 'pulse radiolysis k1 1.4e9, k2 1.9e9 /M/s at pH 7 (scilit 9c7e0d1b)'),
+  sodEnzymeMolPerM3: assumed(5e-3, 'mol/m³', 'tissue SOD enzyme concentration (5 µM)', 'µM-range SOD in tissue; assumption'),
+  superoxideShareOfProduction: assumed(0.8, '1', 'share of ROS produced as superoxide (the rest directly as H2O2)', 'mitochondrial leak is mainly superoxide (1-2 % of O2, low-quality source rostra.ai)'),
+  superoxideGshRateM3PerMolS: assumed(1e-3, 'm³/(mol·s)', 'non-enzymatic superoxide scavenging by GSH and other thiols (1 /M/s)', 'slow compared with SOD; keeps a small GSH-dependent sink'),
+  androgenRosFactor: assumed(1.5, '1', 'fractional rise of follicular ROS production at the AGA androgen level (production × (1 + 1.5·dht))', 'androgen raises ROS in DP cells (BMB Rep 2013, pubmed 24064061); balding DPCs have high ROS (scribd 82360493); magnitude a gap'),
+  follicleRosShare: assumed(0.7, '1', 'share of baseline ROS production in perifollicular tissue (the rest uniform in viable skin)', 'DP and matrix cells are the metabolically active sources; assumption'),
+} satisfies ParameterSet;
+
+export const ceriaCatalysis = {
+  densityKgPerM3: lit(7215, 'kg/m³', 'CeO2 density', 'handbook value for cerium(IV) oxide'),
+  coreDiameterNm: lit(4.5, 'nm', 'ceria core diameter', 'smallest of the sizes compared by Baldim et al., Nanoscale 2018 (hal-02342481); smaller = more active'),
+  ce3Fraction: assumed(0.3, '1', 'Ce3+ fraction of surface cerium', 'activity scales with Ce3+ surface area (arxivlens Ce3+ master curve); 20-40 % typical of small ceria'),
+  sodRatePerAreaMPerS: assumed(50, 'm/s', 'SOD-like rate constant per Ce3+ surface area (m³ per m² per s)', 'chosen so 10 µg/mL ceria matches ~10 % of endogenous SOD activity; the ceria SOD constant is unconfirmed (Korsvik 2007)'),
+  catVmaxPerAreaMolPerM2S: assumed(6e-3, 'mol/(m²·s)', 'catalase-like Vmax per Ce3+ surface area', 'Km/Vmax are a gap (references §4, §7); with Km 10 mM, 10 µg/mL ceria doubles baseline H2O2 clearance'),
+  catKmMolPerM3: assumed(10, 'mol/m³', 'catalase-like Km for H2O2 (10 mM)', 'site saturation at 2-20 H2O2 per nm² (Baldim 2018) only at mM H2O2'),
+} satisfies ParameterSet;
+
+export const vegfVessels = {
+  vegfBaselineMolPerM3: lit(1e-9, 'mol/m³', 'soluble VEGF reference level (1 pM)', 'soluble VEGF ~1 pM (BMC Syst Biol 5:59, fig 3)'),
+  vegfHalfLifeH: assumed(1, 'h', 'VEGF half-life in dermis', 'plasma clearance 0.0206/min gives t½ 34 min (BMC Syst Biol 2:77); tissue binding lengthens it'),
+  vegfDiffusionUm2PerS: assumed(10, 'µm²/s', 'VEGF diffusivity in dermis', 'a gap (references §5); 45 kDa protein, 5-10x below free diffusion in collagen-rich tissue (PMC31885)'),
+  vegfAnagenFactor: lit(2, '1', 'VEGF production of an anagen follicle relative to telogen', 'VEGF from ORS keratinocytes rises in anagen, perifollicular vessels grow (Yano 2001, PMC199257); fold assumed'),
+  vegfHypoxiaGain: assumed(2, '1', 'VEGF production gain per unit perfusion deficit (1 - P)', 'HIF-1α drives VEGF under hypoxia; magnitude assumed'),
+  vegfWoundGain: assumed(3, '1', 'VEGF production gain per a.u. of wound signal', 'microneedling raises VEGF with Wnt (Kim 2016, Ann Dermatol); magnitude assumed'),
+  vegfMinoxidilMax: lit(5, '1', 'maximal fold rise of VEGF production by minoxidil minus one', '24 µM minoxidil -> ~6x VEGF mRNA in human DPCs (Lachgar 1998)'),
+  vegfMinoxidilHalfMaxMolPerM3: assumed(5e-3, 'mol/m³', 'minoxidil level for half the VEGF rise (5 µM)', 'near-saturating effect at 24 µM (Lachgar 1998)'),
+  vegfAndrogenReduction: assumed(0.3, '1', 'fractional reduction of VEGF production at the AGA androgen level', 'AGA scalp and AGA mice show fewer perifollicular vessels (study: AGA reduces vessels); mechanism assumed'),
+  vesselMin: assumed(0.5, '1', 'relative vessel density with no VEGF', 'perifollicular plexus regresses but does not vanish in telogen (Mecklenburg 2002)'),
+  vesselMax: assumed(3, '1', 'maximal relative vessel density', 'anagen perifollicular angiogenesis roughly doubles-triples vessel area (Yano 2001)'),
+  vesselHill: assumed(2, '1', 'Hill coefficient of vessel target density in VEGF fold', 'switch-like angiogenic response; assumption'),
+  vesselGrowthDays: lit(3, 'd', 'time constant of vessel growth toward its target', 'angiogenesis within days of anagen onset (Mecklenburg 2002)'),
+  vesselRegressionDays: assumed(5, 'd', 'time constant of vessel regression', 'regression in catagen/telogen over about a week (Mecklenburg 2002)'),
+  vesselRosInhibition: assumed(0.5, '1', 'reduction of vessel target per unit ROS index above baseline', 'oxidative stress impairs endothelial function and angiogenesis; magnitude assumed'),
+} satisfies ParameterSet;
+
+export const minoxidilPk = {
+  molarMassGPerMol: lit(209.25, 'g/mol', 'minoxidil molar mass', 'C9H15N5O'),
+  doseUl: lit(100, 'µL', 'topical volume per application (5 % solution), mouse', 'typical 0.1 mL per mouse in AGA-mouse protocols (j-smu 2019111376: 5 % tincture twice daily)'),
+  concentrationMgPerMl: lit(50, 'mg/mL', '5 % minoxidil solution', 'Olsen 2002 5 % topical'),
+  absorbedFraction: assumed(0.02, '1', 'fraction of the applied dose absorbed into the skin', 'about 1.4 % in human scalp (label); assumption'),
+  treatedAreaCm2: assumed(4, 'cm²', 'dorsal area the dose spreads over, mouse', 'depilated dorsal area of ~2 x 2 cm'),
+  absorptionHours: assumed(8, 'h', 'duration of absorption after each application', 'vehicle evaporates, absorption continues for hours; assumption'),
+  halfLifeH: assumed(4, 'h', 'clearance half-life of minoxidil from dermis', 'skin levels can reach mM (PMC5796003) and fall between twice-daily doses; assumption'),
+  diffusionUm2PerS: assumed(300, 'µm²/s', 'minoxidil diffusivity in skin tissue', 'small molecule (209 Da) hindered by tissue; assumption'),
+} satisfies ParameterSet;
+
+export const follicleSignals = {
+  damageRepairDays: assumed(5, 'd', 'time constant of oxidative-damage repair in dermal papilla cells', 'DP cell turnover/repair over days; assumption'),
+  damageAtBaseline: derived(0.1, '1', 'steady damage at the reference ROS level', 'sets k_dmg = k_rep·D0/(1 − D0) so healthy follicles carry 10 % damage'),
+  pS6Basal: assumed(0.1, '1', 'basal p-S6 (mTORC1) activation of telogen stem cells', 'p-S6 appears only at the onset of new growth (study, references §3); low basal level'),
+  pS6Days: assumed(1, 'd', 'time constant of p-S6 activation', 'HFSC activation within a day of a stimulus; assumption'),
+} satisfies ParameterSet;
+
+export const microenvParameters: ParameterSet = { ...rosChemistry, ...ceriaCatalysis, ...vegfVessels, ...minoxidilPk, ...follicleSignals };

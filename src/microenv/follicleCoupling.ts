@@ -113,8 +113,11 @@ export class FollicleCoupling {
     this.mapsInitialised = true;
   }
 
-  /** Reads local signals, advances damage and p-S6 by dtS, and writes behaviour multipliers into hooks. */
-  update(dtS: number, dht: number, view: FollicleView, hooks: MouseHooks): void {
+  /**
+   * Reads local signals, advances damage and p-S6 by dtS, and writes behaviour multipliers into hooks.
+   * `dht` is the androgen signal per follicle (arm level × the follicle's exposure).
+   */
+  update(dtS: number, dht: ArrayLike<number>, view: FollicleView, hooks: MouseHooks): void {
     const tile = this.tile;
     const chem = tile.chem;
     const wound = tile.solver.field('wound');
@@ -155,7 +158,7 @@ export class FollicleCoupling {
       sig[S.vegf] = vegf[v] / v0;
       sig[S.wound] = this.woundOn ? wound[v] : 0;
       sig[S.minoxidil] = mx[v] * 1e3; // µM
-      sig[S.dht] = dht;
+      sig[S.dht] = dht[i];
       sig[S.pS6] = this.pS6[i];
       evaluateRules(this.rules, sig, fac);
       const target = Math.min(1, Math.max(0, basal * fac[B.pS6]));

@@ -66,7 +66,9 @@ export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: 
   out.fill(1);
   for (let r = 0; r < rules.count; r++) {
     const s = Math.max(0, signals[rules.signal[r]]);
-    const sn = Math.pow(s, rules.hill[r]);
+    const h = rules.hill[r];
+    // integer Hill coefficients (the common case) avoid Math.pow in this per-follicle loop
+    const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);
     out[rules.behaviour[r]] *= 1 + (rules.gain[r] * sn) / (rules.halfMaxPowHill[r] + sn);
   }
 }

@@ -36,6 +36,8 @@ export interface TileOptions {
   couplingStepS: number;
   /** Start time (s, ≤ 0): a negative start spins the tile up to its steady state before treatments. */
   startS: number;
+  /** Scheme of the batched chemistry (default backward Euler). */
+  chemistryScheme?: 'backward-euler' | 'tr-bdf2';
 }
 
 
@@ -106,6 +108,7 @@ export class MicroenvironmentTile {
     this.integrator = new BatchIntegrator(rosSystem(p, this.inputs), g.voxelCount, {
       newtonAtol: [1e-15, 1e-11, 1e-8],
       newtonRtol: 1e-6,
+      scheme: opts.chemistryScheme ?? 'backward-euler',
     });
     this.timeS = opts.startS;
     if (opts.patch) {
@@ -168,16 +171,17 @@ export class MicroenvironmentTile {
     const mxK = VV.vegfMinoxidilHalfMaxMolPerM3.value;
     const woundGain = m.injuryAngiogenesis ? VV.vegfWoundGain.value : 0;
     const hypGain = m.hypoxiaVegf ? VV.vegfHypoxiaGain.value : 0;
-    const meanCells = this.meanFollicleLoad;
     for (let v = 0; v < g.voxelCount; v++) {
-      const cells = this.telogenMap[v] + fA * this.anagenMap[v];
-      if (cells === 0 || !this.viable[v]) {
+      const t = this.telogenMap[v];
+      const a = this.anagenMap[v];
+      if (t + a === 0 || !this.viable[v]) {
         this.vegfSource[v] = 0;
         continue;
       }
       const hyp = Math.max(0, 1 - this.vessels[v]);
       const minox = m.minoxidilVegf ? 1 + (mxMax * mx[v]) / (mxK + mx[v]) : 1;
-      this.vegfSource[v] = k * this.vegfProductionScale * (cells / meanCells) * (1 + hypGain * hyp) * (1 + woundGain * wound[v]) * minox * androgen;
+      // occupied voxels produce; anagen tissue (ORS) produces fA times more (Yano 2001)
+      this.vegfSource[v] = k * this.vegfProductionScale * ((t + fA * a) / (t + a)) * (1 + hypGain * hyp) * (1 + woundGain * wound[v]) * minox * androgen;
     }
   }
 
@@ -278,14 +282,13 @@ export class MicroenvironmentTile {
     const sShare = R.superoxideShareOfProduction.value;
     const androgen = m.androgenRos ? 1 + R.androgenRosFactor.value * dht : 1;
     const ceria = this.solver.field('ceria');
-    // a voxel holding the mean follicle load produces exactly the reference rate at baseline
-    const norm = 1 / this.meanFollicleLoad;
     for (let v = 0; v < g.voxelCount; v++) {
       if (!this.viable[v]) {
         this.inputs.prodS[v] = 0;
         this.inputs.prodH[v] = 0;
       } else {
-        const follicle = (this.telogenMap[v] + this.anagenMap[v]) * norm;
+        // perifollicular voxels (any bulb in them) produce at the follicular rate
+        const follicle = this.telogenMap[v] + this.anagenMap[v] > 0 ? 1 : 0;
         const p = pTot * ((1 - share) + share * follicle * androgen);
         this.inputs.prodS[v] = 2 * sShare * p;
         this.inputs.prodH[v] = (1 - sShare) * p;

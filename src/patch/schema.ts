@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { microneedlePatch as P } from '../species/skin.ts';
 
 /** Schema of a microneedle patch: geometry, insertion, matrix, cargo, injury and schedule (scenario units). */
-export const patchSchema = z
+export const patchObjectSchema = z
   .strictObject({
     rows: z.number().int().min(1).max(1000).default(10).describe('needle rows'),
     columns: z.number().int().min(1).max(1000).default(10).describe('needle columns'),
@@ -44,7 +44,9 @@ export const patchSchema = z
         positions: z.enum(['same', 'rotate']).default('same').describe("'rotate' shifts each application by half a pitch diagonally"),
       })
       .prefault({}),
-  })
-  .prefault({});
+  });
+
+/** The patch section with every default filled in when the section is omitted. */
+export const patchSchema = patchObjectSchema.prefault({});
 
 export type PatchConfig = z.output<typeof patchSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commonScenarioFields } from '../core/scenario/common.ts';
 import { deliverySections } from '../delivery/schema.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
+import { mouseStudySections } from '../study/schema.ts';
 
 /**
  * The scenario file schema, composed from each module's own schema (Morpheus-style): the `model` key
@@ -30,11 +31,18 @@ export const patchDeliveryScenarioSchema = z.strictObject({
   ...deliverySections,
 });
 
-export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema]);
+export const mouseStudyScenarioSchema = z.strictObject({
+  ...commonScenarioFields,
+  model: z.literal('mouseStudy').describe('AGA mouse study in silico: arms of mice, follicle lattice + microenvironment per mouse'),
+  ...mouseStudySections,
+});
+
+export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema, mouseStudyScenarioSchema]);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type HumanScenario = z.output<typeof humanScenarioSchema>;
 export type PatchDeliveryScenario = z.output<typeof patchDeliveryScenarioSchema>;
+export type MouseStudyScenario = z.output<typeof mouseStudyScenarioSchema>;
 
 /** JSON Schema (draft 2020-12) of scenario files, for editors and `follisim schema`. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { runHumanScalpTask } from './humanScalpRun.ts';
+import { runMouseStudyTask } from './mouseStudyRun.ts';
 import { runPatchDeliveryTask } from './patchDeliveryRun.ts';
 import type { TaskOptions, TaskOutput } from './types.ts';
 
@@ -10,5 +11,7 @@ export function runScenario(scenario: Scenario, options: TaskOptions): TaskOutpu
       return runHumanScalpTask(scenario, options);
     case 'patchDelivery':
       return runPatchDeliveryTask(scenario, options);
+    case 'mouseStudy':
+      return runMouseStudyTask(scenario, options);
   }
 }

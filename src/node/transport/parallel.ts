@@ -105,6 +105,8 @@ export async function createParallelSolver(
     throw e;
   }
 
+  // Idle workers sleep in Atomics.wait; unref them so a forgotten close() does not keep the process alive.
+  for (const w of workers) w.unref();
   const [z0, z1] = splitRange(grid.nz, threads, 0);
   const [y0, y1] = splitRange(grid.ny, threads, 0);
   let closed = false;

@@ -34,9 +34,11 @@ const solver = createSolver(data.grid, data.substrates, data.dtS, {
 const [z0, z1] = splitRange(data.grid.nz, data.threads, data.index);
 const [y0, y1] = splitRange(data.grid.ny, data.threads, data.index);
 
+// Read the start generation before announcing readiness: the main thread may signal the first step as soon
+// as it hears 'ready', and that signal must not be mistaken for the baseline.
+let gen = Atomics.load(ctrl, CTRL.startGen);
 parentPort?.postMessage({ type: 'ready' });
 
-let gen = Atomics.load(ctrl, CTRL.startGen);
 try {
   for (;;) {
     waitWhileEquals(ctrl, CTRL.startGen, gen);

@@ -1,0 +1,166 @@
+import { RandomStream } from '../core/random/stream.ts';
+import { androgenExposure, sampleAndrogenSusceptibility } from '../follicle/mouse/aga.ts';
+import { createMouseHooks, MOUSE_PHASE } from '../follicle/mouse/lattice.ts';
+import { assembleMouseLattice } from '../follicle/mouse/model.ts';
+import { MOUSE_READOUT_COUNT, MOUSE_READOUT_NAMES, writeMouseReadouts } from '../follicle/mouse/readouts.ts';
+import { renderDorsalPhoto } from '../follicle/mouse/render.ts';
+import { createMouseAnimal } from '../follicle/mouse/run.ts';
+import { FollicleCoupling, type FollicleView } from '../microenv/follicleCoupling.ts';
+import { compileRules, SIGNALS } from '../microenv/rules.ts';
+import { MicroenvironmentTile } from '../microenv/tile.ts';
+import { microneedlePatch, mouseDorsalSkin } from '../species/skin.ts';
+import { layerThicknessesM, skinSchema } from '../skin/schema.ts';
+import type { MouseStudyScenario } from '../scenario/schema.ts';
+import type { ArmConfig } from './schema.ts';
+
+/** Microenvironment readouts recorded per animal and day, after the lattice readouts. */
+export const MICROENV_READOUT_NAMES = ['rosIndex', 'superoxideIndex', 'damage', 'pS6', 'perfusion', 'vegfFold', 'woundAu', 'minoxidilUm', 'ceriaUgPerMl'] as const;
+export const ANIMAL_READOUT_NAMES = [...MOUSE_READOUT_NAMES, ...MICROENV_READOUT_NAMES] as const;
+export type AnimalReadoutName = (typeof ANIMAL_READOUT_NAMES)[number];
+
+/** One animal's daily series and photos. */
+export interface AnimalResult {
+  timesDays: Float64Array;
+  series: Record<AnimalReadoutName, Float64Array>;
+  photos: { day: number; rgba: Uint8ClampedArray; width: number; height: number }[];
+}
+
+/** Days the spin-up brings the healthy tile to steady state before t = 0. */
+const SPIN_UP_DAYS = 3;
+const SIG = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
+
+/** Seed path of one animal. */
+export const animalPath = (armId: string, index: number) => ['arm', armId, 'mouse', index] as const;
+
+/** Simulates one mouse of one arm: follicle lattice + microenvironment tile, coupled through the rules. */
+export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, index: number, seed: number): AnimalResult {
+  const path = animalPath(arm.id, index);
+  // Androgen acts on follicles through the rules table (signal 'dht'); the lattice's own AGA is off.
+  const model = assembleMouseLattice({ ...scn.skin, aga: { ...scn.skin.aga, androgenLevel: 0 } });
+  const animal = createMouseAnimal(model, seed, path);
+  const lattice = animal.lattice;
+  const susceptibility = sampleAndrogenSusceptibility(model, RandomStream.fromSeed(seed, [...path, 'dht']));
+  const dht = androgenExposure(arm.androgenLevel, animal.traits.androgenSensitivity, susceptibility);
+  let meanDht = 0;
+  for (let i = 0; i < dht.length; i++) meanDht += dht[i] / dht.length;
+
+  const rng = RandomStream.fromSeed(seed, [...path, 'microenv']);
+  const lognormalFactor = (cv: number) => (cv > 0 ? Math.exp(Math.sqrt(Math.log(1 + cv * cv)) * rng.normal() - 0.5 * Math.log(1 + cv * cv)) : 1);
+  const rosFactor = lognormalFactor(scn.animals.rosCv);
+  const mxFactor = lognormalFactor(scn.animals.minoxidilAbsorptionCv);
+  const mx = arm.minoxidil;
+  const mxTimes: number[] = [];
+  if (mx) {
+    for (let d = mx.startDay; d < Math.min(mx.endDay, scn.durationDays); d++) {
+      for (let k = 0; k < mx.timesPerDay; k++) mxTimes.push((d + k / mx.timesPerDay) * 86400);
+    }
+  }
+  const env = scn.microenvironment;
+  const pitchUm = arm.patch?.pitchUm ?? microneedlePatch.pitchUm.value;
+  const tile = new MicroenvironmentTile({
+    pitchM: pitchUm * 1e-6,
+    voxelM: env.voxelUm * 1e-6,
+    depthM: env.depthUm * 1e-6,
+    layers: layerThicknessesM(skinSchema.parse({ species: 'mouseDorsal' })),
+    mechanisms: env.mechanisms,
+    patch: arm.patch ?? null,
+    minoxidilTimesS: mxTimes,
+    minoxidilDoseFactor: mxFactor,
+    rosFactor,
+    couplingStepS: env.couplingStepH * 3600,
+    startS: 0,
+    chemistryScheme: env.chemistryScheme,
+  });
+  const spacing = model.siteSpacingUm * 1e-6;
+  const n = lattice.n;
+  const xM = new Float64Array(n);
+  const yM = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    xM[i] = ((i % lattice.nx) + 0.5) * spacing;
+    yM[i] = (Math.floor(i / lattice.nx) + 0.5) * spacing;
+  }
+  const coupling = new FollicleCoupling(
+    tile,
+    {
+      n,
+      xM,
+      yM,
+      telogenDepthM: mouseDorsalSkin.telogenBulbDepthUm.value * 1e-6,
+      anagenDepthM: mouseDorsalSkin.anagenBulbDepthUm.value * 1e-6,
+      descentDays: model.emergenceDays,
+    },
+    compileRules(env.rules),
+    env.mechanisms.injuryActivation,
+  );
+  const view: FollicleView = {
+    isAnagen: (i) => lattice.phase[i] === MOUSE_PHASE.anagen,
+    anagenAgeDays: (i) => lattice.phaseAgeDays[i],
+  };
+  coupling.updateMaps(view);
+  tile.spinUp(SPIN_UP_DAYS);
+
+  const hooks = createMouseHooks(n);
+  const dtDays = model.dtDays;
+  const steps = Math.round(scn.durationDays / dtDays);
+  const perDay = Math.max(1, Math.round(scn.record.everyDays / dtDays));
+  const nSamples = Math.floor(steps / perDay) + 1;
+  const nCols = MOUSE_READOUT_COUNT + MICROENV_READOUT_NAMES.length;
+  const table = new Float64Array(nSamples * nCols);
+  const times = new Float64Array(nSamples);
+  const photoSteps = new Map(scn.photos.days.map((d) => [Math.round(d / dtDays), d] as const));
+  const photos: AnimalResult['photos'] = [];
+  const nS = SIGNALS.length;
+  const ceria = tile.solver.field('ceria');
+
+  const record = (k: number) => {
+    times[k] = lattice.timeDays;
+    writeMouseReadouts(lattice, table, k * nCols);
+    const acc = new Float64Array(MICROENV_READOUT_NAMES.length);
+    for (let i = 0; i < n; i++) {
+      const o = i * nS;
+      acc[0] += coupling.signals[o + SIG.ros];
+      acc[1] += coupling.signals[o + SIG.superoxide];
+      acc[2] += coupling.damage[i];
+      acc[3] += coupling.pS6[i];
+      acc[4] += coupling.signals[o + SIG.perfusion];
+      acc[5] += coupling.signals[o + SIG.vegf];
+      acc[6] += coupling.signals[o + SIG.wound];
+      acc[7] += coupling.signals[o + SIG.minoxidil];
+    }
+    for (let j = 0; j < 8; j++) acc[j] /= n;
+    let c = 0;
+    let nv = 0;
+    for (let v = 0; v < ceria.length; v++) {
+      if (tile.viable[v]) {
+        c += ceria[v];
+        nv++;
+      }
+    }
+    acc[8] = (c / Math.max(1, nv)) * 1e3;
+    table.set(acc, k * nCols + MOUSE_READOUT_COUNT);
+  };
+  const photo = (day: number) => {
+    photos.push({ day, rgba: renderDorsalPhoto(lattice, scn.photos.widthPx, scn.photos.heightPx), width: scn.photos.widthPx, height: scn.photos.heightPx });
+  };
+
+  // signals at t = 0 for the first record
+  coupling.update(0, dht, view, hooks);
+  record(0);
+  if (photoSteps.has(0)) photo(0);
+  for (let s = 1; s <= steps; s++) {
+    tile.step(dtDays * 86400, meanDht);
+    coupling.update(dtDays * 86400, dht, view, hooks);
+    lattice.step(hooks);
+    coupling.updateMaps(view);
+    if (s % perDay === 0) record(s / perDay);
+    const d = photoSteps.get(s);
+    if (d !== undefined) photo(d);
+  }
+  const series = {} as Record<AnimalReadoutName, Float64Array>;
+  ANIMAL_READOUT_NAMES.forEach((name, j) => {
+    const col = new Float64Array(nSamples);
+    for (let r = 0; r < nSamples; r++) col[r] = table[r * nCols + j];
+    series[name] = col;
+  });
+  return { timesDays: times, series, photos };
+}

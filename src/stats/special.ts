@@ -44,39 +44,48 @@ export function logBeta(a: number, b: number): number {
 }
 
 /**
- * Continued fraction for the incomplete beta function (modified Lentz), converging for x < (a+1)/(a+b+2).
- * y = 1 − x is passed separately: the first denominator 1 − (a+b)x/(a+1) = (1 + a·y − b·x)/(a+1) cancels
- * catastrophically for large a and x near 1 when formed from x alone.
+ * Continued fraction for I_x(a, b) = x^a y^b / B(a, b) · r, y = 1 − x, in the contracted form with
+ * λ = a − (a+b)x ≥ 0 of DiDonato & Morris (ACM TOMS 708, 1992, BFRAC). Writing the recurrence in λ and y
+ * avoids the cancellation that the textbook (Numerical Recipes) form suffers near the mean when a is large —
+ * e.g. the Student t tail at large df. Returns r; converges fast for x ≤ a/(a+b).
  */
-function betaContinuedFraction(x: number, y: number, a: number, b: number): number {
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = (1 + a * y - b * x) / qap;
-  if (Math.abs(d) < FPMIN) d = FPMIN;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= MAX_ITER; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < FPMIN) d = FPMIN;
-    c = 1 + aa / c;
-    if (Math.abs(c) < FPMIN) c = FPMIN;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < FPMIN) d = FPMIN;
-    c = 1 + aa / c;
-    if (Math.abs(c) < FPMIN) c = FPMIN;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < EPS) break;
+function betaContinuedFraction(x: number, y: number, a: number, b: number, lambda: number): number {
+  const c = 1 + lambda;
+  const c0 = b / a;
+  const c1 = 1 + 1 / a;
+  const yp1 = y + 1;
+  let p = 1;
+  let s = a + 1;
+  let an = 0;
+  let bn = 1;
+  let anp1 = 1;
+  let bnp1 = c / c1;
+  let r = c1 / c;
+  for (let n = 1; n <= MAX_ITER; n++) {
+    const t = n / a;
+    const w = n * (b - n) * x;
+    let e = a / s;
+    const alpha = p * (p + c0) * e * e * (w * x);
+    e = (1 + t) / (c1 + t + t);
+    const beta = n + w / s + e * (c + n * yp1);
+    p = 1 + t;
+    s += 2;
+    const an2 = alpha * an + beta * anp1;
+    const bn2 = alpha * bn + beta * bnp1;
+    an = anp1;
+    bn = bnp1;
+    anp1 = an2;
+    bnp1 = bn2;
+    const r0 = r;
+    r = anp1 / bnp1;
+    if (Math.abs(r - r0) <= EPS * r) break;
+    // rescale to keep the convergents in range
+    an /= bnp1;
+    bn /= bnp1;
+    anp1 = r;
+    bnp1 = 1;
   }
-  return h;
+  return r;
 }
 
 /**
@@ -110,11 +119,13 @@ function betaTails(x: number, y: number, a: number, b: number): [number, number]
   if (x <= 0) return [0, 1];
   if (y <= 0) return [1, 0];
   const front = Math.exp(logBetaFront(x, y, a, b));
-  if (x < (a + 1) / (a + b + 2)) {
-    const lower = (front * betaContinuedFraction(x, y, a, b)) / a;
+  // λ = a − (a+b)x, formed from whichever of x, y avoids cancellation (TOMS 708).
+  const lambda = a > b ? (a + b) * y - b : a - (a + b) * x;
+  if (lambda >= 0) {
+    const lower = front * betaContinuedFraction(x, y, a, b, lambda);
     return [lower, 1 - lower];
   }
-  const upper = (front * betaContinuedFraction(y, x, b, a)) / b;
+  const upper = front * betaContinuedFraction(y, x, b, a, -lambda);
   return [1 - upper, upper];
 }
 

@@ -86,7 +86,12 @@ export function explainZodIssues(
       case 'too_big':
         message = `out of range: allowed ${allowed ?? iss.message}`;
         break;
-      case 'invalid_union':
+      case 'invalid_union': {
+        // a discriminated union reports its options; the data cannot pick a branch to describe
+        const options = (iss as { options?: unknown[] }).options;
+        message = options?.length ? `not allowed: one of: ${options.map((o) => JSON.stringify(o)).join(', ')}` : allowed ? `not allowed: ${allowed}` : iss.message;
+        break;
+      }
       case 'invalid_value':
         message = allowed ? `not allowed: ${allowed}` : iss.message;
         break;

@@ -3,7 +3,7 @@
  * voxel), for the reaction half-step of operator splitting. States live in one Float64Array; nothing
  * is allocated per step or per voxel.
  *
- * Schemes (see docs/drafts/ode.md):
+ * Schemes (see docs/model.md §8):
  * - `tr-bdf2` (default, order 2, L-stable; Bank et al. 1985, Hosea & Shampine 1996) with γ = 2 − √2:
  *     z − (γh/2)·f(t+γh, z) = y + (γh/2)·f(t, y)                         (trapezoidal stage)
  *     y₁ − d·h·f(t+h, y₁) = z/(γ(2−γ)) − (1−γ)²/(γ(2−γ))·y,  d = (1−γ)/(2−γ) = γ/2   (BDF2 stage)

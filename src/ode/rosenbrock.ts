@@ -1,7 +1,7 @@
 /**
  * RODAS4: the L-stable, stiffly accurate 6-stage Rosenbrock method of order 4 with an embedded order-3
  * error estimate and an order-3 dense output (Hairer & Wanner, Solving ODEs II, 2nd ed. 1996, §IV.7;
- * coefficients of their Fortran code RODAS, METH = 1). See docs/drafts/ode.md.
+ * coefficients of their Fortran code RODAS, METH = 1). See docs/model.md §8.
  *
  * Step i solves (I/(γh) − J)·k_i = f(t + c_i h, y + Σ_j a_ij k_j) + d_i h ∂f/∂t + Σ_j (c_ij/h) k_j,
  * with one LU factorisation per step attempt shared by the six stages. The solution is

@@ -16,7 +16,7 @@ function armChart(arms: readonly ArmSummary[], key: AnimalReadoutName, title: st
       label: a.label,
       x: a.byDay[key].map((d) => d.day),
       y: a.byDay[key].map((d) => d.mean),
-      yLow: a.byDay[key].map((d) => d.mean - d.sd),
+      yLow: a.byDay[key].map((d) => Math.max(0, d.mean - d.sd)),
       yHigh: a.byDay[key].map((d) => d.mean + d.sd),
     })),
     referenceLines: opts.ref !== undefined ? [{ value: opts.ref, label: 'healthy reference' }] : [],

@@ -4,7 +4,7 @@ import { assumed, derived, fitted, lit, type ParameterSet } from '../core/parame
  * C57BL/6 dorsal-skin parameter set for the mouse hair-cycle lattice (Plikus 2008/2011, Murray 2012 type
  * automaton). Scenario units: days, mm, µm. Sources are the ones collected in
  * shared/references/hair-cycle-and-clinical.md §2 and ceria-microneedle-study.md §2, §6; every value that has
- * no public number behind it is an `assumption` with its reasoning (see docs/drafts/mouse-follicle.md).
+ * no public number behind it is an `assumption` with its reasoning (see docs/model.md §6).
  */
 
 const CHJCANA = 'Zhang et al., Chin J Clin Anat 2010;28:74 (chjcana.com/EN/Y2010/V28/I1/74): C57BL/6 after depilation d9 95 % anagen IV, d17 63.3 % and d22 85 % entered catagen';

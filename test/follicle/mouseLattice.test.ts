@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { assertDocumented } from '../helpers/docs.ts';
 import { provenanceText } from '../../src/core/parameter.ts';
 import { RandomStream } from '../../src/core/random/stream.ts';
 import { normalCdf } from '../../src/core/random/specialFunctions.ts';
@@ -57,17 +58,7 @@ describe('mouse lattice: schema and assembly', () => {
     assert.equal(mouseSkinSchema.safeParse({ lattice: { bogus: 1 } }).success, false, 'strict objects');
   });
 
-  it('every mouse parameter is documented in docs/drafts/mouse-follicle.md with its value and provenance', () => {
-    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'drafts', 'mouse-follicle.md'), 'utf8');
-    for (const [key, p] of Object.entries(mouseParameters)) {
-      const row = doc.split('\n').find((l) => l.startsWith(`| \`${key}\` |`));
-      assert.ok(row, `${key} missing from docs/drafts/mouse-follicle.md`);
-      const cells = row.split('|').map((c) => c.trim());
-      assert.equal(Number(cells[2]), p.value, `${key}: documented value ${cells[2]} differs from code ${p.value}`);
-      assert.equal(cells[5], p.provenance.kind, `${key}: provenance kind`);
-      assert.ok(provenanceText(p.provenance).startsWith(cells[6].slice(0, 10)), `${key}: source text`);
-    }
-  });
+  it('every mouse parameter is documented in docs/model.md §6 with its value and provenance', () => assertDocumented(mouseParameters, 6));
 });
 
 describe('mouse lattice: depilation', () => {

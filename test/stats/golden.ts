@@ -52,6 +52,12 @@ export const T_CDF: { t: number; df: number; cdf: number; twoSided: number }[] =
   { t: 3.0, df: 0.5, cdf: 0.8163459220070283, twoSided: 0.36730815598594346 },
   { t: -12.0, df: 60.0, cdf: 6.893161320908869e-18, twoSided: 1.3786322641817738e-17 },
   { t: 1e-09, df: 9.0, cdf: 0.5000000003880349, twoSided: 0.9999999992239302 },
+  { t: -2.2064907598317602, df: 1000000.0, cdf: 0.01367494146075935, twoSided: 0.0273498829215187 },
+  { t: 2.5, df: 10000000.0, cdf: 0.9937903267317107, twoSided: 0.01241934653657847 },
+  { t: -1.8, df: 300000.0, cdf: 0.03593082123608644, twoSided: 0.07186164247217287 },
+  { t: 10.0, df: 1000000.0, cdf: 1.0, twoSided: 1.527861076817825e-23 },
+  { t: -35.7, df: 14305.5, cdf: 9.035448504485595e-268, twoSided: 1.807089700897119e-267 },
+  { t: 0.5, df: 10000000.0, cdf: 0.6914624557729925, twoSided: 0.617075088454015 },
 ];
 /** Student t quantiles, mpmath findroot on the 50-digit CDF (started from SciPy t.ppf). */
 export const T_QUANTILE: { p: number; df: number; t: number }[] = [

@@ -16,6 +16,8 @@ export interface Application {
   insertedCargoKg: number;
   /** Cargo loaded on the needles inside the window (kg). */
   loadedCargoKg: number;
+  /** Time after application when release stops (s): Infinity for detachable needles, else the wear time. */
+  releaseEndS: number;
 }
 
 /** Places every scheduled application of a patch in the grid. */
@@ -36,6 +38,7 @@ export function placeApplications(cfg: PatchConfig, grid: TransportGrid): { geom
       needles: positions.length,
       insertedCargoKg: loaded * g.insertedCargoFraction,
       loadedCargoKg: loaded,
+      releaseEndS: cfg.matrix.detachable ? Infinity : cfg.matrix.wearTimeMin * 60,
     };
   });
   return { geometry: g, applications };
@@ -62,7 +65,9 @@ export function fillSources(
     const age1 = age0 + dtS;
     if (age1 <= 0) continue;
     if (cargoSource && a.insertedCargoKg > 0) {
-      const amount = a.insertedCargoKg * (dissolvedFraction(age1, halfTimeS) - dissolvedFraction(age0, halfTimeS));
+      // a non-detachable patch takes its undissolved matrix away with the backing
+      const end = a.releaseEndS;
+      const amount = a.insertedCargoKg * (dissolvedFraction(Math.min(age1, end), halfTimeS) - dissolvedFraction(Math.min(age0, end), halfTimeS));
       if (amount > 0) {
         released += amount;
         const rate = amount / dtS / voxelVolumeM3;

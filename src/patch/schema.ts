@@ -22,6 +22,10 @@ export const patchObjectSchema = z
         material: z.literal('hyaluronicAcid').default('hyaluronicAcid'),
         dissolutionHalfTimeMin: z.number().positive().max(100000).default(P.dissolutionHalfTimeMin.value).describe('half-time of matrix dissolution in skin (min)'),
         wearTimeMin: z.number().positive().max(100000).default(30).describe('time until the backing is removed (min); cargo above the skin leaves with it'),
+        detachable: z
+          .boolean()
+          .default(true)
+          .describe('needles separate from the backing (PVP-K90 in the study) and finish dissolving in the skin; if false, the undissolved inserted matrix leaves with the backing at wearTimeMin'),
       })
       .prefault({}),
     cargo: z

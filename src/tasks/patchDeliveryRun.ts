@@ -109,7 +109,25 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
       cMax * KGM3_TO_UGML,
     ]);
   };
+  const profiles: Record<string, Record<string, ArrayLike<number> | readonly string[]>> = {};
+  const profileOf = () => {
+    const out = { depthUm: [] as number[], layer: [] as string[], ceriaUgPerMl: [] as number[], woundAu: [] as number[] };
+    for (let k = 0; k < grid.nz; k++) {
+      let c = 0;
+      let w = 0;
+      for (let v = k * grid.planeSize; v < (k + 1) * grid.planeSize; v++) {
+        c += ceria[v];
+        w += wound[v];
+      }
+      out.depthUm.push((k + 0.5) * skin.voxelUm);
+      out.layer.push(grid.layers[grid.layerOfZ[k]].name);
+      out.ceriaUgPerMl.push((c / grid.planeSize) * KGM3_TO_UGML);
+      out.woundAu.push(w / grid.planeSize);
+    }
+    return out;
+  };
   const snap = (hours: number) => {
+    profiles[`depth-profile-${String(hours).padStart(3, '0')}h`] = profileOf();
     for (const [name, f, scale] of [['ceria', ceria, KGM3_TO_UGML], ['wound', wound, 1]] as const) {
       const xz = sliceXZ(f, grid, yRow).map((x) => x * scale);
       const xy = sliceXY(f, grid, kPlane).map((x) => x * scale);
@@ -131,19 +149,6 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
   }
   const retained = totalAmount(ceria, grid);
   const loaded = applications.reduce((s, a) => s + a.loadedCargoKg, 0);
-  const profile = { depthUm: [] as number[], layer: [] as string[], ceriaUgPerMl: [] as number[], woundAu: [] as number[] };
-  for (let k = 0; k < grid.nz; k++) {
-    let c = 0;
-    let w = 0;
-    for (let v = k * grid.planeSize; v < (k + 1) * grid.planeSize; v++) {
-      c += ceria[v];
-      w += wound[v];
-    }
-    profile.depthUm.push((k + 0.5) * skin.voxelUm);
-    profile.layer.push(grid.layers[grid.layerOfZ[k]].name);
-    profile.ceriaUgPerMl.push((c / grid.planeSize) * KGM3_TO_UGML);
-    profile.woundAu.push(w / grid.planeSize);
-  }
   const columns = Object.fromEntries(table.columns.map((c) => [c, table.column(c)]));
   return {
     task: 'run:patchDelivery',
@@ -163,7 +168,7 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
       follicles: follicles.count,
       grid: { nx: grid.nx, ny: grid.ny, nz: grid.nz, voxelUm: skin.voxelUm },
     },
-    tables: { timeseries: columns, 'depth-profile-end': profile },
+    tables: { timeseries: columns, ...profiles, 'depth-profile-end': profileOf() },
     solver: { method: 'LOD implicit (x, y, z Thomas sweeps), operator-split sources', dtS: transport.dtS, voxelUm: skin.voxelUm, steps: clock.totalSteps },
     stats: { voxels: grid.voxelCount, steps: clock.totalSteps, substrates: substrates.length },
     streams: ['skin/follicles'],

@@ -101,6 +101,14 @@ describe('patch delivery into skin', () => {
     assert.ok(w.every((x) => x === 0));
   });
 
+  it('a non-detachable patch releases only what dissolved before the backing came off', () => {
+    const s = runPatchDeliveryTask(
+      scenario({ transport: { dtS: 300, clearance: false }, patch: { matrix: { detachable: false, wearTimeMin: 20, dissolutionHalfTimeMin: 20 } } }),
+      { seed: 1 },
+    ).summary as Record<string, number>;
+    assert.ok(Math.abs(s.releasedNg / s.deliveredNg - 0.5) < 1e-9, `released ${s.releasedNg} of ${s.deliveredNg}`);
+  });
+
   it('two scheduled applications deliver twice the dose', () => {
     const one = runPatchDeliveryTask(scenario({ durationDays: 2, transport: { dtS: 900, clearance: false } }), { seed: 1 }).summary as Record<string, number>;
     const two = runPatchDeliveryTask(scenario({ durationDays: 2, transport: { dtS: 900, clearance: false }, patch: { schedule: { days: [0, 1] } } }), { seed: 1 }).summary as Record<string, number>;

@@ -273,3 +273,56 @@ export function fixedStepCount(t: number, target: number, h: number): number {
   const span = target - t;
   return Math.max(1, Math.ceil(span / h - 1e-9));
 }
+
+/** State shared by the adaptive integrators at the start of a run (validated input, tolerances, outputs). */
+export interface IntegrationSetup {
+  n: number;
+  rtol: Float64Array;
+  atol: Float64Array;
+  rec: OutputRecorder;
+  stats: OdeStats;
+  rhs: OdeRhs;
+  t0: number;
+  tEnd: number;
+  /** Working state, initialised to y0. */
+  y: Float64Array;
+  fixed: number | undefined;
+  dense: boolean;
+  hMax: number;
+  hMin: number;
+  maxSteps: number;
+}
+
+/**
+ * Validates a problem and prepares an adaptive run; returns a finished result instead when the input is
+ * invalid or every output time equals t0.
+ */
+export function setupIntegration(name: string, problem: OdeProblem, options: OdeOptions): IntegrationSetup | OdeResult {
+  const invalid = validateInput(problem, options);
+  if (invalid !== '') return invalidResult(name, problem, invalid);
+  const n = problem.y0.length;
+  const rec = new OutputRecorder(problem.tOut);
+  const stats = emptyStats();
+  const t0 = problem.t0;
+  const tEnd = rec.tOut[rec.tOut.length - 1];
+  const y = Float64Array.from(problem.y0);
+  rec.pushAllAt(t0, y);
+  if (rec.done) return rec.result(name, 'success', '', t0, y, 0, stats);
+  const fixed = options.fixedStep;
+  return {
+    n,
+    rtol: toleranceVector(options.rtol, n, 1e-6) as Float64Array,
+    atol: toleranceVector(options.atol, n, 1e-10) as Float64Array,
+    rec,
+    stats,
+    rhs: problem.rhs,
+    t0,
+    tEnd,
+    y,
+    fixed,
+    dense: options.denseOutput ?? fixed === undefined,
+    hMax: Math.min(options.hMax ?? Infinity, tEnd - t0),
+    hMin: options.hMin ?? 0,
+    maxSteps: options.maxSteps ?? 100_000,
+  };
+}

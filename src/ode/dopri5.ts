@@ -4,15 +4,11 @@
  * Solving ODEs I (2nd ed. 1993), §II.4–II.6 and their Fortran code DOPRI5. For non-stiff problems.
  */
 import {
-  OutputRecorder,
   UNIT_ROUNDOFF,
   allFinite,
-  emptyStats,
   fixedStepCount,
   initialStep,
-  invalidResult,
-  toleranceVector,
-  validateInput,
+  setupIntegration,
 } from './common.ts';
 import type { OdeMethod, OdeOptions, OdeProblem, OdeResult } from './types.ts';
 
@@ -69,29 +65,10 @@ const MAX_CONSECUTIVE_FAILURES = 10;
 /** Integrates a non-stiff problem with Dormand–Prince 5(4); outputs by dense output or exact stepping. */
 export function integrateDopri5(problem: OdeProblem, options: OdeOptions = {}): OdeResult {
   const name = 'dopri5';
-  const invalid = validateInput(problem, options);
-  if (invalid !== '') return invalidResult(name, problem, invalid);
-
-  const n = problem.y0.length;
-  const rtol = toleranceVector(options.rtol, n, 1e-6) as Float64Array;
-  const atol = toleranceVector(options.atol, n, 1e-10) as Float64Array;
-  const rec = new OutputRecorder(problem.tOut);
-  const stats = emptyStats();
-  const rhs = problem.rhs;
-  const t0 = problem.t0;
-  const tEnd = rec.tOut[rec.tOut.length - 1];
-
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) y[i] = problem.y0[i];
+  const setup = setupIntegration(name, problem, options);
+  if (!('rec' in setup)) return setup;
+  const { n, rtol, atol, rec, stats, rhs, t0, tEnd, y, fixed, dense, hMax, hMin, maxSteps } = setup;
   let t = t0;
-  rec.pushAllAt(t, y);
-  if (rec.done) return rec.result(name, 'success', '', t, y, 0, stats);
-
-  const fixed = options.fixedStep;
-  const dense = options.denseOutput ?? fixed === undefined;
-  const hMax = Math.min(options.hMax ?? Infinity, tEnd - t0);
-  const hMin = options.hMin ?? 0;
-  const maxSteps = options.maxSteps ?? 100_000;
 
   const k1 = new Float64Array(n);
   const k2 = new Float64Array(n);

@@ -8,19 +8,15 @@
  * y₁ = y + Σ_j a_6j k_j + k_6 with the embedded error k_6.
  */
 import {
-  OutputRecorder,
   UNIT_ROUNDOFF,
   allFinite,
-  emptyStats,
   errorNorm,
   finiteDifferenceDfdt,
   finiteDifferenceJacobian,
   fixedStepCount,
   incrementThresholds,
   initialStep,
-  invalidResult,
-  toleranceVector,
-  validateInput,
+  setupIntegration,
 } from './common.ts';
 import { luFactor, luSolve } from './lu.ts';
 import type { OdeMethod, OdeOptions, OdeProblem, OdeResult } from './types.ts';
@@ -82,29 +78,10 @@ const MAX_CONSECUTIVE_FAILURES = 10;
 /** Integrates a (stiff) problem with RODAS4; outputs by dense output or by stepping onto output times. */
 export function integrateRodas4(problem: OdeProblem, options: OdeOptions = {}): OdeResult {
   const name = 'rodas4';
-  const invalid = validateInput(problem, options);
-  if (invalid !== '') return invalidResult(name, problem, invalid);
-
-  const n = problem.y0.length;
-  const rtol = toleranceVector(options.rtol, n, 1e-6) as Float64Array;
-  const atol = toleranceVector(options.atol, n, 1e-10) as Float64Array;
-  const rec = new OutputRecorder(problem.tOut);
-  const stats = emptyStats();
-  const rhs = problem.rhs;
-  const t0 = problem.t0;
-  const tEnd = rec.tOut[rec.tOut.length - 1];
-
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) y[i] = problem.y0[i];
+  const setup = setupIntegration(name, problem, options);
+  if (!('rec' in setup)) return setup;
+  const { n, rtol, atol, rec, stats, rhs, t0, tEnd, y, fixed, dense, hMax, hMin, maxSteps } = setup;
   let t = t0;
-  rec.pushAllAt(t, y);
-  if (rec.done) return rec.result(name, 'success', '', t, y, 0, stats);
-
-  const fixed = options.fixedStep;
-  const dense = options.denseOutput ?? fixed === undefined;
-  const hMax = Math.min(options.hMax ?? Infinity, tEnd - t0);
-  const hMin = options.hMin ?? 0;
-  const maxSteps = options.maxSteps ?? 100_000;
   const nonAutonomous = problem.autonomous !== true;
 
   const f0 = new Float64Array(n);

@@ -4,6 +4,7 @@
  * Only `data:image/…` URLs are accepted so that reports stay self-contained.
  */
 
+import { toBase64 } from '../core/base64.ts';
 import { formatLogTickLabels, formatTick, formatTickLabels, logTicks, ticksWithin } from './ticks.ts';
 import { VIRIDIS_STOPS, parseHex } from './palette.ts';
 import { FONT, INK, attrs, makeId, px, svgDocument, svgText, textWidth, wrapText } from './svg.ts';
@@ -133,27 +134,6 @@ export function isImageDataUrl(href: string): boolean {
   return /^data:image\/(png|jpeg|jpg|gif|webp|bmp|svg\+xml)(;[a-z0-9=.+-]+)*(;base64)?,/i.test(href);
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Standard base64 of bytes, written out so that it runs the same in Node and in browsers. */
-export function base64(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i] << 16;
-    out += `${B64[(n >> 18) & 63]}${B64[(n >> 12) & 63]}==`;
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += `${B64[(n >> 18) & 63]}${B64[(n >> 12) & 63]}${B64[(n >> 6) & 63]}=`;
-  }
-  return out;
-}
-
 /** Parses "#rgb", "#rrggbb" or "rgb(r, g, b)" into bytes; null for other CSS colours. */
 function parseColour(c: string): [number, number, number] | null {
   const hex = parseHex(c);
@@ -204,7 +184,7 @@ export function colourMatrixToBmpDataUrl(m: readonly (readonly string[])[]): str
       buf[base + c * 3 + 2] = rgb[0];
     }
   }
-  return `data:image/bmp;base64,${base64(buf)}`;
+  return `data:image/bmp;base64,${toBase64(buf)}`;
 }
 
 /** Colour-matrix cell: a pixelated BMP image when all colours parse, otherwise rects merging horizontal runs. */

@@ -43,7 +43,7 @@ export function mean(xs: ArrayLike<number>): number {
 }
 
 /** Sum of squared deviations from the mean, and n, over the non-NaN values. */
-function sumSquares(xs: ArrayLike<number>): { n: number; mean: number; ss: number } {
+export function sumSquares(xs: ArrayLike<number>): { n: number; mean: number; ss: number } {
   const m = mean(xs);
   let n = 0;
   let ss = 0;

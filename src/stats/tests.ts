@@ -8,7 +8,7 @@
  * - Degenerate inputs never throw: a statistic that is undefined (no variance, too few values) is NaN, and so
  *   is its p-value. Each function documents its degenerate cases.
  */
-import { count, mean as sampleMean } from './descriptive.ts';
+import { count, mean as sampleMean, sumSquares } from './descriptive.ts';
 import {
   chiSquaredSf,
   fSf,
@@ -32,19 +32,7 @@ interface GroupMoments {
 }
 
 function moments(xs: ArrayLike<number>): GroupMoments {
-  const m = sampleMean(xs);
-  let n = 0;
-  let ss = 0;
-  let c = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (Number.isNaN(x)) continue;
-    n++;
-    const d = x - m;
-    ss += d * d;
-    c += d;
-  }
-  return { n, mean: m, ss: n > 0 ? Math.max(0, ss - (c * c) / n) : Number.NaN };
+  return sumSquares(xs);
 }
 
 // ---------------------------------------------------------------------------------------------- t-tests

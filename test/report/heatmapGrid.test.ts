@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
+import { toBase64 } from '../../src/core/base64.ts';
 import assert from 'node:assert/strict';
-import { base64, colorScale, colourMatrixToBmpDataUrl, imageGrid, isImageDataUrl } from '../../src/report/svgHeatmapGrid.ts';
+import { colorScale, colourMatrixToBmpDataUrl, imageGrid, isImageDataUrl } from '../../src/report/svgHeatmapGrid.ts';
 import { colourMatrix, interpolateStops } from '../../src/report/palette.ts';
 import { byTag, deepText, parseXml } from './xmlCheck.ts';
 
@@ -72,7 +73,7 @@ describe('colour matrices', () => {
   it('base64 matches the platform encoder', () => {
     for (const n of [0, 1, 2, 3, 4, 5, 100]) {
       const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + 11) & 255);
-      assert.equal(base64(bytes), btoa(String.fromCharCode(...bytes)));
+      assert.equal(toBase64(bytes), btoa(String.fromCharCode(...bytes)));
     }
   });
 

@@ -42,3 +42,13 @@ export const spreadSchema = (mean: number, sd: number, unit: string, what: strin
     })
     .prefault({});
 };
+
+/**
+ * Why a (mean, sd) pair cannot be a Beta distribution on (0, 1), or null when it can (sd = 0 means a
+ * constant). Used by the schemas' cross-field checks.
+ */
+export function betaSpreadProblem(spread: { mean: number; sd: number }): string | null {
+  const { mean, sd } = spread;
+  if (sd === 0 || (mean > 0 && mean < 1 && sd * sd < mean * (1 - mean))) return null;
+  return `must satisfy sd < sqrt(mean*(1-mean)) = ${Math.sqrt(Math.max(0, mean * (1 - mean))).toFixed(4)} for a Beta distribution (mean ${mean})`;
+}

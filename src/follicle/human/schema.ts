@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, spreadSchema } from '../../core/scenario/common.ts';
+import { betaSpreadProblem, durationSchema, spreadSchema } from '../../core/scenario/common.ts';
 import { humanAga, humanCycle, humanFollicle, humanRegions } from '../../species/human.ts';
 
 /** The scalp regions every human scalp has (the CLI summary reports each). */
@@ -85,15 +85,8 @@ export const humanScalpSchema = z
       .prefault({}),
   })
   .superRefine((s, ctx) => {
-    const sus = s.aga.susceptibility;
-    if (sus.sd > 0 && !(sus.mean > 0 && sus.mean < 1 && sus.sd * sus.sd < sus.mean * (1 - sus.mean))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['aga', 'susceptibility', 'sd'],
-        input: sus.sd,
-        message: `must satisfy sd < sqrt(mean*(1-mean)) = ${Math.sqrt(Math.max(0, sus.mean * (1 - sus.mean))).toFixed(4)} for a Beta distribution (mean ${sus.mean})`,
-      });
-    }
+    const betaProblem = betaSpreadProblem(s.aga.susceptibility);
+    if (betaProblem) ctx.addIssue({ code: 'custom', path: ['aga', 'susceptibility', 'sd'], input: s.aga.susceptibility.sd, message: betaProblem });
     const fol = s.follicle;
     if (!(fol.vellusDiameterUm < fol.terminalThresholdUm && fol.terminalThresholdUm < fol.terminalDiameterUm.mean)) {
       ctx.addIssue({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, spreadSchema } from '../../core/scenario/common.ts';
+import { betaSpreadProblem, durationSchema, spreadSchema } from '../../core/scenario/common.ts';
 import { mouseAga, mouseCycle, mouseDepilation, mouseFollicle, mouseVariability } from '../../species/mouse.ts';
 
 const c = mouseCycle;
@@ -184,15 +184,8 @@ export const mouseSkinSchema = z
     if (lat.areaMm2 !== undefined && (lat.nx !== undefined || lat.ny !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['lattice', 'areaMm2'], input: lat.areaMm2, message: 'give either areaMm2 or nx/ny, not both' });
     }
-    const sus = s.aga.susceptibility;
-    if (sus.sd > 0 && !(sus.mean > 0 && sus.mean < 1 && sus.sd * sus.sd < sus.mean * (1 - sus.mean))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['aga', 'susceptibility', 'sd'],
-        input: sus.sd,
-        message: `must satisfy sd < sqrt(mean*(1-mean)) = ${Math.sqrt(Math.max(0, sus.mean * (1 - sus.mean))).toFixed(4)} for a Beta distribution (mean ${sus.mean})`,
-      });
-    }
+    const betaProblem = betaSpreadProblem(s.aga.susceptibility);
+    if (betaProblem) ctx.addIssue({ code: 'custom', path: ['aga', 'susceptibility', 'sd'], input: s.aga.susceptibility.sd, message: betaProblem });
     if (!(s.shaft.miniaturizedDiameterUm < s.shaft.diameterUm.mean)) {
       ctx.addIssue({
         code: 'custom',

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { commonScenarioFields } from '../core/scenario/common.ts';
+import { commonScenarioFields, recordSchema } from '../core/scenario/common.ts';
 import { deliverySections } from '../delivery/schema.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 import { mouseStudySections } from '../study/schema.ts';
+
+/** Cross-field check shared by every model: the sampling interval fits in the run. */
+function recordWithinDuration(s: { durationDays: number; record: { everyDays: number } }, ctx: z.RefinementCtx): void {
+  if (s.durationDays > 0 && s.record.everyDays > s.durationDays) {
+    ctx.addIssue({ code: 'custom', path: ['record', 'everyDays'], input: s.record.everyDays, message: `must be <= durationDays (${s.durationDays})` });
+  }
+}
 
 /**
  * The scenario file schema, composed from each module's own schema (Morpheus-style): the `model` key
@@ -12,30 +19,28 @@ export const humanScenarioSchema = z
   .strictObject({
     ...commonScenarioFields,
     model: z.literal('humanScalp').describe('human scalp: independent follicular mosaic (Halloy automaton) with AGA'),
+    record: recordSchema(30),
     scalp: humanScalpSchema,
   })
-  .superRefine((s, ctx) => {
-    if (s.durationDays > 0 && s.record.everyDays > s.durationDays) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['record', 'everyDays'],
-        input: s.record.everyDays,
-        message: `must be <= durationDays (${s.durationDays})`,
-      });
-    }
-  });
+  .superRefine(recordWithinDuration);
 
-export const patchDeliveryScenarioSchema = z.strictObject({
+export const patchDeliveryScenarioSchema = z
+  .strictObject({
   ...commonScenarioFields,
   model: z.literal('patchDelivery').describe('microneedle patch into a skin window: dissolution, release, transport, wound signal'),
+  record: recordSchema(1 / 24),
   ...deliverySections,
-});
+  })
+  .superRefine(recordWithinDuration);
 
-export const mouseStudyScenarioSchema = z.strictObject({
+export const mouseStudyScenarioSchema = z
+  .strictObject({
   ...commonScenarioFields,
   model: z.literal('mouseStudy').describe('AGA mouse study in silico: arms of mice, follicle lattice + microenvironment per mouse'),
+  record: recordSchema(1),
   ...mouseStudySections,
-});
+  })
+  .superRefine(recordWithinDuration);
 
 export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema, mouseStudyScenarioSchema]);
 

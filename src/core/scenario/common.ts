@@ -13,13 +13,16 @@ export const commonScenarioFields = {
     .optional()
     .describe('root random seed (integer >= 0); generated and recorded in the manifest when absent'),
   durationDays: z.number().positive().max(36525).describe('simulated time (days, > 0, at most 100 years)'),
-  record: z
+};
+
+/** The `record` section: the sampling interval, with a default that suits the model's time scale. */
+export const recordSchema = (defaultEveryDays: number) =>
+  z
     .strictObject({
-      everyDays: z.number().positive().default(30).describe('sampling interval of the time series (days, > 0)'),
+      everyDays: z.number().positive().default(defaultEveryDays).describe('sampling interval of the time series (days, > 0)'),
     })
     .prefault({})
-    .describe('what the recorders sample and how often'),
-};
+    .describe('what the recorders sample and how often');
 
 /** Lognormal duration given by arithmetic mean and SD (days); SD 0 makes it deterministic. */
 export const durationSchema = (meanDays: number, sdDays: number, what: string) =>

@@ -57,6 +57,5 @@ export const microneedlePatch = {
   woundSignalHalfLifeH: assumed(6, 'h', 'half-life of the wound signal in tissue', 'cytokines are cleared within hours; assumption'),
 } satisfies ParameterSet;
 
-/** All skin/patch parameters, for documentation checks. */
-export const skinParameters: ParameterSet = { ...mouseDorsalSkin, ...ceriaTransport, ...microneedlePatch };
+/** Human scalp skin parameters, for documentation checks. */
 export const humanSkinParameters: ParameterSet = { ...humanScalpSkin };

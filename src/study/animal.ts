@@ -112,10 +112,11 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, index: number
   const nS = SIGNALS.length;
   const ceria = tile.solver.field('ceria');
 
+  const acc = new Float64Array(MICROENV_READOUT_NAMES.length);
   const record = (k: number) => {
     times[k] = lattice.timeDays;
     writeMouseReadouts(lattice, table, k * nCols);
-    const acc = new Float64Array(MICROENV_READOUT_NAMES.length);
+    acc.fill(0);
     for (let i = 0; i < n; i++) {
       const o = i * nS;
       acc[0] += coupling.signals[o + SIG.ros];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatIssue } from '../../core/scenario/parse.ts';
 import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
@@ -37,6 +38,13 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
+function parseThreads(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
+    throw new InvalidArgumentError(`--threads = ${JSON.stringify(value)}: must be an integer from 1 to 256`);
+  }
+  return Number(value);
+}
+
 /** Builds the commander program (exported for tests). */
 export function buildProgram(): Command {
   const program = new Command()
@@ -53,9 +61,10 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'output folder (default runs/<name>-<time>-seed<seed>)')
     .option('-s, --seed <n>', 'root random seed (integer >= 0); overrides the scenario seed', parseSeed)
     .addOption(new Option('--progress <mode>', 'progress on stderr').choices(['auto', 'bar', 'json', 'none']).default('auto'))
-    .action((file: string, o: { out?: string; seed?: number; progress: ProgressMode }) => {
+    .option('-t, --threads <n>', 'worker threads for mouse studies (integer >= 1; default: all cores)', parseThreads, availableParallelism())
+    .action(async (file: string, o: { out?: string; seed?: number; progress: ProgressMode; threads: number }) => {
       const scenario = loadScenario(file);
-      const { outDir, manifest } = runCommand(file, scenario, o);
+      const { outDir, manifest } = await runCommand(file, scenario, o);
       process.stderr.write(`wrote ${outDir} (seed ${manifest.seeds.root}, ${manifest.timing.wallS.toFixed(2)} s)\n`);
     });
 
@@ -78,11 +87,11 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Runs the CLI with the given arguments; returns the exit code. */
-export function main(argv: string[]): number {
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof BadInput) {
@@ -99,4 +108,4 @@ export function main(argv: string[]): number {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));

@@ -10,29 +10,17 @@
  * set per plane / row block stays in its own cache.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnTsWorker } from '../workers.ts';
 import { createSolver } from '../../transport/solver.ts';
 import type { PointSource, SubstrateSpec, TransportSolver } from '../../transport/solver.ts';
 import type { TransportGrid } from '../../transport/grid.ts';
 import { barrier, COMMAND_EXIT, COMMAND_STEP, CTRL, splitRange, WorkerFailedError } from './sync.ts';
 import type { TransportWorkerData } from './worker.ts';
 
-/**
- * Starts worker.ts in a worker thread. Workers do not inherit the main thread's module hooks, so the
- * TypeScript loader (tsx, a runtime dependency; bin/follisim.js registers it the same way) is registered
- * inside the worker before the module is imported.
- */
+/** Starts worker.ts in a worker thread (with the TypeScript loader registered). */
 function spawnWorker(workerData: TransportWorkerData): Worker {
-  const url = new URL('./worker.ts', import.meta.url).href;
-  let tsxApi: string | null = null;
-  try {
-    tsxApi = import.meta.resolve('tsx/esm/api');
-  } catch {
-    tsxApi = null;
-  }
-  if (tsxApi === null) return new Worker(new URL(url), { workerData });
-  const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return spawnTsWorker(new URL('./worker.ts', import.meta.url).href, workerData);
 }
 
 /** Options of `createParallelSolver`. */

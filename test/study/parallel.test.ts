@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runMouseStudyParallel } from '../../src/node/study/parallel.ts';
+import { validateScenario } from '../../src/scenario/index.ts';
+import { runMouseStudyTask, summariseMouseStudy } from '../../src/tasks/mouseStudyRun.ts';
+
+it('worker threads give the same study as the serial run (per-animal streams)', async () => {
+  const r = validateScenario({
+    model: 'mouseStudy',
+    durationDays: 8,
+    animals: { perArm: 3 },
+    skin: { lattice: { nx: 8, ny: 8 } },
+    arms: [{ id: 'agaControl' }, { id: 'ceriaPatch', patch: { schedule: { days: [0, 4] } } }],
+    photos: { days: [8], widthPx: 16, heightPx: 16 },
+    endpoints: { compareDays: [8] },
+  });
+  if (!r.ok || r.value.model !== 'mouseStudy') throw new Error('invalid');
+  const serial = runMouseStudyTask(r.value, { seed: 9 });
+  const parallel = summariseMouseStudy(r.value, await runMouseStudyParallel(r.value, 9, 2));
+  assert.equal(JSON.stringify(parallel.summary), JSON.stringify(serial.summary));
+  assert.deepEqual(parallel.photos.map((p) => [...p.png]), serial.photos.map((p) => [...p.png]));
+});

@@ -49,7 +49,6 @@ export class FollicleCoupling {
   private readonly anagen: Float64Array;
   private readonly woundOn: boolean;
   private superoxideRef = 0;
-  private mapsInitialised = false;
 
   constructor(tile: MicroenvironmentTile, geo: FollicleGeometry, rules: CompiledRules, woundActs: boolean) {
     this.tile = tile;
@@ -109,8 +108,7 @@ export class FollicleCoupling {
       if (view.isAnagen(i)) this.anagen[v] += w;
       else this.telogen[v] += w;
     }
-    this.tile.setFollicleMaps(this.telogen, this.anagen, !this.mapsInitialised);
-    this.mapsInitialised = true;
+    this.tile.setFollicleMaps(this.telogen, this.anagen);
   }
 
   /**

@@ -185,8 +185,6 @@ export class MicroenvironmentTile {
     }
   }
 
-  /** Mean telogen-equivalent follicle load per follicle-bearing voxel, fixed at the first follicle map. */
-  private meanFollicleLoad = 1;
   /** VEGF production scale (mol/m³) and the VEGF level that counts as fold 1, set by `spinUp`. */
   private vegfProductionScale = VV.vegfBaselineMolPerM3.value;
   private vegfReference = VV.vegfBaselineMolPerM3.value;
@@ -233,21 +231,9 @@ export class MicroenvironmentTile {
   }
 
   /** Sets the follicle bulb maps (counts per voxel) from the follicle layer. */
-  setFollicleMaps(telogen: Float64Array, anagen: Float64Array, normalise: boolean): void {
+  setFollicleMaps(telogen: Float64Array, anagen: Float64Array): void {
     this.telogenMap.set(telogen);
     this.anagenMap.set(anagen);
-    if (normalise) {
-      let sum = 0;
-      let n = 0;
-      for (let v = 0; v < telogen.length; v++) {
-        const c = telogen[v] + anagen[v];
-        if (c > 0) {
-          sum += c;
-          n++;
-        }
-      }
-      this.meanFollicleLoad = n > 0 ? sum / n : 1;
-    }
   }
 
   private fillMinoxidilSource(dt: number): void {

@@ -27,7 +27,7 @@ function humanTile(patch: boolean): MicroenvironmentTile {
   const ana = new Float64Array(g.voxelCount);
   const k = Math.min(g.nz - 1, Math.floor(bulbDepthsM(skin).anagenM / g.dxM));
   for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) ana[v] = 1;
-  tile.setFollicleMaps(new Float64Array(g.voxelCount), ana, true);
+  tile.setFollicleMaps(new Float64Array(g.voxelCount), ana);
   tile.spinUp(2);
   return tile;
 }

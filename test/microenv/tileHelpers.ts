@@ -30,7 +30,7 @@ export function testTile(opts: {
   const tel = new Float64Array(g.voxelCount);
   const k = Math.floor(150e-6 / g.dxM);
   for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) tel[v] = 1;
-  tile.setFollicleMaps(tel, new Float64Array(g.voxelCount), true);
+  tile.setFollicleMaps(tel, new Float64Array(g.voxelCount));
   tile.spinUp(2);
   return tile;
 }

@@ -56,12 +56,15 @@ export function needleGeometry(cfg: PatchConfig): NeedleGeometry {
 /**
  * Needle centre positions (m) of one application in a window [0, W) × [0, H) that covers a whole block of
  * unit cells of the array (needles at cell centres), so no-flux side faces are exact mirror planes.
- * 'rotate' shifts odd-numbered applications by half a pitch diagonally (wrapped into the window; a needle
- * landing on the edge is deposited inside, which conserves its cargo).
+ * 'rotate' shifts odd-numbered applications by half a pitch diagonally, 'given' by the scenario's offsets
+ * (wrapped into the window; a needle landing on the edge is deposited inside, which conserves its cargo).
  */
 export function needlePositions(cfg: PatchConfig, windowXM: number, windowYM: number, applicationIndex: number): { x: number; y: number }[] {
   const pitch = cfg.pitchUm * 1e-6;
-  const shift = cfg.schedule.positions === 'rotate' && applicationIndex % 2 === 1 ? 0.5 * pitch : 0;
+  const given = cfg.schedule.positions === 'given' ? cfg.schedule.offsetsUm?.[applicationIndex] : undefined;
+  const half = cfg.schedule.positions === 'rotate' && applicationIndex % 2 === 1 ? 0.5 * pitch : 0;
+  const shiftX = given ? given.x * 1e-6 : half;
+  const shiftY = given ? given.y * 1e-6 : half;
   const nc = Math.min(cfg.columns, Math.max(1, Math.floor(windowXM / pitch + 1e-9)));
   const nr = Math.min(cfg.rows, Math.max(1, Math.floor(windowYM / pitch + 1e-9)));
   const x0 = 0.5 * (windowXM - nc * pitch) + 0.5 * pitch;
@@ -69,7 +72,7 @@ export function needlePositions(cfg: PatchConfig, windowXM: number, windowYM: nu
   const wrap = (v: number, w: number) => ((v % w) + w) % w;
   const out: { x: number; y: number }[] = [];
   for (let r = 0; r < nr; r++) {
-    for (let c = 0; c < nc; c++) out.push({ x: wrap(x0 + c * pitch + shift, windowXM), y: wrap(y0 + r * pitch + shift, windowYM) });
+    for (let c = 0; c < nc; c++) out.push({ x: wrap(x0 + c * pitch + shiftX, windowXM), y: wrap(y0 + r * pitch + shiftY, windowYM) });
   }
   return out;
 }

@@ -45,7 +45,24 @@ export const patchObjectSchema = z
     schedule: z
       .strictObject({
         days: z.array(z.number().min(0)).min(1).default([0]).describe('application days (days from the start)'),
-        positions: z.enum(['same', 'rotate']).default('same').describe("'rotate' shifts each application by half a pitch diagonally"),
+        positions: z
+          .enum(['same', 'rotate', 'given'])
+          .default('same')
+          .describe("'same' site every time; 'rotate' shifts odd applications by half a pitch diagonally; 'given' uses offsetsUm"),
+        offsetsUm: z
+          .array(z.strictObject({ x: z.number().describe('shift along x (µm)'), y: z.number().describe('shift along y (µm)') }))
+          .optional()
+          .describe("with positions 'given': the array's shift for each application, one per entry of days (µm)"),
+      })
+      .superRefine((sch, ctx) => {
+        if (sch.positions === 'given' && sch.offsetsUm?.length !== sch.days.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['offsetsUm'],
+            input: sch.offsetsUm,
+            message: `positions 'given' needs one offset per application: ${sch.days.length} expected, ${sch.offsetsUm?.length ?? 0} given`,
+          });
+        }
       })
       .prefault({}),
   });

@@ -52,6 +52,14 @@ describe('microneedle geometry', () => {
     assert.ok(b.every((q) => a.every((r) => Math.abs(q.x - r.x) > 1e-9 || Math.abs(q.y - r.y) > 1e-9)));
   });
 
+  it('given offsets place each application where the schedule says, and must match the days', () => {
+    const p = patch({ schedule: { days: [0, 7], positions: 'given', offsetsUm: [{ x: 0, y: 0 }, { x: 100, y: -50 }] } });
+    const a = needlePositions(p, 1500e-6, 1500e-6, 0);
+    const b = needlePositions(p, 1500e-6, 1500e-6, 1);
+    assert.ok(Math.abs(b[0].x - a[0].x - 100e-6) < 1e-12 && Math.abs(b[0].y - a[0].y + 50e-6) < 1e-12);
+    assert.equal(patchSchema.safeParse({ schedule: { days: [0, 7], positions: 'given', offsetsUm: [{ x: 0, y: 0 }] } }).success, false);
+  });
+
   it('needle volume weights sum to 1 and stay above the insertion depth', () => {
     const grid = createTransportGrid({ nx: 30, ny: 30, nz: 30, dxM: 25e-6 });
     const g = needleGeometry(patch());

@@ -19,19 +19,20 @@ export const mechanismsSchema = z
   .prefault({});
 
 /** Schema of the microenvironment section: tile numerics, mechanism switches, behaviour rules. */
-export const microenvSchema = z
-  .strictObject({
-    couplingStepH: z.number().positive().max(24).default(1).describe('operator-splitting step of transport, chemistry and vessels (hours)'),
-    voxelUm: z.number().positive().max(500).default(62.5).describe('voxel edge of the periodic unit-cell tile (µm); 62.5 gives 8 x 8 voxels per 500 µm pitch'),
-    chemistryScheme: z
-      .enum(['backward-euler', 'tr-bdf2'])
-      .default('backward-euler')
-      .describe('L-stable scheme of the per-voxel ROS chemistry (first order matches the first-order splitting)'),
-    depthUm: z.number().positive().max(10000).default(800).describe('depth of the tile (µm)'),
-    mechanisms: mechanismsSchema,
-    rules: z.array(ruleSchema).default(DEFAULT_RULES).describe('behaviour rules (PhysiCell-style): signal, direction, behaviour, halfMax, hill, saturation'),
-  })
-  .prefault({});
+export const microenvObjectSchema = z.strictObject({
+  couplingStepH: z.number().positive().max(24).default(1).describe('operator-splitting step of transport, chemistry and vessels (hours)'),
+  voxelUm: z.number().positive().max(500).default(62.5).describe('voxel edge of the periodic unit-cell tile (µm); 62.5 gives 8 x 8 voxels per 500 µm pitch'),
+  chemistryScheme: z
+    .enum(['backward-euler', 'tr-bdf2'])
+    .default('backward-euler')
+    .describe('L-stable scheme of the per-voxel ROS chemistry (first order matches the first-order splitting)'),
+  depthUm: z.number().positive().max(10000).default(800).describe('depth of the tile (µm)'),
+  mechanisms: mechanismsSchema,
+  rules: z.array(ruleSchema).default(DEFAULT_RULES).describe('behaviour rules (PhysiCell-style): signal, direction, behaviour, halfMax, hill, saturation'),
+});
+
+/** The section with every default filled in when it is omitted. */
+export const microenvSchema = microenvObjectSchema.prefault({});
 
 export type MicroenvConfig = z.output<typeof microenvSchema>;
 export type Mechanisms = z.output<typeof mechanismsSchema>;

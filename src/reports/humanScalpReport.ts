@@ -51,10 +51,13 @@ export function humanScalpFigures(series: HumanScalpSeries): Record<string, stri
   };
 }
 
+/** Per-region summary as the task writes it: numbers, plus the optional microenvironment readouts. */
+export type HumanRegionSummary = Record<string, number> & { microenvironment?: Record<string, unknown> };
+
 /** A self-contained HTML report of a human scalp run. */
 export function humanScalpReport(
   series: HumanScalpSeries,
-  summary: { regions: Record<string, Record<string, number>> },
+  summary: { regions: Record<string, HumanRegionSummary> },
   metadata: Record<string, string | number>,
   figures: Record<string, string> = humanScalpFigures(series),
 ): string {
@@ -84,6 +87,31 @@ export function humanScalpReport(
     ],
     rows,
   });
+  const envRows = Object.entries(summary.regions)
+    .filter(([, r]) => r.microenvironment)
+    .map(([id, r]) => {
+      const e = r.microenvironment as Record<string, number>;
+      return { region: REGION_LABELS[id] ?? id, dht: e.dhtExposure, ros: e.rosIndex, damage: e.damage, perfusion: e.perfusion, vegf: e.vegfFold, ps6: e.pS6 };
+    });
+  const envSection = envRows.length
+    ? [
+        {
+          heading: 'Perifollicular microenvironment (steady state at the anagen bulbs)',
+          html: htmlTable({
+            columns: [
+              { header: 'Region', key: 'region' },
+              { header: 'Androgen exposure', key: 'dht' },
+              { header: 'ROS (× healthy)', key: 'ros' },
+              { header: 'DP damage', key: 'damage' },
+              { header: 'Vessels (× healthy)', key: 'perfusion' },
+              { header: 'VEGF (fold)', key: 'vegf' },
+              { header: 'p-S6', key: 'ps6' },
+            ],
+            rows: envRows,
+          }),
+        },
+      ]
+    : [];
   return htmlReport({
     title: 'follisim — human scalp run',
     subtitle: 'Independent follicular mosaic (Halloy automaton) with androgenetic miniaturization',
@@ -92,6 +120,7 @@ export function humanScalpReport(
       { heading: 'Summary', html: table },
       { heading: 'Terminal density by region', svg: figures['terminal-density.svg'], caption: 'Terminal (≥ 40 µm) hairs per cm²; vertex and frontal thin first, occipital is spared.' },
       { heading: 'Cycle and shaft', svg: figures['overview.svg'] },
+      ...envSection,
     ],
   });
 }

@@ -5,6 +5,7 @@ import { runHumanAutomaton } from '../follicle/human/automaton.ts';
 import { assembleHumanScalp, totalFollicles } from '../follicle/human/model.ts';
 import { collectHumanSeries, type HumanScalpSeries, type RegionSeries } from '../follicle/human/results.ts';
 import type { HumanScenario } from '../scenario/schema.ts';
+import { humanRegionMicroenvironment } from './humanMicroenvironment.ts';
 import type { Table, TaskOptions, TaskOutput } from './types.ts';
 
 /** Stream path of the scalp automaton of subject 0 (trials derive one per subject). */
@@ -75,8 +76,14 @@ export function humanSeriesTable(series: HumanScalpSeries): Table {
 /** The `run` task for a human scalp scenario: summary, time-series table, stats. */
 export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions): TaskOutput & { series: HumanScalpSeries } {
   const { series, stats } = simulateHumanScalp(scenario, options);
-  const regions: Record<string, Record<string, number>> = {};
+  const regions: Record<string, Record<string, unknown>> = {};
   for (const [id, s] of Object.entries(series.regions)) regions[id] = regionSummary(s);
+  if (scenario.microenvironment.enabled) {
+    const c = scenario.scalp.cycle;
+    const anagenShare = c.anagen.meanDays / (c.anagen.meanDays + c.catagen.meanDays + c.telogen.meanDays + c.latency.probability * c.latency.meanDays);
+    const env = humanRegionMicroenvironment(assembleHumanScalp(scenario.scalp), scenario.microenvironment, anagenShare);
+    for (const [id, e] of Object.entries(env)) regions[id].microenvironment = e;
+  }
   return {
     task: 'run:humanScalp',
     summary: {

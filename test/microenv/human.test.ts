@@ -54,3 +54,23 @@ it('human scalp tile: AGA raises ROS at the (deep) anagen bulbs; a long-needle c
   assert.ok(bulbRos(treated) < 0.97 * bulbRos(aga), `treated ${bulbRos(treated)} vs ${bulbRos(aga)}`);
   assert.ok(bulbRos(treated) > 0.5 * bulbRos(aga), 'depth limits the human effect');
 });
+
+it('human scalp run: per-region microenvironment readouts follow the androgen pattern', async () => {
+  const { validateScenario } = await import('../../src/scenario/index.ts');
+  const { runHumanScalpTask } = await import('../../src/tasks/humanScalpRun.ts');
+  const r = validateScenario({
+    model: 'humanScalp',
+    durationDays: 365,
+    scalp: { regions: { frontal: { areaCm2: 1 }, midScalp: { areaCm2: 1 }, vertex: { areaCm2: 1 }, occipital: { areaCm2: 1 } } },
+    microenvironment: { enabled: true },
+  });
+  if (!r.ok || r.value.model !== 'humanScalp') throw new Error('invalid');
+  type Env = { rosIndex: number; damage: number; perfusion: number; pS6: number };
+  const regions = (runHumanScalpTask(r.value, { seed: 1 }).summary as { regions: Record<string, { microenvironment: Env }> }).regions;
+  const env = (id: string) => regions[id].microenvironment;
+  assert.ok(Math.abs(env('occipital').rosIndex - 1) < 0.05, 'androgen-insensitive occipital scalp stays at the reference ROS');
+  assert.ok(env('vertex').rosIndex > env('midScalp').rosIndex && env('midScalp').rosIndex > env('occipital').rosIndex);
+  assert.ok(env('vertex').damage > env('occipital').damage);
+  assert.ok(env('vertex').perfusion < env('occipital').perfusion);
+  assert.ok(env('vertex').pS6 < env('occipital').pS6);
+});

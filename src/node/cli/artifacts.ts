@@ -3,7 +3,7 @@ import type { RunManifest } from '../../core/manifest.ts';
 import type { HumanScalpSeries } from '../../follicle/human/results.ts';
 import { renderHeatmap } from '../../render/heatmap.ts';
 import { htmlReport } from '../../report/index.ts';
-import { humanScalpFigures, humanScalpReport } from '../../reports/humanScalpReport.ts';
+import { humanScalpFigures, humanScalpReport, type HumanRegionSummary } from '../../reports/humanScalpReport.ts';
 import { mouseStudyFigures, mouseStudyReport } from '../../reports/mouseStudyReport.ts';
 import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
 import type { FieldSnapshot } from '../../tasks/patchDeliveryRun.ts';
@@ -58,7 +58,7 @@ export function buildRunArtifacts(output: TaskOutput & { series?: unknown; snaps
   if (output.task === 'run:humanScalp' && output.series) {
     const series = output.series as HumanScalpSeries;
     const figures = humanScalpFigures(series);
-    const summary = output.summary as { regions: Record<string, Record<string, number>> };
+    const summary = output.summary as { regions: Record<string, HumanRegionSummary> };
     return { ...figures, 'report.html': humanScalpReport(series, summary, metadata, figures) };
   }
   if (output.task === 'run:patchDelivery' && output.snapshots) {

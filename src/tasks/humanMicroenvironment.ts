@@ -1,0 +1,109 @@
+import type { HumanScalpModel } from '../follicle/human/model.ts';
+import { compileRules, evaluateRules, BEHAVIOURS, SIGNALS } from '../microenv/rules.ts';
+import { MicroenvironmentTile } from '../microenv/tile.ts';
+import type { MicroenvConfig } from '../microenv/schema.ts';
+import { microneedlePatch } from '../species/skin.ts';
+import { follicleSignals as FS, rosChemistry as R } from '../species/microenv.ts';
+import { bulbDepthsM, layerThicknessesM, skinSchema } from '../skin/schema.ts';
+
+/** Steady perifollicular readouts of one scalp region (at the anagen bulbs) and what the rules make of them. */
+export interface RegionMicroenvironment {
+  /** Mean androgen exposure x = A·S_r·E[u] of the region's follicles. */
+  dhtExposure: number;
+  rosIndex: number;
+  superoxideIndex: number;
+  damage: number;
+  perfusion: number;
+  vegfFold: number;
+  pS6: number;
+  /** Behaviour multipliers the rules table gives at these signals (1 = no effect). */
+  behaviour: Record<(typeof BEHAVIOURS)[number], number>;
+}
+
+const TILE_DAYS = 20;
+
+/**
+ * The microenvironment of each scalp region at steady state under the subject's androgen level: a
+ * unit-cell tile of human scalp skin (anagen and telogen bulbs occupied in the stationary phase mix),
+ * spun up healthy, then run for 20 days with the region's androgen exposure. Readouts only: the human
+ * automaton's AGA stays the calibrated per-cycle miniaturization (docs/model.md §1.4), so nothing is
+ * counted twice.
+ */
+export function humanRegionMicroenvironment(model: HumanScalpModel, cfg: MicroenvConfig, anagenShare: number): Record<string, RegionMicroenvironment> {
+  const skin = skinSchema.parse({ species: 'humanScalp' });
+  const { telogenM, anagenM } = bulbDepthsM(skin);
+  const meanSusceptibility = Number.isNaN(model.susceptibilityA) ? model.susceptibilityB : model.susceptibilityA / (model.susceptibilityA + model.susceptibilityB);
+  const rules = compileRules(cfg.rules);
+  const out: Record<string, RegionMicroenvironment> = {};
+  model.regionIds.forEach((id, r) => {
+    const dht = Math.min(1, model.androgenLevel * model.regionSensitivity[r] * meanSusceptibility);
+    const tile = new MicroenvironmentTile({
+      pitchM: microneedlePatch.pitchUm.value * 1e-6,
+      voxelM: cfg.voxelUm * 1e-6,
+      depthM: Math.max(cfg.depthUm * 1e-6, anagenM + 4 * cfg.voxelUm * 1e-6),
+      layers: layerThicknessesM(skin),
+      mechanisms: cfg.mechanisms,
+      patch: null,
+      minoxidilTimesS: [],
+      minoxidilDoseFactor: 1,
+      rosFactor: 1,
+      couplingStepS: cfg.couplingStepH * 3600,
+      startS: 0,
+      chemistryScheme: cfg.chemistryScheme,
+    });
+    const g = tile.grid;
+    const tel = new Float64Array(g.voxelCount);
+    const ana = new Float64Array(g.voxelCount);
+    const kA = Math.min(g.nz - 1, Math.floor(anagenM / g.dxM));
+    const kT = Math.min(g.nz - 1, Math.floor(telogenM / g.dxM));
+    for (let v = 0; v < g.planeSize; v++) {
+      ana[kA * g.planeSize + v] = anagenShare;
+      tel[kT * g.planeSize + v] = 1 - anagenShare;
+    }
+    tile.setFollicleMaps(tel, ana);
+    tile.spinUp(3);
+    const planeMean = (values: ArrayLike<number>, stride: number, offset: number) => {
+      let sum = 0;
+      for (let v = kA * g.planeSize; v < (kA + 1) * g.planeSize; v++) sum += values[stride * v + offset];
+      return sum / g.planeSize;
+    };
+    const superoxideRef = planeMean(tile.chem, 3, 0);
+    const dt = tile.solver.dtS;
+    for (let t = 0; t < TILE_DAYS * 86400 - 1e-6; t += dt) tile.step(dt, dht);
+    // mean signals over the anagen-bulb plane
+    const ros = planeMean(tile.chem, 3, 1) / R.h2o2BaselineMolPerM3.value;
+    const superoxide = superoxideRef > 0 ? planeMean(tile.chem, 3, 0) / superoxideRef : 1;
+    const perfusion = planeMean(tile.vessels, 1, 0);
+    const vegfFold = planeMean(tile.solver.field('vegf'), 1, 0) / tile.vegfRef;
+    const kRep = 1 / (FS.damageRepairDays.value * 86400);
+    const d0 = FS.damageAtBaseline.value;
+    const kDmg = (kRep * d0) / (1 - d0);
+    const damage = (kDmg * ros) / (kDmg * ros + kRep);
+    const sig = new Float64Array(SIGNALS.length);
+    const put = (k: (typeof SIGNALS)[number], x: number) => (sig[SIGNALS.indexOf(k)] = x);
+    put('ros', ros);
+    put('superoxide', superoxide);
+    put('damage', damage);
+    put('perfusion', perfusion);
+    put('vegf', vegfFold);
+    put('dht', dht);
+    const fac = new Float64Array(BEHAVIOURS.length);
+    // p-S6 at steady state is its rule target; iterate the target once more with p-S6 in the signals
+    put('pS6', FS.pS6Basal.value);
+    evaluateRules(rules, sig, fac);
+    const pS6 = Math.min(1, Math.max(0, FS.pS6Basal.value * fac[BEHAVIOURS.indexOf('pS6')]));
+    put('pS6', pS6);
+    evaluateRules(rules, sig, fac);
+    out[id] = {
+      dhtExposure: dht,
+      rosIndex: ros,
+      superoxideIndex: superoxide,
+      damage,
+      perfusion,
+      vegfFold,
+      pS6,
+      behaviour: Object.fromEntries(BEHAVIOURS.map((b, i) => [b, fac[i]])) as RegionMicroenvironment['behaviour'],
+    };
+  });
+  return out;
+}

@@ -167,3 +167,8 @@ export function summarize(xs: ArrayLike<number>): Summary {
     max: n > 0 ? s[n - 1] : Number.NaN,
   };
 }
+
+/** Ascending comparison that is also correct for ±Infinity (where a − b would give NaN). */
+export function ascending(x: number, y: number): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -34,12 +34,14 @@ export {
   variance,
 } from './descriptive.ts';
 export type { MeanConfidenceInterval, Summary } from './descriptive.ts';
+export { fisherExact } from './fisher.ts';
+export type { FisherExactResult, Table2x2 } from './fisher.ts';
+export { logRankTest } from './survival.ts';
+export type { LogRankResult, SurvivalSample } from './survival.ts';
 export {
   cohensD,
-  fisherExact,
   hedgesG,
   holmAdjust,
-  logRankTest,
   mannWhitneyExactDistribution,
   mannWhitneyU,
   oneWayAnova,
@@ -49,12 +51,8 @@ export {
 } from './tests.ts';
 export type {
   AnovaResult,
-  FisherExactResult,
-  LogRankResult,
   MannWhitneyOptions,
   MannWhitneyResult,
-  SurvivalSample,
-  Table2x2,
   TTestOptions,
   TTestResult,
 } from './tests.ts';

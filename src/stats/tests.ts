@@ -8,7 +8,7 @@
  * - Degenerate inputs never throw: a statistic that is undefined (no variance, too few values) is NaN, and so
  *   is its p-value. Each function documents its degenerate cases.
  */
-import { count, mean as sampleMean, sumSquares } from './descriptive.ts';
+import { ascending, count, mean as sampleMean, sumSquares } from './descriptive.ts';
 import {
   chiSquaredSf,
   fSf,
@@ -19,10 +19,6 @@ import {
   studentTTwoSidedP,
 } from './special.ts';
 
-/** Ascending comparison that is also correct for ±Infinity (where a − b would give NaN). */
-function ascending(x: number, y: number): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 interface GroupMoments {
   n: number;
@@ -344,178 +340,4 @@ export function holmAdjust(ps: ArrayLike<number>): number[] {
     out[idx[r]] = running;
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------- Fisher
-
-/** A 2×2 contingency table [[a, b], [c, d]] (rows: arms; columns: e.g. responder / non-responder). */
-export type Table2x2 = readonly [readonly [number, number], readonly [number, number]];
-
-/** Result of Fisher's exact test on a 2×2 table. */
-export interface FisherExactResult {
-  /** Two-sided p: the sum of P(table) over tables with the same margins and P ≤ P(observed) (R's rule). */
-  p: number;
-  /** One-sided p = P(X ≤ a), X the top-left cell under H0 (odds ratio < 1). */
-  pLess: number;
-  /** One-sided p = P(X ≥ a) (odds ratio > 1). */
-  pGreater: number;
-  /** Sample odds ratio a·d / (b·c) (Infinity or NaN when a cell is 0; R reports the conditional MLE instead). */
-  oddsRatio: number;
-}
-
-/**
- * Fisher's exact test for a 2×2 table of counts (hypergeometric null on the top-left cell, margins fixed).
- * Tables within a relative 1e-7 of P(observed) count as "as extreme", as in R. Degenerate: NaN when a cell is
- * negative or not an integer; p = 1 when a margin is zero.
- */
-export function fisherExact(table: Table2x2): FisherExactResult {
-  const [[a, b], [c, d]] = table;
-  const cells = [a, b, c, d];
-  const oddsRatio = (a * d) / (b * c);
-  if (!cells.every((x) => Number.isInteger(x) && x >= 0)) {
-    return { p: Number.NaN, pLess: Number.NaN, pGreater: Number.NaN, oddsRatio: Number.NaN };
-  }
-  const row1 = a + b;
-  const col1 = a + c;
-  const n = a + b + c + d;
-  const lo = Math.max(0, row1 + col1 - n);
-  const hi = Math.min(row1, col1);
-  // Unnormalised probabilities by the ratio P(x+1)/P(x), scaled at the mode to avoid under/overflow.
-  const len = hi - lo + 1;
-  const logw = new Float64Array(len);
-  for (let x = lo; x < hi; x++) {
-    const ratio = ((row1 - x) * (col1 - x)) / ((x + 1) * (n - row1 - col1 + x + 1));
-    logw[x - lo + 1] = logw[x - lo] + Math.log(ratio);
-  }
-  let maxLog = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < len; i++) maxLog = Math.max(maxLog, logw[i]);
-  const w = new Float64Array(len);
-  let total = 0;
-  for (let i = 0; i < len; i++) {
-    w[i] = Math.exp(logw[i] - maxLog);
-    total += w[i];
-  }
-  const obs = w[a - lo];
-  let two = 0;
-  let less = 0;
-  let greater = 0;
-  for (let i = 0; i < len; i++) {
-    if (w[i] <= obs * (1 + 1e-7)) two += w[i];
-    if (i <= a - lo) less += w[i];
-    if (i >= a - lo) greater += w[i];
-  }
-  return { p: Math.min(1, two / total), pLess: Math.min(1, less / total), pGreater: Math.min(1, greater / total), oddsRatio };
-}
-
-// ---------------------------------------------------------------------------------------------- log-rank
-
-/**
- * Right-censored survival data of one arm: `time[i]` is the time to the event or to censoring (e.g. days to
- * 50 % hair coverage, censored at the end of the study), `event[i]` is 1/true for an observed event and
- * 0/false for censoring. Entries with NaN time or event, or beyond `event.length`, are skipped.
- */
-export interface SurvivalSample {
-  time: ArrayLike<number>;
-  event: ArrayLike<number> | ArrayLike<boolean>;
-}
-
-/** Result of the two-group log-rank test. */
-export interface LogRankResult {
-  /** (O_A − E_A)² / V on 1 df. */
-  chiSquared: number;
-  df: 1;
-  p: number;
-  /** Signed (O_A − E_A) / √V: negative when A has fewer events than expected (A survives longer). */
-  z: number;
-  observedA: number;
-  expectedA: number;
-  observedB: number;
-  expectedB: number;
-  /** Hypergeometric variance V of O_A − E_A. */
-  variance: number;
-  nA: number;
-  nB: number;
-}
-
-interface SurvivalRecord {
-  time: number;
-  event: boolean;
-  a: boolean;
-}
-
-function survivalRecords(s: SurvivalSample, a: boolean, out: SurvivalRecord[]): number {
-  let n = 0;
-  const len = Math.min(s.time.length, s.event.length);
-  for (let i = 0; i < len; i++) {
-    const t = s.time[i];
-    const e = Number(s.event[i]);
-    if (Number.isNaN(t) || Number.isNaN(e)) continue;
-    out.push({ time: t, event: e !== 0, a });
-    n++;
-  }
-  return n;
-}
-
-/**
- * Log-rank (Mantel–Cox) test of equal survival in two arms, with the hypergeometric variance (handles tied
- * event times). At a tied time, censored subjects count as at risk for the events at that time.
- * Degenerate: chiSquared, z and p are NaN when there are no events or V = 0.
- */
-export function logRankTest(a: SurvivalSample, b: SurvivalSample): LogRankResult {
-  const recs: SurvivalRecord[] = [];
-  const nA = survivalRecords(a, true, recs);
-  const nB = survivalRecords(b, false, recs);
-  recs.sort((x, y) => ascending(x.time, y.time));
-  let atRiskA = nA;
-  let atRiskB = nB;
-  let observedA = 0;
-  let observedB = 0;
-  let expectedA = 0;
-  let variance = 0;
-  for (let s = 0; s < recs.length; ) {
-    let e = s;
-    let dA = 0;
-    let dB = 0;
-    let remA = 0;
-    let remB = 0;
-    while (e < recs.length && recs[e].time === recs[s].time) {
-      const r = recs[e];
-      if (r.a) {
-        remA++;
-        if (r.event) dA++;
-      } else {
-        remB++;
-        if (r.event) dB++;
-      }
-      e++;
-    }
-    const d = dA + dB;
-    const nRisk = atRiskA + atRiskB;
-    if (d > 0) {
-      observedA += dA;
-      observedB += dB;
-      expectedA += (d * atRiskA) / nRisk;
-      if (nRisk > 1) variance += (d * atRiskA * atRiskB * (nRisk - d)) / (nRisk * nRisk * (nRisk - 1));
-    }
-    atRiskA -= remA;
-    atRiskB -= remB;
-    s = e;
-  }
-  const expectedB = observedA + observedB - expectedA;
-  const ok = variance > 0;
-  const diff = observedA - expectedA;
-  const chiSquared = ok ? (diff * diff) / variance : Number.NaN;
-  return {
-    chiSquared,
-    df: 1,
-    p: ok ? chiSquaredSf(chiSquared, 1) : Number.NaN,
-    z: ok ? diff / Math.sqrt(variance) : Number.NaN,
-    observedA,
-    expectedA,
-    observedB,
-    expectedB,
-    variance,
-    nA,
-    nB,
-  };
 }

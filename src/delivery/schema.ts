@@ -10,6 +10,10 @@ export const deliverySections = {
     .strictObject({
       dtS: z.number().positive().max(86400).default(600).describe('transport time step (s); the scheme is implicit and stable for any step'),
       clearance: z.boolean().default(true).describe('lymphatic clearance of particles (switch off to check mass balance)'),
+      deepFace: z
+        .enum(['noFlux', 'sink'])
+        .default('noFlux')
+        .describe("deep face of the window: 'noFlux' (particles do not cross into muscle; the default) or 'sink' (held at 0, e.g. a well-perfused bed below)"),
     })
     .prefault({}),
   snapshots: z

@@ -23,7 +23,7 @@ function byLayer(grid: TransportGrid, values: Record<string, number>): Float64Ar
 }
 
 /** The ceria nanozyme substrate (kg/m³): layered diffusion, lymphatic clearance in dermis and hypodermis. */
-export function ceriaSubstrate(grid: TransportGrid, opts: { clearance: boolean; diameterNm?: number; pegCoated?: boolean }): SubstrateSpec {
+export function ceriaSubstrate(grid: TransportGrid, opts: { clearance: boolean; diameterNm?: number; pegCoated?: boolean; deepSink?: boolean }): SubstrateSpec {
   const k = opts.clearance ? particleClearancePerS(opts.diameterNm ?? C.hydrodynamicDiameterNm.value, opts.pegCoated ?? true) : 0;
   return {
     name: 'ceria',
@@ -35,6 +35,7 @@ export function ceriaSubstrate(grid: TransportGrid, opts: { clearance: boolean; 
     }),
     decayPerS: byLayer(grid, { dermis: k, hypodermis: k }),
     bulkSource: true,
+    dirichlet: opts.deepSink ? { zMax: 0 } : undefined,
   };
 }
 

@@ -56,7 +56,7 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
   });
   const injury = patch.injury.enabled;
   const withCargo = patch.cargo.substance !== 'none';
-  const substrates = [ceriaSubstrate(grid, { clearance: transport.clearance }), woundSubstrate(grid)];
+  const substrates = [ceriaSubstrate(grid, { clearance: transport.clearance, deepSink: transport.deepFace === 'sink' }), woundSubstrate(grid)];
   const solver = createSolver(grid, substrates, transport.dtS);
   const { geometry, applications } = placeApplications(patch, grid);
   const rng = RandomStream.fromSeed(options.seed, ['skin', 'follicles']);

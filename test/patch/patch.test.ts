@@ -91,6 +91,13 @@ describe('patch delivery into skin', () => {
     assert.ok(Math.abs(s.retainedAtEndNg - s.releasedNg) / s.releasedNg < 1e-9, `${s.retainedAtEndNg} vs ${s.releasedNg}`);
   });
 
+  it('a sink at the deep face removes cargo that a no-flux face keeps', () => {
+    const keep = runPatchDeliveryTask(scenario({ durationDays: 3, transport: { dtS: 900, clearance: false } }), { seed: 1 }).summary as Record<string, number>;
+    const sink = runPatchDeliveryTask(scenario({ durationDays: 3, transport: { dtS: 900, clearance: false, deepFace: 'sink' } }), { seed: 1 }).summary as Record<string, number>;
+    assert.ok(Math.abs(keep.retainedAtEndNg - keep.releasedNg) / keep.releasedNg < 1e-9);
+    assert.ok(sink.retainedAtEndNg < keep.retainedAtEndNg * 0.999, `${sink.retainedAtEndNg} vs ${keep.retainedAtEndNg}`);
+  });
+
   it('with clearance the retained cargo falls and stays below the released amount', () => {
     const out = runPatchDeliveryTask(scenario({ durationDays: 3 }), { seed: 1 });
     const t = out.tables.timeseries as Record<string, Float64Array>;

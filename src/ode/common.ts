@@ -326,3 +326,27 @@ export function setupIntegration(name: string, problem: OdeProblem, options: Ode
     maxSteps: options.maxSteps ?? 100_000,
   };
 }
+
+/** The next step of an integrator, filled in place by `planStep` (one object per run, reused every step). */
+export interface StepPlan {
+  hStep: number;
+  hitsTarget: boolean;
+}
+
+/**
+ * Plans the next step toward `target` (s): fixed steps divide the remaining interval evenly and land on
+ * it; adaptive steps of size h stretch by up to 0.01 % to land on it. Returns false when h is below hMin or
+ * round-off, so the caller can stop with `step-too-small`.
+ */
+export function planStep(plan: StepPlan, t: number, h: number, target: number, fixed: number | undefined, hMin: number): boolean {
+  if (fixed !== undefined) {
+    const m = fixedStepCount(t, target, fixed);
+    plan.hStep = (target - t) / m;
+    plan.hitsTarget = m === 1;
+    return true;
+  }
+  if (h < hMin || h <= 10 * UNIT_ROUNDOFF * Math.abs(t)) return false;
+  plan.hitsTarget = t + 1.0001 * h >= target;
+  plan.hStep = plan.hitsTarget ? target - t : h;
+  return true;
+}

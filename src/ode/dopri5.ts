@@ -4,11 +4,11 @@
  * Solving ODEs I (2nd ed. 1993), §II.4–II.6 and their Fortran code DOPRI5. For non-stiff problems.
  */
 import {
-  UNIT_ROUNDOFF,
   allFinite,
-  fixedStepCount,
   initialStep,
+  planStep,
   setupIntegration,
+  type StepPlan,
 } from './common.ts';
 import type { OdeMethod, OdeOptions, OdeProblem, OdeResult } from './types.ts';
 
@@ -103,24 +103,14 @@ export function integrateDopri5(problem: OdeProblem, options: OdeOptions = {}): 
   let reject = false;
   let failures = 0;
 
+  const plan: StepPlan = { hStep: 0, hitsTarget: false };
   while (!rec.done) {
     if (stats.steps >= maxSteps) {
       return fail('max-steps', `maximum number of steps (${maxSteps}) reached at t = ${t}`, h);
     }
     const target = dense ? tEnd : rec.nextTime;
-    let hStep: number;
-    let hitsTarget: boolean;
-    if (fixed !== undefined) {
-      const m = fixedStepCount(t, target, fixed);
-      hStep = (target - t) / m;
-      hitsTarget = m === 1;
-    } else {
-      if (h < hMin || h <= 10 * UNIT_ROUNDOFF * Math.abs(t)) {
-        return fail('step-too-small', `step size ${h} too small at t = ${t}`, h);
-      }
-      hitsTarget = t + 1.0001 * h >= target;
-      hStep = hitsTarget ? target - t : h;
-    }
+    if (!planStep(plan, t, h, target, fixed, hMin)) return fail('step-too-small', `step size ${h} too small at t = ${t}`, h);
+    const { hStep, hitsTarget } = plan;
     const tNew = hitsTarget ? target : t + hStep;
     stats.steps++;
 

@@ -8,15 +8,15 @@
  * y₁ = y + Σ_j a_6j k_j + k_6 with the embedded error k_6.
  */
 import {
-  UNIT_ROUNDOFF,
   allFinite,
   errorNorm,
   finiteDifferenceDfdt,
   finiteDifferenceJacobian,
-  fixedStepCount,
   incrementThresholds,
   initialStep,
+  planStep,
   setupIntegration,
+  type StepPlan,
 } from './common.ts';
 import { luFactor, luSolve } from './lu.ts';
 import type { OdeMethod, OdeOptions, OdeProblem, OdeResult } from './types.ts';
@@ -127,24 +127,14 @@ export function integrateRodas4(problem: OdeProblem, options: OdeOptions = {}): 
   let errAcc = 0;
   let failures = 0;
 
+  const plan: StepPlan = { hStep: 0, hitsTarget: false };
   while (!rec.done) {
     if (stats.steps >= maxSteps) {
       return fail('max-steps', `maximum number of steps (${maxSteps}) reached at t = ${t}`, h);
     }
     const target = dense ? tEnd : rec.nextTime;
-    let hStep: number;
-    let hitsTarget: boolean;
-    if (fixed !== undefined) {
-      const m = fixedStepCount(t, target, fixed);
-      hStep = (target - t) / m;
-      hitsTarget = m === 1;
-    } else {
-      if (h < hMin || h <= 10 * UNIT_ROUNDOFF * Math.abs(t)) {
-        return fail('step-too-small', `step size ${h} too small at t = ${t}`, h);
-      }
-      hitsTarget = t + 1.0001 * h >= target;
-      hStep = hitsTarget ? target - t : h;
-    }
+    if (!planStep(plan, t, h, target, fixed, hMin)) return fail('step-too-small', `step size ${h} too small at t = ${t}`, h);
+    const { hStep, hitsTarget } = plan;
 
     if (!jacFresh) {
       if (problem.jacobian !== undefined) {

@@ -84,29 +84,15 @@ export class FollicleCoupling {
     return this.col[i] + g.planeSize * k;
   }
 
-  /** Folds the follicles onto the tile as bulb maps (counts per voxel, per unit cell). */
+  /** Folds the follicles onto the tile as bulb maps (follicle counts per voxel). */
   updateMaps(view: FollicleView): void {
     this.telogen.fill(0);
     this.anagen.fill(0);
-    const g = this.tile.grid;
-    const cellArea = g.nx * g.dxM * g.ny * g.dxM;
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let minY = Infinity;
-    let maxY = -Infinity;
-    for (let i = 0; i < this.geo.n; i++) {
-      minX = Math.min(minX, this.geo.xM[i]);
-      maxX = Math.max(maxX, this.geo.xM[i]);
-      minY = Math.min(minY, this.geo.yM[i]);
-      maxY = Math.max(maxY, this.geo.yM[i]);
-    }
-    // follicles per unit cell = total follicles × cell area / lattice area
-    const area = Math.max(cellArea, (maxX - minX) * (maxY - minY) * (1 + 2 / Math.sqrt(this.geo.n)));
-    const w = cellArea / area;
+    // plain counts: the tile reads only occupancy and the anagen share of each voxel, so no scaling is needed
     for (let i = 0; i < this.geo.n; i++) {
       const v = this.bulbVoxel(i, view);
-      if (view.isAnagen(i)) this.anagen[v] += w;
-      else this.telogen[v] += w;
+      if (view.isAnagen(i)) this.anagen[v] += 1;
+      else this.telogen[v] += 1;
     }
     this.tile.setFollicleMaps(this.telogen, this.anagen);
   }

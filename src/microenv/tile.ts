@@ -146,7 +146,6 @@ export class MicroenvironmentTile {
         this.opts.patch?.cargo.substance === 'ceria' ? this.solver.sourceRate('ceria') : null,
         this.peakS > 0 ? { source: this.solver.sourceRate('wound'), peakS: this.peakS, decayPerS: woundDecayPerS() } : null,
       );
-      if (this.peakS === 0) this.solver.sourceRate('wound').fill(0);
       this.fillVegfSource(dht);
       this.fillMinoxidilSource(dt);
       this.solver.step();

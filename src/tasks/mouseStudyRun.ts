@@ -68,8 +68,6 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
       ),
     };
   }
-  // keep the simpler alias the issue names even when the threshold is not 50 %
-  if (thresholdKey !== 'daysTo50PctCoverage') for (const a of arms) (summaryArms[a.id] as Record<string, unknown>).daysTo50PctCoverage = null;
 
   const long: Record<string, (number | string)[]> = { arm: [], day: [] };
   const names = Object.keys(arms[0]?.byDay ?? {}) as (keyof ArmSummary['byDay'])[];

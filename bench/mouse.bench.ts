@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { runMouseStudyParallel } from '../src/node/study/parallel.ts';
+import { threadExecutor } from '../src/node/pool/threadExecutor.ts';
 import { parseScenario } from '../src/scenario/index.ts';
-import { runMouseStudyTask, summariseMouseStudy } from '../src/tasks/mouseStudyRun.ts';
+import { runMouseStudyTask } from '../src/tasks/mouseStudyRun.ts';
+import { runTask } from '../src/tasks/runTask.ts';
 import type { BenchResult, BenchSuite } from './types.ts';
 
 /**
@@ -27,7 +28,7 @@ export const mouseBench: BenchSuite = {
       }
       return Math.min(...t);
     };
-    const all = await time(async () => summariseMouseStudy(scenario, await runMouseStudyParallel(scenario, 1, threads)));
+    const all = await time(() => runTask(scenario, { seed: 1, executor: threadExecutor(threads) }));
     const one = await time(() => runMouseStudyTask(scenario, { seed: 1 }));
     const details = { arms: scenario.arms.length, mice, days: scenario.durationDays };
     return [

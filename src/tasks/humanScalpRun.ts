@@ -6,6 +6,7 @@ import { assembleHumanScalp, totalFollicles } from '../follicle/human/model.ts';
 import { collectHumanSeries, type HumanScalpSeries, type RegionSeries } from '../follicle/human/results.ts';
 import type { HumanScenario } from '../scenario/schema.ts';
 import { humanRegionMicroenvironment } from './humanMicroenvironment.ts';
+import type { Task } from './task.ts';
 import type { Table, TaskOptions, TaskOutput } from './types.ts';
 
 /** Stream path of the scalp automaton of subject 0 (trials derive one per subject). */
@@ -73,8 +74,21 @@ export function humanSeriesTable(series: HumanScalpSeries): Table {
   return { day, region, ...cols };
 }
 
+/** Output of a human scalp run: the generic parts plus the series the report draws. */
+export type HumanScalpOutput = TaskOutput & { series: HumanScalpSeries };
+
+/** The human scalp run as a task: one unit (the follicles of one scalp are one stream). */
+export const humanScalpTask: Task<HumanScenario, null, HumanScalpOutput, HumanScalpOutput> = {
+  name: 'run:humanScalp',
+  description: 'human scalp: follicular mosaic (Halloy automaton) with AGA over years',
+  accepts: (s) => s.model === 'humanScalp',
+  plan: () => [null],
+  runUnit: (scenario, _unit, seed, ctx) => runHumanScalpTask(scenario, { seed, onProgress: ctx.onProgress }),
+  reduce: (_scenario, results) => results[0],
+};
+
 /** The `run` task for a human scalp scenario: summary, time-series table, stats. */
-export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions): TaskOutput & { series: HumanScalpSeries } {
+export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions): HumanScalpOutput {
   const { series, stats } = simulateHumanScalp(scenario, options);
   const regions: Record<string, Record<string, unknown>> = {};
   for (const [id, s] of Object.entries(series.regions)) regions[id] = regionSummary(s);

@@ -3,6 +3,7 @@ import { encodePng } from '../render/png.ts';
 import type { MouseStudyScenario } from '../scenario/schema.ts';
 import { runAnimal, type AnimalResult } from '../study/animal.ts';
 import { compareArms, summariseArm, type ArmSummary, type Comparison } from '../study/aggregate.ts';
+import type { Task } from './task.ts';
 import type { Table, TaskOptions, TaskOutput } from './types.ts';
 
 /** Photos of the representative (first) mouse of each arm, as PNG bytes. */
@@ -139,7 +140,28 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
   };
 }
 
-/** The `run` task of a mouse study. */
+/** The `run` task of a mouse study, in this thread. */
 export function runMouseStudyTask(scenario: MouseStudyScenario, options: TaskOptions): MouseStudyOutput {
   return summariseMouseStudy(scenario, runMouseStudyAnimals(scenario, options));
 }
+
+/** One unit of a mouse study: one mouse of one arm (indices into the scenario). */
+export interface MouseUnit {
+  arm: number;
+  mouse: number;
+}
+
+/** The mouse study as a task: a unit per mouse, reduced to the study summary. */
+export const mouseStudyTask: Task<MouseStudyScenario, MouseUnit, AnimalResult, MouseStudyOutput> = {
+  name: 'run:mouseStudy',
+  description: 'AGA mouse study: arms of mice, follicle lattice + microenvironment per mouse',
+  accepts: (s) => s.model === 'mouseStudy',
+  plan: (scenario) => scenario.arms.flatMap((_, arm) => Array.from({ length: scenario.animals.perArm }, (_, mouse) => ({ arm, mouse }))),
+  runUnit: (scenario, unit, seed) => runAnimal(scenario, scenario.arms[unit.arm], unit.mouse, seed),
+  reduce: (scenario, results) => {
+    const byArm = new Map<string, AnimalResult[]>(scenario.arms.map((a) => [a.id, []]));
+    let k = 0;
+    for (const arm of scenario.arms) for (let m = 0; m < scenario.animals.perArm; m++) byArm.get(arm.id)?.push(results[k++]);
+    return summariseMouseStudy(scenario, byArm);
+  },
+};

@@ -8,6 +8,7 @@ import { layerThicknessesM } from '../skin/schema.ts';
 import { createTransportGrid, totalAmount, type TransportGrid } from '../transport/grid.ts';
 import { createSolver } from '../transport/solver.ts';
 import type { PatchDeliveryScenario } from '../scenario/schema.ts';
+import type { Task } from './task.ts';
 import type { TaskOptions, TaskOutput } from './types.ts';
 
 /** A 2-D concentration map taken during the run (values in the field's units). */
@@ -43,8 +44,21 @@ function maskedSum(field: Float64Array, mask: Uint8Array, volume: number): numbe
   return s * volume;
 }
 
+/** Output of a patch-delivery run: the generic parts plus the dose-map snapshots. */
+export type PatchDeliveryOutput = TaskOutput & { snapshots: FieldSnapshot[] };
+
+/** Patch delivery as a task: one unit (one skin window). */
+export const patchDeliveryTask: Task<PatchDeliveryScenario, null, PatchDeliveryOutput, PatchDeliveryOutput> = {
+  name: 'run:patchDelivery',
+  description: 'microneedle patch into a skin window: dissolution, release, transport, wound signal',
+  accepts: (s) => s.model === 'patchDelivery',
+  plan: () => [null],
+  runUnit: (scenario, _unit, seed, ctx) => runPatchDeliveryTask(scenario, { seed, onProgress: ctx.onProgress }),
+  reduce: (_scenario, results) => results[0],
+};
+
 /** Runs one or more patch applications into a skin window and tracks cargo and wound signal (no I/O). */
-export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: TaskOptions): TaskOutput & { snapshots: FieldSnapshot[] } {
+export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: TaskOptions): PatchDeliveryOutput {
   const { skin, patch, transport } = scenario;
   const dx = skin.voxelUm * 1e-6;
   const grid = createTransportGrid({

@@ -1,17 +1,21 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { runHumanScalpTask } from './humanScalpRun.ts';
-import { runMouseStudyTask } from './mouseStudyRun.ts';
-import { runPatchDeliveryTask } from './patchDeliveryRun.ts';
+import './builtin.ts';
+import { taskForScenario } from './registry.ts';
+import { unitContext } from './task.ts';
 import type { TaskOptions, TaskOutput } from './types.ts';
 
-/** The `run` task: dispatches on the scenario's model. */
+/**
+ * Runs a scenario synchronously in this thread with its registered task (plan → every unit → reduce).
+ * `runTask` is the async, cancellable, threaded form; this one suits scripts and tests.
+ */
 export function runScenario(scenario: Scenario, options: TaskOptions): TaskOutput {
-  switch (scenario.model) {
-    case 'humanScalp':
-      return runHumanScalpTask(scenario, options);
-    case 'patchDelivery':
-      return runPatchDeliveryTask(scenario, options);
-    case 'mouseStudy':
-      return runMouseStudyTask(scenario, options);
-  }
+  const task = taskForScenario(scenario);
+  const units = task.plan(scenario, options.seed);
+  const ctx = unitContext(undefined, options.onProgress);
+  const results = units.map((u, i) => {
+    const r = task.runUnit(scenario, u, options.seed, ctx);
+    if (units.length > 1) options.onProgress?.({ fraction: (i + 1) / units.length, stage: `units ${i + 1}/${units.length}` });
+    return r;
+  });
+  return task.reduce(scenario, results, options.seed);
 }

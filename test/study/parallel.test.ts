@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { runMouseStudyParallel } from '../../src/node/study/parallel.ts';
+import { threadExecutor } from '../../src/node/pool/threadExecutor.ts';
 import { validateScenario } from '../../src/scenario/index.ts';
-import { runMouseStudyTask, summariseMouseStudy } from '../../src/tasks/mouseStudyRun.ts';
+import { runMouseStudyTask, type MouseStudyOutput } from '../../src/tasks/mouseStudyRun.ts';
+import { runTask } from '../../src/tasks/runTask.ts';
 
 it('worker threads give the same study as the serial run (per-animal streams)', async () => {
   const r = validateScenario({
@@ -16,7 +17,10 @@ it('worker threads give the same study as the serial run (per-animal streams)', 
   });
   if (!r.ok || r.value.model !== 'mouseStudy') throw new Error('invalid');
   const serial = runMouseStudyTask(r.value, { seed: 9 });
-  const parallel = summariseMouseStudy(r.value, await runMouseStudyParallel(r.value, 9, 2));
+  const run = await runTask(r.value, { seed: 9, executor: threadExecutor(2) });
+  const parallel = run.output as MouseStudyOutput;
+  assert.equal(run.executor, 'threads:2');
+  assert.equal(run.units, 6);
   assert.equal(JSON.stringify(parallel.summary), JSON.stringify(serial.summary));
   assert.deepEqual(parallel.photos.map((p) => [...p.png]), serial.photos.map((p) => [...p.png]));
 });

@@ -1,11 +1,9 @@
 import { basename, join } from 'node:path';
 import type { RunManifest } from '../../core/manifest.ts';
-import { generateRootSeed } from '../../core/random/seeds.ts';
 import { toCsv } from '../../core/recorder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { summariseMouseStudy } from '../../tasks/mouseStudyRun.ts';
-import { runScenario } from '../../tasks/run.ts';
-import { runMouseStudyParallel } from '../study/parallel.ts';
+import { runTask } from '../../tasks/runTask.ts';
+import { threadExecutor } from '../pool/threadExecutor.ts';
 import { VERSION } from '../../version.ts';
 import { writeOutputDir } from '../files.ts';
 import { progressReporter, type ProgressMode } from '../progress.ts';
@@ -16,22 +14,19 @@ export interface RunCommandOptions {
   out?: string;
   seed?: number;
   progress: ProgressMode;
-  /** Worker threads for tasks that run independent units (mouse studies); 1 runs in the main thread. */
+  /** Worker threads for tasks with independent units (mouse studies); 1 runs in the main thread. */
   threads: number;
 }
 
 /** Runs a validated scenario and writes manifest.json, summary.json, CSV tables and pictures into the output folder. */
 export async function runCommand(scenarioPath: string, scenario: Scenario, opts: RunCommandOptions): Promise<{ outDir: string; manifest: RunManifest }> {
-  const generated = opts.seed === undefined && scenario.seed === undefined;
-  const seed = opts.seed ?? scenario.seed ?? generateRootSeed();
-  const resolved = { ...scenario, seed };
   const startedAt = new Date();
   const t0 = performance.now();
   const progress = progressReporter(opts.progress);
-  const output =
-    resolved.model === 'mouseStudy' && opts.threads > 1
-      ? summariseMouseStudy(resolved, await runMouseStudyParallel(resolved, seed, opts.threads, progress.update))
-      : runScenario(resolved, { seed, onProgress: progress.update });
+  const run = await runTask(scenario, { seed: opts.seed, onProgress: progress.update, executor: opts.threads > 1 ? threadExecutor(opts.threads) : undefined });
+  const { output, seed } = run;
+  const generated = run.seedGenerated;
+  const resolved = { ...scenario, seed };
   progress.done();
   const wallS = (performance.now() - t0) / 1000;
   const manifest: RunManifest = {
@@ -41,7 +36,7 @@ export async function runCommand(scenarioPath: string, scenario: Scenario, opts:
     task: output.task,
     scenario: resolved,
     seeds: { root: seed, generated, streams: output.streams },
-    solver: { ...output.solver, threads: resolved.model === 'mouseStudy' ? opts.threads : 1 },
+    solver: { ...output.solver, threads: Math.min(opts.threads, run.units), executor: run.executor },
     timing: { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), wallS: Number(wallS.toFixed(4)) },
     platform: platformInfo(),
     stats: output.stats,

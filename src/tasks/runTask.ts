@@ -1,0 +1,62 @@
+import { generateRootSeed } from '../core/random/seeds.ts';
+import { serialExecutor, type UnitExecutor } from './executor.ts';
+import { taskForScenario } from './registry.ts';
+import './builtin.ts';
+import type { AnyTask } from './task.ts';
+import type { TaskOutput, TaskProgress } from './types.ts';
+
+/** Makes an executor for a thread count; platform shells install one (Node: worker threads). */
+export type ExecutorFactory = (threads: number) => UnitExecutor;
+
+let executorFactory: ExecutorFactory | null = null;
+
+/** Installs the executor used when `runTask` is asked for more than one thread (done by the Node entry point). */
+export function setThreadExecutorFactory(factory: ExecutorFactory | null): void {
+  executorFactory = factory;
+}
+
+export interface RunTaskOptions {
+  /** Root seed; default: the scenario's `seed`, else a generated one (recorded in the result). */
+  seed?: number;
+  /** Cancels the run; the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
+  onProgress?: (p: TaskProgress) => void;
+  /** Units in parallel (default 1: this thread). Needs a thread executor (Node: installed by `follisim`'s Node entry). */
+  threads?: number;
+  /** An explicit executor (overrides `threads`). */
+  executor?: UnitExecutor;
+}
+
+/** A finished task: its typed output, the seed actually used, and how it ran. */
+export interface TaskRun<O extends TaskOutput = TaskOutput> {
+  task: AnyTask;
+  output: O;
+  seed: number;
+  seedGenerated: boolean;
+  units: number;
+  executor: string;
+}
+
+/** Picks the executor for the options: explicit, else threads > 1 with an installed factory, else serial. */
+export function chooseExecutor(options: Pick<RunTaskOptions, 'threads' | 'executor'>, units: number): UnitExecutor {
+  if (options.executor) return options.executor;
+  const threads = Math.min(options.threads ?? 1, units);
+  if (threads > 1 && executorFactory) return executorFactory(threads);
+  return serialExecutor;
+}
+
+/**
+ * Runs a validated scenario with the task that accepts it: plan → units (serially or on workers) → reduce.
+ * Same scenario + seed gives identical output whatever the thread count.
+ */
+export async function runTask(scenario: { model?: unknown; seed?: number }, options: RunTaskOptions = {}): Promise<TaskRun> {
+  const task = taskForScenario(scenario);
+  const seedGenerated = options.seed === undefined && scenario.seed === undefined;
+  const seed = options.seed ?? scenario.seed ?? generateRootSeed();
+  const resolved = { ...scenario, seed };
+  const units = task.plan(resolved, seed);
+  const executor = chooseExecutor(options, units.length);
+  const results = await executor.runUnits(task, resolved, seed, units, { signal: options.signal, onProgress: options.onProgress });
+  if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('the run was cancelled');
+  return { task, output: task.reduce(resolved, results, seed), seed, seedGenerated, units: units.length, executor: executor.name };
+}

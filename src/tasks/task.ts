@@ -1,0 +1,62 @@
+import type { TaskOutput, TaskProgress } from './types.ts';
+
+/** What a unit of work gets besides its own description: cancellation and progress. */
+export interface UnitContext {
+  /** Aborted when the caller cancels; long units call `checkpoint()` at safe points. */
+  signal?: AbortSignal;
+  /** Progress of this unit (fraction of the unit, 0-1). */
+  onProgress?: (p: TaskProgress) => void;
+  /** Throws an AbortError when the signal is aborted (cheap; call it at progress points). */
+  checkpoint(): void;
+}
+
+/**
+ * A task after COPASI's Task/Problem/Method split: `plan` cuts a resolved scenario into independent units,
+ * `runUnit` runs one (pure, possibly on another thread: units and their results must be structured-cloneable),
+ * `reduce` turns the unit results, in plan order, into the task's typed output.
+ */
+export interface Task<S = unknown, U = unknown, R = unknown, O extends TaskOutput = TaskOutput> {
+  /** Registry key, e.g. 'run:mouseStudy'. */
+  readonly name: string;
+  /** One line for `--help` and the docs. */
+  readonly description: string;
+  /** True when this task runs the given (validated) scenario. */
+  accepts(scenario: { model?: unknown }): boolean;
+  /** Independent units of work, in a fixed order (the order of `reduce`'s input). */
+  plan(scenario: S, seed: number): U[];
+  /** Runs one unit; same scenario + seed + unit gives identical results on any thread. */
+  runUnit(scenario: S, unit: U, seed: number, ctx: UnitContext): R;
+  /** Combines unit results (in plan order) into the task output. */
+  reduce(scenario: S, results: R[], seed: number): O;
+  /** Seconds-scale weight of a unit for progress (default 1 each). */
+  unitWeight?(unit: U): number;
+}
+
+/**
+ * Any registered task, its type parameters erased at the registry boundary (methods are bivariant in their
+ * parameters, so every concrete task is assignable to this).
+ */
+export type AnyTask = Task<unknown, unknown, unknown, TaskOutput>;
+
+/** The error thrown when a run is cancelled (name 'AbortError', as fetch and DOM APIs use). */
+export class TaskAbortedError extends Error {
+  constructor(message = 'the run was cancelled') {
+    super(message);
+    this.name = 'AbortError';
+  }
+}
+
+/** A unit context over an optional signal and progress callback. */
+export function unitContext(signal?: AbortSignal, onProgress?: (p: TaskProgress) => void): UnitContext {
+  const checkpoint = (): void => {
+    if (signal?.aborted) throw new TaskAbortedError();
+  };
+  return {
+    signal,
+    checkpoint,
+    onProgress: (p) => {
+      checkpoint();
+      onProgress?.(p);
+    },
+  };
+}

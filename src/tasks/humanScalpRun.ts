@@ -6,6 +6,7 @@ import { assembleHumanScalp, totalFollicles } from '../follicle/human/model.ts';
 import { collectHumanSeries, type HumanScalpSeries, type RegionSeries } from '../follicle/human/results.ts';
 import type { HumanScenario } from '../scenario/schema.ts';
 import { humanRegionMicroenvironment } from './humanMicroenvironment.ts';
+import { withTableUnits } from '../results/tables.ts';
 import type { Task } from './task.ts';
 import type { Table, TaskOptions, TaskOutput } from './types.ts';
 
@@ -106,7 +107,7 @@ export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions)
       regions,
       scalp: regionSummary(series.scalp),
     },
-    tables: { timeseries: humanSeriesTable(series) },
+    ...withTableUnits({ timeseries: humanSeriesTable(series) }),
     solver: { method: 'event-driven stochastic automaton (Halloy 2000), follicle-major', recordEveryDays: scenario.record.everyDays },
     stats,
     streams: [SCALP_STREAM.join('/')],

@@ -3,6 +3,7 @@ import { encodePng } from '../render/png.ts';
 import type { MouseStudyScenario } from '../scenario/schema.ts';
 import { runAnimal, type AnimalResult } from '../study/animal.ts';
 import { compareArms, summariseArm, type ArmSummary, type Comparison } from '../study/aggregate.ts';
+import { withTableUnits } from '../results/tables.ts';
 import type { Task } from './task.ts';
 import type { Table, TaskOptions, TaskOutput } from './types.ts';
 
@@ -126,7 +127,7 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
       arms: summaryArms,
       comparisons,
     },
-    tables: { 'arms-by-day': asTable(long), 'mice-by-day': asTable(perMouse), comparisons: asTable(compTable) },
+    ...withTableUnits({ 'arms-by-day': asTable(long), 'mice-by-day': asTable(perMouse), comparisons: asTable(compTable) }),
     solver: {
       lattice: 'stochastic cellular automaton (Plikus 2011 / Murray 2012), dt from skin.lattice.dtDays',
       microenvironment: `periodic unit cell, LOD transport + batched ${scenario.microenvironment.chemistryScheme} chemistry, Lie splitting every ${scenario.microenvironment.couplingStepH} h`,

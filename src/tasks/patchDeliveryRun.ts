@@ -8,6 +8,7 @@ import { layerThicknessesM } from '../skin/schema.ts';
 import { createTransportGrid, totalAmount, type TransportGrid } from '../transport/grid.ts';
 import { createSolver } from '../transport/solver.ts';
 import type { PatchDeliveryScenario } from '../scenario/schema.ts';
+import { withTableUnits } from '../results/tables.ts';
 import type { Task } from './task.ts';
 import type { TaskOptions, TaskOutput } from './types.ts';
 
@@ -182,7 +183,7 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
       follicles: follicles.count,
       grid: { nx: grid.nx, ny: grid.ny, nz: grid.nz, voxelUm: skin.voxelUm },
     },
-    tables: { timeseries: columns, ...profiles, 'depth-profile-end': profileOf() },
+    ...withTableUnits({ timeseries: columns, ...profiles, 'depth-profile-end': profileOf() }),
     solver: { method: 'LOD implicit (x, y, z Thomas sweeps), operator-split sources', dtS: transport.dtS, voxelUm: skin.voxelUm, steps: clock.totalSteps },
     stats: { voxels: grid.voxelCount, steps: clock.totalSteps, substrates: substrates.length },
     streams: ['skin/follicles'],

@@ -17,6 +17,8 @@ export interface TaskOutput {
   solver: Record<string, unknown>;
   stats: Record<string, number>;
   streams: string[];
+  /** Units of table columns, by table then column (written to the manifest's file records). */
+  tableUnits?: Record<string, Record<string, string>>;
 }
 
 export interface TaskOptions {

@@ -1,5 +1,5 @@
 import { pngDataUrl } from '../../core/base64.ts';
-import type { RunManifest } from '../../core/manifest.ts';
+import type { RunManifest } from '../../results/manifest.ts';
 import type { HumanScalpSeries } from '../../follicle/human/results.ts';
 import { renderHeatmap } from '../../render/heatmap.ts';
 import { htmlReport } from '../../report/index.ts';

@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { RunManifest } from '../../core/manifest.ts';
 import { toCsv } from '../../core/recorder.ts';
+import { resultJson } from '../../results/json.ts';
+import { buildManifest, type RunManifest } from '../../results/manifest.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { runTask } from '../../tasks/runTask.ts';
-import { threadExecutor } from '../pool/threadExecutor.ts';
 import { VERSION } from '../../version.ts';
 import { writeOutputDir } from '../files.ts';
+import { threadExecutor } from '../pool/threadExecutor.ts';
 import { progressReporter, type ProgressMode } from '../progress.ts';
-import { gitCommit, platformInfo } from '../provenance.ts';
+import { nodeEnvironment } from '../provenance.ts';
 import { buildRunArtifacts } from './artifacts.ts';
 
 export interface RunCommandOptions {
@@ -16,37 +18,40 @@ export interface RunCommandOptions {
   progress: ProgressMode;
   /** Worker threads for tasks with independent units (mouse studies); 1 runs in the main thread. */
   threads: number;
+  /** The command line that started the run (for the manifest). */
+  argv?: string[];
 }
 
 /** Runs a validated scenario and writes manifest.json, summary.json, CSV tables and pictures into the output folder. */
 export async function runCommand(scenarioPath: string, scenario: Scenario, opts: RunCommandOptions): Promise<{ outDir: string; manifest: RunManifest }> {
   const startedAt = new Date();
-  const t0 = performance.now();
   const progress = progressReporter(opts.progress);
   const run = await runTask(scenario, { seed: opts.seed, onProgress: progress.update, executor: opts.threads > 1 ? threadExecutor(opts.threads) : undefined });
-  const { output, seed } = run;
-  const generated = run.seedGenerated;
-  const resolved = { ...scenario, seed };
   progress.done();
-  const wallS = (performance.now() - t0) / 1000;
-  const manifest: RunManifest = {
-    tool: 'follisim',
-    version: VERSION,
-    gitCommit: gitCommit(),
-    task: output.task,
-    scenario: resolved,
-    seeds: { root: seed, generated, streams: output.streams },
-    solver: { ...output.solver, threads: Math.min(opts.threads, run.units), executor: run.executor },
-    timing: { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), wallS: Number(wallS.toFixed(4)) },
-    platform: platformInfo(),
-    stats: output.stats,
-  };
-  const files: Record<string, string | Uint8Array> = {
-    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-    'summary.json': JSON.stringify(output.summary, null, 2) + '\n',
-  };
+  const { output, seed } = run;
+  const resolved = { ...scenario, seed };
+  const environment = nodeEnvironment(opts.argv ?? process.argv);
+  const manifestOf = (outputs: Record<string, string | Uint8Array>): RunManifest =>
+    buildManifest({
+      version: VERSION,
+      output,
+      scenario: resolved,
+      seed,
+      seedGenerated: run.seedGenerated,
+      solver: { ...output.solver, threads: Math.min(opts.threads, run.units), executor: run.executor },
+      startedAt,
+      finishedAt,
+      environment,
+      inputs: { [scenarioPath]: readFileSync(scenarioPath) },
+      outputs,
+    });
+  const finishedAt = new Date();
+  const files: Record<string, string | Uint8Array> = { 'summary.json': resultJson(output.summary) };
   for (const [name, table] of Object.entries(output.tables)) files[`${name}.csv`] = toCsv(table);
-  Object.assign(files, buildRunArtifacts(output, manifest));
+  // the report shows run facts (seed, version, timing) that do not depend on the file list
+  Object.assign(files, buildRunArtifacts(output, manifestOf({})));
+  const manifest = manifestOf(files);
+  files['manifest.json'] = resultJson(manifest);
   const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const outDir = opts.out ?? join('runs', `${scenario.name || basename(scenarioPath)}-${stamp}-seed${seed}`);
   writeOutputDir(outDir, files);

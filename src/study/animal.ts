@@ -1,4 +1,5 @@
 import { RandomStream } from '../core/random/stream.ts';
+import { subjectPath } from '../experiment/cohort.ts';
 import { androgenExposure, sampleAndrogenSusceptibility } from '../follicle/mouse/aga.ts';
 import { createMouseHooks, MOUSE_PHASE } from '../follicle/mouse/lattice.ts';
 import { assembleMouseLattice } from '../follicle/mouse/model.ts';
@@ -29,12 +30,9 @@ export interface AnimalResult {
 const SPIN_UP_DAYS = 3;
 const SIG = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
 
-/** Seed path of one animal. */
-export const animalPath = (armId: string, index: number) => ['arm', armId, 'mouse', index] as const;
-
-/** Simulates one mouse of one arm: follicle lattice + microenvironment tile, coupled through the rules. */
-export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, index: number, seed: number): AnimalResult {
-  const path = animalPath(arm.id, index);
+/** Simulates one mouse (subject id `subject`: its seed path, independent of the arm) under one arm's regimen. */
+export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: number, seed: number): AnimalResult {
+  const path = subjectPath(subject);
   // Androgen acts on follicles through the rules table (signal 'dht'); the lattice's own AGA is off.
   const model = assembleMouseLattice({ ...scn.skin, aga: { ...scn.skin.aga, androgenLevel: 0 } });
   const animal = createMouseAnimal(model, seed, path);

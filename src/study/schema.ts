@@ -32,6 +32,15 @@ export const mouseStudySections = {
       minoxidilAbsorptionCv: z.number().min(0).max(2).default(0.3).describe('between-mouse CV of absorbed minoxidil'),
     })
     .prefault({}),
+  design: z
+    .strictObject({
+      allocation: z
+        .enum(['independent', 'shared'])
+        .default('independent')
+        .describe("how mice are allocated to arms: 'independent' (each arm its own mice, as in a real study) or 'shared' (every arm the same virtual mice: common random numbers)"),
+    })
+    .prefault({})
+    .describe('experiment design'),
   skin: mouseSkinSchema,
   microenvironment: microenvSchema,
   arms: z

@@ -2,6 +2,10 @@ import { pngDataUrl } from '../core/base64.ts';
 import { encodePng } from '../render/png.ts';
 import type { MouseStudyScenario } from '../scenario/schema.ts';
 import { runAnimal, type AnimalResult } from '../study/animal.ts';
+import { mouseStudyDesign } from '../study/design.ts';
+import { subjectPath } from '../experiment/cohort.ts';
+import { MOUSE_STUDY_ENDPOINTS } from '../experiment/endpoints.ts';
+import { givenTreatments } from '../experiment/regimen.ts';
 import { compareArms, summariseArm, type ArmSummary, type Comparison } from '../study/aggregate.ts';
 import { withTableUnits } from '../results/tables.ts';
 import type { Task } from './task.ts';
@@ -29,10 +33,10 @@ export function runMouseStudyAnimals(
   const results = new Map<string, AnimalResult[]>();
   const total = scenario.arms.length * scenario.animals.perArm;
   let done = 0;
-  for (const arm of scenario.arms) {
+  for (const arm of mouseStudyDesign(scenario)) {
     const animals: AnimalResult[] = [];
-    for (let m = 0; m < scenario.animals.perArm; m++) {
-      animals.push(runAnimal(scenario, arm, m, options.seed));
+    for (const subject of arm.subjects) {
+      animals.push(runAnimal(scenario, arm.config, subject, options.seed));
       done++;
       options.onProgress?.({ fraction: done / total, stage: `mice (${arm.id})` });
     }
@@ -87,12 +91,15 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
       }
     });
   }
-  const perMouse: Record<string, (number | string)[]> = { arm: [], mouse: [], day: [], hairCoverage: [], skinDarkness: [], anagenFraction: [], rosIndex: [], perfusion: [], pS6: [] };
+  const design = mouseStudyDesign(scenario);
+  const subjectsOf = new Map(design.map((a) => [a.id, a.subjects]));
+  const perMouse: Record<string, (number | string)[]> = { arm: [], mouse: [], subject: [], day: [], hairCoverage: [], skinDarkness: [], anagenFraction: [], rosIndex: [], perfusion: [], pS6: [] };
   for (const [arm, animals] of results) {
     animals.forEach((an, m) => {
       an.timesDays.forEach((day, k) => {
         perMouse.arm.push(arm);
         perMouse.mouse.push(m);
+        perMouse.subject.push(subjectsOf.get(arm)?.[m] ?? Number.NaN);
         perMouse.day.push(day);
         for (const key of ['hairCoverage', 'skinDarkness', 'anagenFraction', 'rosIndex', 'perfusion', 'pS6'] as const) perMouse[key].push(an.series[key][k]);
       });
@@ -124,6 +131,11 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
       durationDays: scenario.durationDays,
       micePerArm: scenario.animals.perArm,
       coverageThreshold: ep.coverageThreshold,
+      design: {
+        allocation: scenario.design.allocation,
+        arms: design.map((a) => ({ id: a.id, cohort: a.cohort.id, treatments: givenTreatments(a.regimen), subjects: a.subjects })),
+      },
+      endpoints: MOUSE_STUDY_ENDPOINTS,
       arms: summaryArms,
       comparisons,
     },
@@ -133,7 +145,7 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
       microenvironment: `periodic unit cell, LOD transport + batched ${scenario.microenvironment.chemistryScheme} chemistry, Lie splitting every ${scenario.microenvironment.couplingStepH} h`,
     },
     stats: { animals: scenario.arms.length * scenario.animals.perArm, arms: scenario.arms.length },
-    streams: scenario.arms.flatMap((a) => Array.from({ length: scenario.animals.perArm }, (_, m) => `arm/${a.id}/mouse/${m}`)),
+    streams: [...new Set(design.flatMap((a) => a.subjects))].sort((x, y) => x - y).map((id) => subjectPath(id).join('/')),
     arms,
     comparisons,
     photos,
@@ -146,10 +158,10 @@ export function runMouseStudyTask(scenario: MouseStudyScenario, options: TaskOpt
   return summariseMouseStudy(scenario, runMouseStudyAnimals(scenario, options));
 }
 
-/** One unit of a mouse study: one mouse of one arm (indices into the scenario). */
+/** One unit of a mouse study: one mouse (subject id) of one arm (index into the scenario). */
 export interface MouseUnit {
   arm: number;
-  mouse: number;
+  subject: number;
 }
 
 /** The mouse study as a task: a unit per mouse, reduced to the study summary. */
@@ -157,8 +169,8 @@ export const mouseStudyTask: Task<MouseStudyScenario, MouseUnit, AnimalResult, M
   name: 'run:mouseStudy',
   description: 'AGA mouse study: arms of mice, follicle lattice + microenvironment per mouse',
   accepts: (s) => s.model === 'mouseStudy',
-  plan: (scenario) => scenario.arms.flatMap((_, arm) => Array.from({ length: scenario.animals.perArm }, (_, mouse) => ({ arm, mouse }))),
-  runUnit: (scenario, unit, seed) => runAnimal(scenario, scenario.arms[unit.arm], unit.mouse, seed),
+  plan: (scenario) => mouseStudyDesign(scenario).flatMap((a, arm) => a.subjects.map((subject) => ({ arm, subject }))),
+  runUnit: (scenario, unit, seed) => runAnimal(scenario, scenario.arms[unit.arm], unit.subject, seed),
   reduce: (scenario, results) => {
     const byArm = new Map<string, AnimalResult[]>(scenario.arms.map((a) => [a.id, []]));
     let k = 0;

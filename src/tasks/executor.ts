@@ -1,4 +1,4 @@
-import type { AnyTask } from './task.ts';
+import type { AnyTask, UnitServices } from './task.ts';
 import { TaskAbortedError, unitContext } from './task.ts';
 import type { TaskProgress } from './types.ts';
 
@@ -13,6 +13,8 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Overall progress across units (fraction 0-1 of the whole task). */
   onProgress?: (p: TaskProgress) => void;
+  /** Platform methods for units run in this thread. */
+  services?: UnitServices;
 }
 
 /** Yields to the event loop so a caller's abort (a timer, a UI click) can land between units. */
@@ -28,8 +30,8 @@ export const serialExecutor: UnitExecutor = {
     let done = 0;
     for (let i = 0; i < units.length; i++) {
       if (options.signal?.aborted) throw new TaskAbortedError();
-      const ctx = unitContext(options.signal, (p) => options.onProgress?.({ fraction: (done + p.fraction * weights[i]) / total, stage: p.stage }));
-      out.push(task.runUnit(scenario, units[i], seed, ctx) as R);
+      const ctx = unitContext(options.signal, (p) => options.onProgress?.({ fraction: (done + p.fraction * weights[i]) / total, stage: p.stage }), options.services);
+      out.push((await task.runUnit(scenario, units[i], seed, ctx)) as R);
       done += weights[i];
       options.onProgress?.({ fraction: done / total, stage: units.length > 1 ? `units ${i + 1}/${units.length}` : 'done' });
       if (units.length > 1) await yieldToEventLoop();

@@ -6,7 +6,7 @@ import { ceriaSubstrate, woundDecayPerS, woundSubstrate } from '../delivery/subs
 import { perifollicularMask, placeFollicles } from '../skin/follicles.ts';
 import { layerThicknessesM } from '../skin/schema.ts';
 import { createTransportGrid, totalAmount, type TransportGrid } from '../transport/grid.ts';
-import { createSolver } from '../transport/solver.ts';
+import { createSolver, type SubstrateSpec, type TransportSolver } from '../transport/solver.ts';
 import type { PatchDeliveryScenario } from '../scenario/schema.ts';
 import { withTableUnits } from '../results/tables.ts';
 import type { Task } from './task.ts';
@@ -54,25 +54,47 @@ export const patchDeliveryTask: Task<PatchDeliveryScenario, null, PatchDeliveryO
   description: 'microneedle patch into a skin window: dissolution, release, transport, wound signal',
   accepts: (s) => s.model === 'patchDelivery',
   plan: () => [null],
-  runUnit: (scenario, _unit, seed, ctx) => runPatchDeliveryTask(scenario, { seed, onProgress: ctx.onProgress }),
+  runUnit: (scenario, _unit, seed, ctx) => {
+    const factory = ctx.services?.transportSolver;
+    if (!factory) return runPatchDeliveryTask(scenario, { seed, onProgress: ctx.onProgress });
+    // a platform transport method (e.g. worker threads): built asynchronously, closed when done
+    const { grid, substrates } = patchDeliveryTransport(scenario);
+    return factory(grid, substrates, scenario.transport.dtS).then((solver) => {
+      try {
+        return runPatchDeliveryTask(scenario, { seed, onProgress: ctx.onProgress }, solver);
+      } finally {
+        void solver.close?.();
+      }
+    });
+  },
   reduce: (_scenario, results) => results[0],
 };
 
-/** Runs one or more patch applications into a skin window and tracks cargo and wound signal (no I/O). */
-export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: TaskOptions): PatchDeliveryOutput {
-  const { skin, patch, transport } = scenario;
-  const dx = skin.voxelUm * 1e-6;
+/** The transport grid and substrates of a patch-delivery scenario (pure; shared by every solver method). */
+export function patchDeliveryTransport(scenario: PatchDeliveryScenario): { grid: TransportGrid; substrates: SubstrateSpec[] } {
+  const { skin, transport } = scenario;
   const grid = createTransportGrid({
     nx: Math.max(1, Math.round(skin.windowUm.x / skin.voxelUm)),
     ny: Math.max(1, Math.round(skin.windowUm.y / skin.voxelUm)),
     nz: Math.max(1, Math.round(skin.windowUm.depth / skin.voxelUm)),
-    dxM: dx,
+    dxM: skin.voxelUm * 1e-6,
     layers: layerThicknessesM(skin),
   });
+  const substrates = [ceriaSubstrate(grid, { clearance: transport.clearance, deepSink: transport.deepFace === 'sink' }), woundSubstrate(grid)];
+  return { grid, substrates };
+}
+
+/**
+ * Runs one or more patch applications into a skin window and tracks cargo and wound signal (no I/O).
+ * `solver` may be a prebuilt solver over `patchDeliveryTransport(scenario)` (e.g. a multi-threaded one).
+ */
+export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: TaskOptions, prebuilt?: TransportSolver): PatchDeliveryOutput {
+  const { skin, patch, transport } = scenario;
+  const dx = skin.voxelUm * 1e-6;
+  const { grid, substrates } = patchDeliveryTransport(scenario);
   const injury = patch.injury.enabled;
   const withCargo = patch.cargo.substance !== 'none';
-  const substrates = [ceriaSubstrate(grid, { clearance: transport.clearance, deepSink: transport.deepFace === 'sink' }), woundSubstrate(grid)];
-  const solver = createSolver(grid, substrates, transport.dtS);
+  const solver = prebuilt ?? createSolver(grid, substrates, transport.dtS);
   const { geometry, applications } = placeApplications(patch, grid);
   const rng = RandomStream.fromSeed(options.seed, ['skin', 'follicles']);
   const follicles = placeFollicles(skin, rng);

@@ -14,6 +14,7 @@ export function runScenario(scenario: Scenario, options: TaskOptions): TaskOutpu
   const ctx = unitContext(undefined, options.onProgress);
   const results = units.map((u, i) => {
     const r = task.runUnit(scenario, u, options.seed, ctx);
+    if (r instanceof Promise) throw new Error(`${task.name}: this unit needs runTask (it runs asynchronously)`);
     if (units.length > 1) options.onProgress?.({ fraction: (i + 1) / units.length, stage: `units ${i + 1}/${units.length}` });
     return r;
   });

@@ -2,7 +2,7 @@ import { generateRootSeed } from '../core/random/seeds.ts';
 import { serialExecutor, type UnitExecutor } from './executor.ts';
 import { taskForScenario } from './registry.ts';
 import './builtin.ts';
-import type { AnyTask } from './task.ts';
+import type { AnyTask, UnitServices } from './task.ts';
 import type { TaskOutput, TaskProgress } from './types.ts';
 
 /** Makes an executor for a thread count; platform shells install one (Node: worker threads). */
@@ -25,6 +25,8 @@ export interface RunTaskOptions {
   threads?: number;
   /** An explicit executor (overrides `threads`). */
   executor?: UnitExecutor;
+  /** Platform methods for units run in this thread (e.g. a multi-threaded transport solver). */
+  services?: UnitServices;
 }
 
 /** A finished task: its typed output, the seed actually used, and how it ran. */
@@ -56,7 +58,7 @@ export async function runTask(scenario: { model?: unknown; seed?: number }, opti
   const resolved = { ...scenario, seed };
   const units = task.plan(resolved, seed);
   const executor = chooseExecutor(options, units.length);
-  const results = await executor.runUnits(task, resolved, seed, units, { signal: options.signal, onProgress: options.onProgress });
+  const results = await executor.runUnits(task, resolved, seed, units, { signal: options.signal, onProgress: options.onProgress, services: options.services });
   if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('the run was cancelled');
   return { task, output: task.reduce(resolved, results, seed), seed, seedGenerated, units: units.length, executor: executor.name };
 }

@@ -1,4 +1,14 @@
+import type { TransportGrid } from '../transport/grid.ts';
+import type { SubstrateSpec, TransportSolver } from '../transport/solver.ts';
 import type { TaskOutput, TaskProgress } from './types.ts';
+
+/** Builds a transport solver over a grid (a platform may offer a faster, e.g. multi-threaded, one). */
+export type TransportSolverFactory = (grid: TransportGrid, substrates: readonly SubstrateSpec[], dtS: number) => Promise<TransportSolver & { close?(): Promise<void> }>;
+
+/** Numerical methods a platform shell offers to units (COPASI's swappable methods); all optional. */
+export interface UnitServices {
+  transportSolver?: TransportSolverFactory;
+}
 
 /** What a unit of work gets besides its own description: cancellation and progress. */
 export interface UnitContext {
@@ -8,6 +18,8 @@ export interface UnitContext {
   onProgress?: (p: TaskProgress) => void;
   /** Throws an AbortError when the signal is aborted (cheap; call it at progress points). */
   checkpoint(): void;
+  /** Platform methods the unit may use instead of the core's own (results must be identical). */
+  services?: UnitServices;
 }
 
 /**
@@ -24,8 +36,8 @@ export interface Task<S = unknown, U = unknown, R = unknown, O extends TaskOutpu
   accepts(scenario: { model?: unknown }): boolean;
   /** Independent units of work, in a fixed order (the order of `reduce`'s input). */
   plan(scenario: S, seed: number): U[];
-  /** Runs one unit; same scenario + seed + unit gives identical results on any thread. */
-  runUnit(scenario: S, unit: U, seed: number, ctx: UnitContext): R;
+  /** Runs one unit; same scenario + seed + unit gives identical results on any thread (a promise when it uses async services). */
+  runUnit(scenario: S, unit: U, seed: number, ctx: UnitContext): R | Promise<R>;
   /** Combines unit results (in plan order) into the task output. */
   reduce(scenario: S, results: R[], seed: number): O;
   /** Seconds-scale weight of a unit for progress (default 1 each). */
@@ -47,12 +59,13 @@ export class TaskAbortedError extends Error {
 }
 
 /** A unit context over an optional signal and progress callback. */
-export function unitContext(signal?: AbortSignal, onProgress?: (p: TaskProgress) => void): UnitContext {
+export function unitContext(signal?: AbortSignal, onProgress?: (p: TaskProgress) => void, services?: UnitServices): UnitContext {
   const checkpoint = (): void => {
     if (signal?.aborted) throw new TaskAbortedError();
   };
   return {
     signal,
+    services,
     checkpoint,
     onProgress: (p) => {
       checkpoint();

@@ -7,7 +7,8 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { runTask } from '../../tasks/runTask.ts';
 import { VERSION } from '../../version.ts';
 import { writeOutputDir } from '../files.ts';
-import { threadExecutor } from '../pool/threadExecutor.ts';
+import '../api.ts'; // installs the worker-thread executor for runTask({ threads })
+import { createParallelSolver } from '../transport/parallel.ts';
 import { progressReporter, type ProgressMode } from '../progress.ts';
 import { nodeEnvironment } from '../provenance.ts';
 import { buildRunArtifacts } from './artifacts.ts';
@@ -26,7 +27,14 @@ export interface RunCommandOptions {
 export async function runCommand(scenarioPath: string, scenario: Scenario, opts: RunCommandOptions): Promise<{ outDir: string; manifest: RunManifest }> {
   const startedAt = new Date();
   const progress = progressReporter(opts.progress);
-  const run = await runTask(scenario, { seed: opts.seed, onProgress: progress.update, executor: opts.threads > 1 ? threadExecutor(opts.threads) : undefined });
+  const threaded = opts.threads > 1;
+  const run = await runTask(scenario, {
+    seed: opts.seed,
+    onProgress: progress.update,
+    threads: opts.threads,
+    // a task with one unit (patch delivery) uses the threads inside it: the multi-threaded transport solver
+    services: threaded ? { transportSolver: (grid, substrates, dtS) => createParallelSolver(grid, substrates, dtS, { threads: opts.threads }) } : undefined,
+  });
   progress.done();
   const { output, seed } = run;
   const resolved = { ...scenario, seed };
@@ -38,7 +46,7 @@ export async function runCommand(scenarioPath: string, scenario: Scenario, opts:
       scenario: resolved,
       seed,
       seedGenerated: run.seedGenerated,
-      solver: { ...output.solver, threads: Math.min(opts.threads, run.units), executor: run.executor },
+      solver: { ...output.solver, threads: opts.threads, executor: run.executor },
       startedAt,
       finishedAt,
       environment,

@@ -26,11 +26,11 @@ const data = workerData as UnitWorkerData;
 for (const m of data.modules) await import(m);
 const task = getTask(data.task);
 
-parentPort?.on('message', (job: UnitJob) => {
+parentPort?.on('message', async (job: UnitJob) => {
   try {
     if (!task) throw new Error(`task '${data.task}' is not registered in the worker`);
     const ctx = unitContext(undefined, (p) => parentPort?.postMessage({ type: 'progress', index: job.index, fraction: p.fraction, stage: p.stage } satisfies UnitWorkerMessage));
-    const result = task.runUnit(data.scenario, job.unit, data.seed, ctx);
+    const result = await task.runUnit(data.scenario, job.unit, data.seed, ctx);
     parentPort?.postMessage({ type: 'done', index: job.index, result } satisfies UnitWorkerMessage, transferables(result));
   } catch (err) {
     parentPort?.postMessage({ type: 'error', index: job.index, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies UnitWorkerMessage);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { betaSpreadProblem, durationSchema, spreadSchema } from '../../core/scenario/common.ts';
 import { humanAga, humanCycle, humanFollicle, humanRegions } from '../../species/human.ts';
+import { behaviourListSchema } from './behaviourSchema.ts';
 
 /** The scalp regions every human scalp has (the CLI summary reports each). */
 export const HUMAN_REGION_IDS = ['frontal', 'midScalp', 'vertex', 'occipital'] as const;
@@ -36,6 +37,11 @@ export const humanScalpSchema = z
       .enum(['stationary', 'anagenOnset'])
       .default('stationary')
       .describe('stationary: phases and residual times drawn from the renewal equilibrium; anagenOnset: every follicle starts a fresh anagen at t = 0'),
+    randomStreams: z
+      .enum(['sequential', 'perFollicle'])
+      .default('sequential')
+      .describe('sequential: all follicles draw from one stream in turn; perFollicle: each follicle has its own stream, so a treatment changes no other follicle (common random numbers)'),
+    behaviour: behaviourListSchema(HUMAN_REGION_IDS),
     spinUpDays: z
       .number()
       .min(0)

@@ -32,6 +32,10 @@ function ksStatistic(sample: Float64Array, cdf: (x: number) => number): number {
   return Math.sqrt(n) * d;
 }
 
+/** KS statistic of a sample of remaining times against the unscheduled (baseline) law from age ageS. */
+const baseStatOf = (sample: Float64Array, h0: (a: number) => number, ageS: number): number =>
+  ksStatistic(sample, (r) => 1 - Math.exp(-(h0(ageS + r) - h0(ageS))));
+
 /** Scenario of one vertex population for the mean-field comparisons (AGA on, synchronised start). */
 function meanFieldScenario(behaviour: unknown[]) {
   return humanScenario({
@@ -52,7 +56,7 @@ function meanFieldScenario(behaviour: unknown[]) {
  * same factors: tolerance z·SE(N) plus the h vs h/2 discretisation estimate, as in humanAutomaton.test.ts.
  * Returns the final terminal hairs per follicle of both.
  */
-function agreesWithMeanField(factors: Partial<Record<FollicleBehaviour, number>>, seed: number): { sim: number; det: number } {
+function agreesWithMeanField(factors: Partial<Record<FollicleBehaviour, number>>, seed: number): { sim: number; det: number; worst: number } {
   const entries = Object.entries(factors).map(([behaviour, factor]) => ({ region: 'vertex', behaviour, fromDay: 0, factor }));
   const s = meanFieldScenario(entries);
   const model = assembleHumanScalp(s.scalp);
@@ -61,6 +65,7 @@ function agreesWithMeanField(factors: Partial<Record<FollicleBehaviour, number>>
   const fine = humanMeanField(model, VERTEX, 3600 * DAY, h / 2, factors);
   const v = simulateHumanScalp(s, { seed }).series.regions.vertex;
   const n = v.follicles;
+  let worst = 0;
   for (let i = 0; i < v.anagen.length; i++) {
     const k = 3 * i; // sample every 30 days = 3 grid steps of 10 days
     for (const [name, sim, det, detFine] of [
@@ -70,20 +75,23 @@ function agreesWithMeanField(factors: Partial<Record<FollicleBehaviour, number>>
     ] as const) {
       // z²/(2N): the Wilson-interval margin, needed where a state is rare (a handful of dormant follicles)
       const tol = Z * Math.sqrt((det * (1 - det)) / n) + (Z * Z) / (2 * n) + 4 * Math.abs(det - detFine);
+      worst = Math.max(worst, Math.abs(sim - det) / tol);
       assert.ok(Math.abs(sim - det) <= tol, `${JSON.stringify(factors)} ${name} at day ${30 * i}: stochastic ${sim} vs mean field ${det} ± ${tol}`);
     }
   }
   const last = v.anagen.length - 1;
-  return { sim: v.terminalHairs[last] / n, det: mf.terminalHairsPerFollicle[3 * last] };
+  return { sim: v.terminalHairs[last] / n, det: mf.terminalHairsPerFollicle[3 * last], worst };
 }
 
 describe('human behaviour schedules: verification', () => {
-  it('(1) a constant activation factor k equals resting survival S^k: automaton vs renewal mean field, within z·SE(N)', () => {
-    agreesWithMeanField({ activation: 2.5 }, 11);
-    agreesWithMeanField({ activation: 0.4 }, 12);
+  it('(1) a constant activation factor k equals resting survival S^k: automaton vs renewal mean field, within z·SE(N)', (t) => {
+    for (const [k, seed] of [[2.5, 11], [0.4, 12]]) {
+      const r = agreesWithMeanField({ activation: k }, seed);
+      t.diagnostic(`k = ${k}: final terminal share ${r.sim} vs ${r.det}; worst |Δ|/tol ${r.worst.toFixed(3)}`);
+    }
   });
 
-  it('(2) piecewise-constant hazard sampling across breakpoints matches the analytic CDF (KS at the Z-level critical value)', () => {
+  it('(2) piecewise-constant hazard sampling across breakpoints matches the analytic CDF (KS at the Z-level critical value)', (t) => {
     const { mu, sigma } = lognormalParams(90, 25); // telogen, in days (the sampler is unit-free)
     const step = stepFromIntervals([
       { fromS: 60, toS: 100, factor: 3 },
@@ -118,14 +126,19 @@ describe('human behaviour schedules: verification', () => {
       };
       const stat = ksStatistic(sample, (r) => 1 - Math.exp(-cum(r)));
       assert.ok(stat <= crit, `age ${ageS}: √N·D = ${stat} > ${crit}`);
+      t.diagnostic(`age ${ageS}: √N·D = ${stat.toFixed(3)} (critical ${crit.toFixed(3)}); against the unscheduled law ${baseStatOf(sample, h0, ageS).toFixed(1)}`);
       // not vacuous: the unscheduled law is rejected, and the draws are unchanged where they end before day 60
-      const baseStat = ksStatistic(sample, (r) => 1 - Math.exp(-(h0(ageS + r) - h0(ageS))));
+      const baseStat = baseStatOf(sample, h0, ageS);
       assert.ok(baseStat > 5 * crit, `age ${ageS}: baseline law not rejected (${baseStat})`);
       for (let i = 0; i < n; i++) if (t0 + base[i] <= 60) assert.equal(sample[i], base[i]);
     }
+    // σ = 0 (a fixed duration has no hazard): the remaining time runs at rate k instead. 100 days left at t = 20:
+    // 40 run by t = 60, the other 60 at rate 3 take 20 → exit at t = 80; a factor 0 for ever never exits.
+    assert.equal(restingRemainingS(0, 0, 0, 100, 20, step, 1), 60);
+    assert.equal(restingRemainingS(mu, sigma, 0, 100, 20, stepFromIntervals([{ fromS: 30, toS: Infinity, factor: 0 }]), 1), Infinity);
   });
 
-  it('(3) an anagen-duration factor > 1 moves the anagen share to its renewal value f·m_A / (f·m_A + m_C + m_T + p_L·m_L)', () => {
+  it('(3) an anagen-duration factor > 1 moves the anagen share to its renewal value f·m_A / (f·m_A + m_C + m_T + p_L·m_L)', (t) => {
     const f = 2;
     const s = humanScenario({
       durationDays: 14610,
@@ -148,9 +161,10 @@ describe('human behaviour schedules: verification', () => {
     const last = v.anagenFraction.length - 1;
     for (const i of [last - 1, last]) assert.ok(Math.abs(v.anagenFraction[i] - p1) <= tol, `year ${4 * i}: ${v.anagenFraction[i]} vs ${p1} ± ${tol}`);
     assert.ok(p1 - p0 > 5 * tol, 'the effect is large against the tolerance');
+    t.diagnostic(`N = ${n}: day 0 ${v.anagenFraction[0]} (untreated ${p0.toFixed(4)}); years 36, 40: ${v.anagenFraction[last - 1]}, ${v.anagenFraction[last]} vs ${p1.toFixed(4)} ± ${tol.toFixed(4)}`);
   });
 
-  it('(4) size retention: factor 1 changes nothing (bitwise); a factor < 1 speeds miniaturization as the mean field predicts', () => {
+  it('(4) size retention: factor 1 changes nothing (bitwise); a factor < 1 speeds miniaturization as the mean field predicts', (t) => {
     const untreated = meanFieldScenario([]);
     // Entries that start after the run's end make every follicle take the scheduled code path with factor 1.
     const late = ['activation', 'anagenDuration', 'sizeRetention', 'androgenExposure'].map((behaviour) => ({ region: 'all', behaviour, fromDay: 1e5, factor: 0.5 }));
@@ -162,10 +176,11 @@ describe('human behaviour schedules: verification', () => {
     assert.equal(csv(neutral), csv(untreated));
     const slower = agreesWithMeanField({ sizeRetention: 1 }, 13);
     const faster = agreesWithMeanField({ sizeRetention: 0.9 }, 13);
+    t.diagnostic(`final terminal share: retention 1 ${slower.sim} (mean field ${slower.det.toFixed(4)}), 0.9 ${faster.sim} (${faster.det.toFixed(4)}); worst |Δ|/tol ${Math.max(slower.worst, faster.worst).toFixed(3)}`);
     assert.ok(faster.det < slower.det - 0.1 && faster.sim < slower.sim - 0.1, `terminal share ${faster.sim} (0.9) vs ${slower.sim} (1)`);
   });
 
-  it('(5) a schedule starting at day D leaves every sample before D bitwise identical (per-follicle streams, spin-up)', () => {
+  it('(5) a schedule starting at day D leaves every sample before D bitwise identical (per-follicle streams, spin-up)', (t) => {
     const D = 400;
     const base = {
       durationDays: 1000,
@@ -193,6 +208,7 @@ describe('human behaviour schedules: verification', () => {
         } else if (x !== other[i] && !(Number.isNaN(x) && Number.isNaN(other[i]))) differAfter++;
       });
     }
+    t.diagnostic(`${before} cells identical before day ${D}; ${differAfter} differ after`);
     assert.ok(before > 0 && differAfter > 100, `${before} cells compared before D, ${differAfter} differ after`);
   });
 

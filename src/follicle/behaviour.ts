@@ -5,7 +5,7 @@ import type { MouseHookName } from './mouse/lattice.ts';
  * Species-neutral follicle behaviours: what a treatment or the microenvironment may change on a follicle.
  * Every behaviour is a dimensionless multiplier with neutral value 1 (no effect); effects on the same
  * behaviour combine by multiplication (as the rules table does). The bounds catch unit slips and keep the
- * samplers well posed; the reason for each is in `reason` and in docs/model.md §1.9.
+ * samplers well posed; the reason for each is in `reason` and in docs/model.md §1.10.
  */
 export const FOLLICLE_BEHAVIOURS = ['activation', 'anagenDuration', 'sizeRetention', 'androgenExposure'] as const;
 export type FollicleBehaviour = (typeof FOLLICLE_BEHAVIOURS)[number];

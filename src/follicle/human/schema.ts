@@ -37,11 +37,6 @@ export const humanScalpSchema = z
       .enum(['stationary', 'anagenOnset'])
       .default('stationary')
       .describe('stationary: phases and residual times drawn from the renewal equilibrium; anagenOnset: every follicle starts a fresh anagen at t = 0'),
-    randomStreams: z
-      .enum(['sequential', 'perFollicle'])
-      .default('sequential')
-      .describe('sequential: all follicles draw from one stream in turn; perFollicle: each follicle has its own stream, so a treatment changes no other follicle (common random numbers)'),
-    behaviour: behaviourListSchema(HUMAN_REGION_IDS),
     spinUpDays: z
       .number()
       .min(0)
@@ -89,6 +84,11 @@ export const humanScalpSchema = z
         latencyMeanDays: z.number().positive().default(a.agaLatencyMeanDays.value).describe('mean latency of a fully miniaturized follicle (days)'),
       })
       .prefault({}),
+    randomStreams: z
+      .enum(['sequential', 'perFollicle'])
+      .default('sequential')
+      .describe('sequential: all follicles draw from one stream in turn; perFollicle: each follicle has its own stream, so a treatment changes no other follicle (common random numbers)'),
+    behaviour: behaviourListSchema(HUMAN_REGION_IDS),
   })
   .superRefine((s, ctx) => {
     const betaProblem = betaSpreadProblem(s.aga.susceptibility);

@@ -1,4 +1,5 @@
-import { standardNormalQuantile, standardNormalSf } from '../stats/special.ts';
+import { erfc } from '../core/random/specialFunctions.ts';
+import { standardNormalQuantile } from '../stats/special.ts';
 import { clampToBounds } from './behaviour.ts';
 import { stepIndex, type StepFunction } from './schedule.ts';
 
@@ -14,11 +15,18 @@ import { stepIndex, type StepFunction } from './schedule.ts';
  * For a constant k the survival is S₀(a)^k: for an exponential baseline that is the rate scaled by k.
  */
 
-/** Baseline cumulative hazard H₀(a) of lognormal(μ, σ) at age aS (s). */
+const EMPTY = new Float64Array(0);
+const ONE = Float64Array.of(1);
+
+/**
+ * Baseline cumulative hazard H₀(a) of lognormal(μ, σ) at age aS (s). The survival uses the Chebyshev erfc
+ * (relative error < 1.2e-7 in both tails): three times faster than the incomplete-gamma one, and the error
+ * moves an exit time by ~1e-7 of itself, far below any statistical resolution.
+ */
 function cumHazard(mu: number, sigma: number, aS: number): number {
   if (aS <= 0) return 0;
   if (aS === Infinity) return Infinity;
-  return -Math.log(standardNormalSf((Math.log(aS) - mu) / sigma));
+  return -Math.log(0.5 * erfc((Math.log(aS) - mu) / (sigma * Math.SQRT2)));
 }
 
 /** Age (s) at which the baseline cumulative hazard reaches h. */
@@ -43,32 +51,32 @@ export function restingRemainingS(
   f: StepFunction | undefined,
   scale: number,
 ): number {
-  const breaks = f?.breaksS;
+  // No closures here: this runs once per resting phase, and dev loaders wrap every closure they create.
+  const breaks = f ? f.breaksS : EMPTY;
+  const values = f ? f.values : ONE;
   let i = f ? stepIndex(f, tS) : 0;
-  const factorAt = (j: number) => clampToBounds('activation', scale * (f ? f.values[j] : 1));
-  const breakAt = (j: number) => (breaks && j < breaks.length ? breaks[j] : Infinity);
+  let k = clampToBounds('activation', scale * values[i]);
+  let b = i < breaks.length ? breaks[i] : Infinity;
   // No factor over the whole baseline remainder: the baseline draw stands, bit for bit.
-  if (factorAt(i) === 1 && tS + remainingS <= breakAt(i)) return remainingS;
+  if (k === 1 && tS + remainingS <= b) return remainingS;
 
   if (sigma === 0) {
     let left = remainingS; // baseline time still to run
     let t = tS;
     for (;;) {
-      const k = factorAt(i);
-      const b = breakAt(i);
       if (k > 0 && t + left / k <= b) return t + left / k - tS;
       if (b === Infinity) return Infinity;
       left -= k * (b - t);
       t = b;
       i++;
+      k = clampToBounds('activation', scale * values[i]);
+      b = i < breaks.length ? breaks[i] : Infinity;
     }
   }
 
-  let need = cumHazard(mu, sigma, ageS + remainingS) - cumHazard(mu, sigma, ageS); // the Exp(1) target
   let hA = cumHazard(mu, sigma, ageS);
+  let need = cumHazard(mu, sigma, ageS + remainingS) - hA; // the Exp(1) target
   for (;;) {
-    const k = factorAt(i);
-    const b = breakAt(i);
     const hB = cumHazard(mu, sigma, b === Infinity ? Infinity : ageS + (b - tS));
     if (k > 0) {
       const target = hA + need / k;
@@ -78,5 +86,7 @@ export function restingRemainingS(
     if (b === Infinity) return Infinity;
     hA = hB;
     i++;
+    k = clampToBounds('activation', scale * values[i]);
+    b = i < breaks.length ? breaks[i] : Infinity;
   }
 }

@@ -1,6 +1,13 @@
-import { clampToBounds, type FollicleBehaviour } from '../behaviour.ts';
+import { clampToBounds } from '../behaviour.ts';
 import { restingRemainingS } from '../hazardSampling.ts';
-import { isNeutralStep, stepValue, type BehaviourSchedule, type StepFunction } from '../schedule.ts';
+import { stepValue, type BehaviourSchedule, type StepFunction } from '../schedule.ts';
+
+/** The step function, or undefined when it is 1 everywhere (so the follicle can skip it). */
+function nonNeutral(f: StepFunction | undefined): StepFunction | undefined {
+  if (!f) return undefined;
+  for (let i = 0; i < f.values.length; i++) if (f.values[i] !== 1) return f;
+  return undefined;
+}
 
 /**
  * The behaviour schedule as seen by one follicle at a time (the automaton is follicle-major): `select`
@@ -29,14 +36,10 @@ export class HumanBehaviourView {
   select(region: number, index: number): boolean {
     const steps = this.schedule.regions[region] ?? {};
     const per = this.schedule.perFollicle;
-    const step = (b: FollicleBehaviour) => {
-      const f = steps[b];
-      return f && !isNeutralStep(f) ? f : undefined;
-    };
-    this.act = step('activation');
-    this.ana = step('anagenDuration');
-    this.keep = step('sizeRetention');
-    this.andro = step('androgenExposure');
+    this.act = nonNeutral(steps.activation);
+    this.ana = nonNeutral(steps.anagenDuration);
+    this.keep = nonNeutral(steps.sizeRetention);
+    this.andro = nonNeutral(steps.androgenExposure);
     this.actScale = per?.activation?.[index] ?? 1;
     this.anaScale = per?.anagenDuration?.[index] ?? 1;
     this.keepScale = per?.sizeRetention?.[index] ?? 1;

@@ -1,7 +1,9 @@
 import { sampleTimes } from '../core/clock.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { daysToS, SECONDS_PER_DAY } from '../core/units.ts';
+import type { BehaviourSchedule } from '../follicle/schedule.ts';
 import { runHumanAutomaton } from '../follicle/human/automaton.ts';
+import { assembleHumanBehaviour } from '../follicle/human/behaviourAssembly.ts';
 import { assembleHumanScalp, totalFollicles } from '../follicle/human/model.ts';
 import { collectHumanSeries, type HumanScalpSeries, type RegionSeries } from '../follicle/human/results.ts';
 import type { HumanScenario } from '../scenario/schema.ts';
@@ -13,16 +15,31 @@ import type { Table, TaskOptions, TaskOutput } from './types.ts';
 /** Stream path of the scalp automaton of subject 0 (trials derive one per subject). */
 export const SCALP_STREAM = ['subject', 0, 'scalp'] as const;
 
+/** Inputs computed by code rather than read from the scenario (e.g. a trial's regimen). */
+export interface HumanScalpInputs {
+  /**
+   * Behaviour schedule on the scenario clock (s since the start of recording), regions in model order,
+   * per-follicle factors in model follicle order; multiplied with the scenario's `scalp.behaviour`.
+   */
+  behaviour?: BehaviourSchedule;
+}
+
 /** Runs the human scalp automaton for a scenario and returns its series (no I/O). */
-export function simulateHumanScalp(scenario: HumanScenario, options: TaskOptions): { series: HumanScalpSeries; stats: Record<string, number> } {
+export function simulateHumanScalp(
+  scenario: HumanScenario,
+  options: TaskOptions,
+  inputs: HumanScalpInputs = {},
+): { series: HumanScalpSeries; stats: Record<string, number> } {
   const model = assembleHumanScalp(scenario.scalp);
   // The spin-up history is simulated but not recorded: sample times are shifted by it, then shifted back.
   const spinUpS = daysToS(scenario.scalp.spinUpDays);
+  const behaviour = assembleHumanBehaviour(model, scenario.scalp.behaviour, spinUpS, inputs.behaviour);
   const times = sampleTimes(daysToS(scenario.durationDays), daysToS(scenario.record.everyDays));
   const shifted = times.map((t) => t + spinUpS);
   const rng = RandomStream.fromSeed(options.seed, SCALP_STREAM);
   const { recorder, stats } = runHumanAutomaton(model, shifted[shifted.length - 1], shifted, rng, (f) =>
     options.onProgress?.({ fraction: f, stage: 'follicles' }),
+    behaviour,
   );
   const series = collectHumanSeries(model, recorder);
   series.timesS = times;
@@ -89,8 +106,8 @@ export const humanScalpTask: Task<HumanScenario, null, HumanScalpOutput, HumanSc
 };
 
 /** The `run` task for a human scalp scenario: summary, time-series table, stats. */
-export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions): HumanScalpOutput {
-  const { series, stats } = simulateHumanScalp(scenario, options);
+export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions, inputs: HumanScalpInputs = {}): HumanScalpOutput {
+  const { series, stats } = simulateHumanScalp(scenario, options, inputs);
   const regions: Record<string, Record<string, unknown>> = {};
   for (const [id, s] of Object.entries(series.regions)) regions[id] = regionSummary(s);
   if (scenario.microenvironment.enabled) {

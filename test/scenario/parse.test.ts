@@ -50,7 +50,7 @@ describe('scenario parsing', () => {
   it('an unknown key is reported with its line and the known keys', () => {
     const lines = issuesOf(BASE.replace('  cycle:', '  cylce:\n    x: 1\n  cycle:'));
     assert.equal(lines.length, 1);
-    assert.match(lines[0], /^f\.yaml:6: scalp\.cylce: unknown key 'cylce' \(known keys: initialization, spinUpDays, regions, cycle, follicle, aga\)$/);
+    assert.match(lines[0], /^f\.yaml:6: scalp\.cylce: unknown key 'cylce' \(known keys: initialization, spinUpDays, regions, cycle, follicle, aga, randomStreams, behaviour\)$/);
   });
 
   it('a wrong type names the expected type', () => {

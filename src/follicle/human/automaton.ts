@@ -1,6 +1,8 @@
 import { IntervalRecorder } from '../../core/recorder.ts';
 import type { RandomStream } from '../../core/random/stream.ts';
 import { sampleBeta } from '../../core/random/samplers.ts';
+import type { BehaviourSchedule } from '../schedule.ts';
+import { HumanBehaviourView } from './behaviourView.ts';
 import { anagenMeanS, latencyMeanS, type HumanScalpModel } from './model.ts';
 
 /**
@@ -13,6 +15,11 @@ import { anagenMeanS, latencyMeanS, type HumanScalpModel } from './model.ts';
  * Follicles are independent, so the automaton is event-driven follicle by follicle: each follicle's whole
  * history is generated at once and written into an IntervalRecorder (difference arrays), which makes the
  * cost O(events · log samples) with no heap and no per-event allocation.
+ *
+ * Behaviour schedules (see HumanBehaviourView) reach a follicle at its events: the resting-phase exit
+ * hazard by piecewise-constant proportional-hazards inversion of the same random number, the anagen
+ * multiplier in force at anagen entry, size retention and androgen exposure at each new cycle. Without a
+ * schedule (or where it is 1) every line below computes exactly what it did before, with the same draws.
  */
 
 export const PHASE = { anagen: 0, catagen: 1, telogen: 2, latency: 3, dormant: 4 } as const;
@@ -50,6 +57,7 @@ export function runHumanAutomaton(
   times: Float64Array,
   rng: RandomStream,
   onProgress?: ProgressFn,
+  behaviour?: BehaviourSchedule,
 ): { recorder: IntervalRecorder; stats: AutomatonStats } {
   const nRegions = model.regionIds.length;
   const rec = new IntervalRecorder(times, nRegions * CHANNELS);
@@ -72,20 +80,29 @@ export function runHumanAutomaton(
   const betaB = model.susceptibilityB;
   const constantSusceptibility = Number.isNaN(betaA);
   const nSamples = times.length;
+  const view = behaviour ? new HumanBehaviourView(behaviour) : undefined;
+  // perFollicle: follicle g draws from the g-th jump (2^64 apart) of rng, so a change to one follicle's
+  // history leaves every other follicle's draws alone (common random numbers across schedules).
+  const perFollicleStreams = model.randomStreams === 'perFollicle';
+  let nextStream = perFollicleStreams ? rng.jumped() : rng;
+  let index = 0;
 
   for (let r = 0; r < nRegions; r++) {
     const base = r * CHANNELS;
     const exposureScale = model.androgenLevel * model.regionSensitivity[r];
-    for (let j = 0; j < model.regionFollicles[r]; j++) {
+    for (let j = 0; j < model.regionFollicles[r]; j++, index++) {
+      const frng = nextStream;
+      if (perFollicleStreams) nextStream = nextStream.jumped();
+      const active = view !== undefined && view.select(r, index);
       // Per-follicle traits, drawn in a fixed order.
-      const dT = Math.max(dV * 1.01, model.terminalDiameterMeanM + model.terminalDiameterSdM * rng.normal());
-      const susceptibility = constantSusceptibility ? betaB : sampleBeta(rng, betaA, betaB);
+      const dT = Math.max(dV * 1.01, model.terminalDiameterMeanM + model.terminalDiameterSdM * frng.normal());
+      const susceptibility = constantSusceptibility ? betaB : sampleBeta(frng, betaA, betaB);
       const exposure = Math.min(1, exposureScale * susceptibility);
       const shrink = Math.max(0, 1 - delta * exposure);
-      const nc = Math.max(1, Math.round(model.criticalCyclesMean + model.criticalCyclesSd * rng.normal()));
+      const nc = Math.max(1, Math.round(model.criticalCyclesMean + model.criticalCyclesSd * frng.normal()));
       const thresholdSize = (thresholdM - dV) / (dT - dV);
       let size = 1;
-      if (rng.uniform() < model.vellusFraction) size = 0.5 * (model.dormantThreshold + Math.min(1, thresholdSize));
+      if (frng.uniform() < model.vellusFraction) size = 0.5 * (model.dormantThreshold + Math.min(1, thresholdSize));
       let cycles = 0;
 
       // Initial phase and time to its end.
@@ -94,7 +111,8 @@ export function runHumanAutomaton(
       const meanA = anagenMeanS(model, size);
       if (model.initialization === 'anagenOnset') {
         phase = PHASE.anagen;
-        end = Math.exp(Math.log(meanA) - anaHalfVar + anaSigma * rng.normal());
+        end = Math.exp(Math.log(meanA) - anaHalfVar + anaSigma * frng.normal());
+        if (active) end *= view.anagenFactor(0);
       } else {
         // Renewal equilibrium: phase chosen with probability ∝ its mean share of the cycle, residual time
         // = U × a length-biased draw (for a lognormal: μ → μ + σ²).
@@ -103,7 +121,7 @@ export function runHumanAutomaton(
         const wC = Math.exp(cat.mu + 0.5 * cat.sigma * cat.sigma);
         const wT = Math.exp(tel.mu + 0.5 * tel.sigma * tel.sigma);
         const wL = pL * meanL;
-        const u = rng.uniform() * (wA + wC + wT + wL);
+        const u = frng.uniform() * (wA + wC + wT + wL);
         let mu: number;
         let sigma: number;
         if (u < wA) {
@@ -123,7 +141,12 @@ export function runHumanAutomaton(
           sigma = latSigma;
           mu = Math.log(meanL) - latHalfVar;
         }
-        end = rng.uniform() * Math.exp(mu + sigma * sigma + sigma * rng.normal());
+        const share = frng.uniform();
+        const lengthBiased = Math.exp(mu + sigma * sigma + sigma * frng.normal());
+        end = share * lengthBiased;
+        // A resting phase under way at t = 0 has age lengthBiased − end; its hazard is scaled from t = 0 on.
+        // Anagen begun before t = 0 keeps its duration (the multiplier in force at its start was 1).
+        if (active && (phase === PHASE.telogen || phase === PHASE.latency)) end = view.restingRemaining(mu, sigma, lengthBiased - end, end, 0);
       }
 
       let t = 0;
@@ -152,30 +175,43 @@ export function runHumanAutomaton(
         stats.events++;
         if (phase === PHASE.anagen) {
           phase = PHASE.catagen;
-          end = t + Math.exp(cat.mu + cat.sigma * rng.normal());
+          end = t + Math.exp(cat.mu + cat.sigma * frng.normal());
         } else if (phase === PHASE.catagen) {
           phase = PHASE.telogen;
-          end = t + Math.exp(tel.mu + tel.sigma * rng.normal());
+          const d = Math.exp(tel.mu + tel.sigma * frng.normal());
+          end = t + (active ? view.restingRemaining(tel.mu, tel.sigma, 0, d, t) : d);
         } else {
           if (phase === PHASE.telogen) {
             rec.addEvent(r, t);
-            if (rng.uniform() < pL) {
+            if (frng.uniform() < pL) {
               phase = PHASE.latency;
-              end = t + Math.exp(Math.log(latencyMeanS(model, size)) - latHalfVar + latSigma * rng.normal());
+              const lMu = Math.log(latencyMeanS(model, size)) - latHalfVar;
+              const d = Math.exp(lMu + latSigma * frng.normal());
+              end = t + (active ? view.restingRemaining(lMu, latSigma, 0, d, t) : d);
               continue;
             }
           }
           // A new cycle begins: androgen acts on the new anagen.
           cycles++;
           stats.cyclesStarted++;
-          size *= shrink;
+          if (active) {
+            // Exposure and retention in force at this miniaturization step; 1 reproduces `shrink` exactly.
+            const a = view.androgenExposure(t);
+            const x = a === 1 ? exposure : Math.min(1, exposureScale * susceptibility * a);
+            size *= Math.max(0, 1 - delta * x) * view.sizeRetention(t);
+            if (size > 1) size = 1;
+          } else {
+            size *= shrink;
+          }
           if (size < model.dormantThreshold || cycles >= nc) {
             phase = PHASE.dormant;
             stats.turnedDormant++;
             continue;
           }
           phase = PHASE.anagen;
-          end = t + Math.exp(Math.log(anagenMeanS(model, size)) - anaHalfVar + anaSigma * rng.normal());
+          // Anagen length is fixed at entry, so the multiplier in force at the start applies to all of it.
+          const d = Math.exp(Math.log(anagenMeanS(model, size)) - anaHalfVar + anaSigma * frng.normal());
+          end = t + (active ? d * view.anagenFactor(t) : d);
         }
       }
       stats.follicles++;

@@ -1,5 +1,7 @@
 import { lognormalParams } from '../../core/random/samplers.ts';
 import { normalCdf } from '../../core/random/specialFunctions.ts';
+import { standardNormalSf } from '../../stats/special.ts';
+import type { FollicleBehaviour } from '../behaviour.ts';
 import { anagenMeanS, latencyMeanS, type HumanScalpModel } from './model.ts';
 
 /**
@@ -10,6 +12,9 @@ import { anagenMeanS, latencyMeanS, type HumanScalpModel } from './model.ts';
  *
  * Scope: one region, all follicles alike (constant susceptibility and terminal diameter, no initial
  * vellus follicles), initialization `anagenOnset`. This is the verification oracle for the automaton.
+ * Constant behaviour factors (held over the whole run) enter exactly as in the automaton: activation k turns
+ * the resting survival S(x) into S(x)^k, anagenDuration scales anagen, sizeRetention and androgenExposure
+ * act at each miniaturization step.
  */
 
 export interface MeanFieldResult {
@@ -21,14 +26,18 @@ export interface MeanFieldResult {
   dormantFraction: Float64Array;
 }
 
-function lognormalPmf(mu: number, sigma: number, h: number, n: number): Float64Array {
+/** pmf of round(D/h) for lognormal D under a constant hazard multiplier k (survival S^k). */
+function lognormalPmf(mu: number, sigma: number, h: number, n: number, k = 1): Float64Array {
   const q = new Float64Array(n + 1);
   if (sigma === 0) {
-    const j = Math.round(Math.exp(mu) / h);
+    const j = Math.round(Math.exp(mu) / k / h);
     if (j <= n) q[j] = 1;
     return q;
   }
-  const cdf = (x: number) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma));
+  const cdf =
+    k === 1
+      ? (x: number) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma))
+      : (x: number) => (x <= 0 ? 0 : 1 - Math.pow(standardNormalSf((Math.log(x) - mu) / sigma), k));
   let prev = 0;
   for (let j = 0; j <= n; j++) {
     const c = cdf((j + 0.5) * h);
@@ -39,21 +48,29 @@ function lognormalPmf(mu: number, sigma: number, h: number, n: number): Float64A
 }
 
 /** Solves the renewal mean field for one region `r` of the model over [0, endS] with grid step hS. */
-export function humanMeanField(model: HumanScalpModel, region: number, endS: number, hS: number): MeanFieldResult {
+export function humanMeanField(
+  model: HumanScalpModel,
+  region: number,
+  endS: number,
+  hS: number,
+  factors: Partial<Record<FollicleBehaviour, number>> = {},
+): MeanFieldResult {
   if (!Number.isNaN(model.susceptibilityA)) throw new RangeError('mean field needs constant susceptibility (susceptibility.sd = 0)');
   if (model.terminalDiameterSdM !== 0) throw new RangeError('mean field needs terminalDiameterUm.sd = 0');
   if (model.vellusFraction !== 0) throw new RangeError('mean field needs vellusFraction = 0');
   if (model.initialization !== 'anagenOnset') throw new RangeError("mean field needs initialization 'anagenOnset'");
   const n = Math.round(endS / hS);
-  const exposure = Math.min(1, model.androgenLevel * model.regionSensitivity[region] * model.susceptibilityB);
-  const shrink = Math.max(0, 1 - model.miniaturizationPerCycle * exposure);
+  const act = factors.activation ?? 1;
+  const lnAna = Math.log(factors.anagenDuration ?? 1);
+  const exposure = Math.min(1, model.androgenLevel * model.regionSensitivity[region] * model.susceptibilityB * (factors.androgenExposure ?? 1));
+  const shrink = Math.max(0, 1 - model.miniaturizationPerCycle * exposure) * (factors.sizeRetention ?? 1);
   const dT = model.terminalDiameterMeanM;
   const dV = model.vellusDiameterM;
   const pL = model.latencyProbability;
   const ncCdf = (k: number) =>
     k < 1 ? 0 : model.criticalCyclesSd === 0 ? (k >= Math.max(1, Math.round(model.criticalCyclesMean)) ? 1 : 0) : normalCdf((k + 0.5 - model.criticalCyclesMean) / model.criticalCyclesSd);
   const catPmf = lognormalPmf(model.catagen.mu, model.catagen.sigma, hS, n);
-  const telPmf = lognormalPmf(model.telogen.mu, model.telogen.sigma, hS, n);
+  const telPmf = lognormalPmf(model.telogen.mu, model.telogen.sigma, hS, n, act);
 
   const anagen = new Float64Array(n + 1);
   const hairs = new Float64Array(n + 1);
@@ -92,17 +109,17 @@ export function humanMeanField(model: HumanScalpModel, region: number, endS: num
     for (let i = 0; i <= n; i++) mass += entry[i];
     if (mass < 1e-12) break;
     const d = dV + (dT - dV) * size;
-    const aMu = Math.log(anagenMeanS(model, size)) - 0.5 * model.anagenSigma * model.anagenSigma;
+    const aMu = Math.log(anagenMeanS(model, size)) - 0.5 * model.anagenSigma * model.anagenSigma + lnAna;
     const hairTargets = d >= model.terminalThresholdM ? [hairs, terminal] : [hairs];
     const afterA = phase(entry, lognormalPmf(aMu, model.anagenSigma, hS, n), [anagen, ...hairTargets]);
     const afterC = phase(afterA, catPmf, hairTargets);
     const afterT = phase(afterC, telPmf, hairTargets);
     const lMu = Math.log(latencyMeanS(model, size)) - 0.5 * model.latencySigma * model.latencySigma;
     for (let i = 0; i <= n; i++) scratch[i] = pL * afterT[i];
-    const afterL = phase(scratch, lognormalPmf(lMu, model.latencySigma, hS, n), []);
+    const afterL = phase(scratch, lognormalPmf(lMu, model.latencySigma, hS, n, act), []);
     // Next cycle starts: dormancy by size or by exhausting the critical cycle number.
     const next = new Float64Array(n + 1);
-    size *= shrink;
+    size = Math.min(1, size * shrink);
     const survivors = 1 - ncCdf(k);
     const hazard = size < model.dormantThreshold ? 1 : survivors > 0 ? (ncCdf(k + 1) - ncCdf(k)) / survivors : 1;
     for (let i = 0; i <= n; i++) {

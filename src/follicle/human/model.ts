@@ -18,6 +18,8 @@ export interface HumanScalpModel {
   regionFollicles: Int32Array;
   regionSensitivity: Float64Array;
   initialization: 'stationary' | 'anagenOnset';
+  /** sequential: one stream for all follicles (the historical order); perFollicle: one jump per follicle. */
+  randomStreams: 'sequential' | 'perFollicle';
   /** Anagen mean (s) of a terminal (size 1) and of a fully miniaturized (size 0) follicle; CV shared. */
   anagenTerminalMeanS: number;
   anagenVellusMeanS: number;
@@ -68,6 +70,7 @@ export function assembleHumanScalp(cfg: HumanScalpConfig): HumanScalpModel {
     regionFollicles: count,
     regionSensitivity: sens,
     initialization: cfg.initialization,
+    randomStreams: cfg.randomStreams,
     anagenTerminalMeanS: daysToS(cyc.anagen.meanDays),
     anagenVellusMeanS: daysToS(Math.min(cfg.follicle.vellusAnagenMeanDays, cyc.anagen.meanDays)),
     anagenSigma: sigmaOf(cyc.anagen.meanDays, cyc.anagen.sdDays),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { betaSpreadProblem, durationSchema, spreadSchema } from '../../core/scenario/common.ts';
 import { humanAga, humanCycle, humanFollicle, humanRegions } from '../../species/human.ts';
+import { behaviourListSchema } from './behaviourSchema.ts';
 
 /** The scalp regions every human scalp has (the CLI summary reports each). */
 export const HUMAN_REGION_IDS = ['frontal', 'midScalp', 'vertex', 'occipital'] as const;
@@ -83,6 +84,11 @@ export const humanScalpSchema = z
         latencyMeanDays: z.number().positive().default(a.agaLatencyMeanDays.value).describe('mean latency of a fully miniaturized follicle (days)'),
       })
       .prefault({}),
+    randomStreams: z
+      .enum(['sequential', 'perFollicle'])
+      .default('sequential')
+      .describe('sequential: all follicles draw from one stream in turn; perFollicle: each follicle has its own stream, so a treatment changes no other follicle (common random numbers)'),
+    behaviour: behaviourListSchema(HUMAN_REGION_IDS),
   })
   .superRefine((s, ctx) => {
     const betaProblem = betaSpreadProblem(s.aga.susceptibility);

@@ -1,5 +1,7 @@
 import { parseScenarioText, validateScenarioData, type ParseResult } from '../core/scenario/parse.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
+// optional study endpoints register themselves; scenarios name them in endpoints.additional
+import '../study/endpoints.ts';
 
 export * from './schema.ts';
 

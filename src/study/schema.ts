@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { armEndpointIds } from '../experiment/endpointRegistry.ts';
 import { mouseSkinSchema } from '../follicle/mouse/schema.ts';
 import { microenvSchema } from '../microenv/schema.ts';
 import { patchObjectSchema } from '../patch/schema.ts';
@@ -60,6 +61,17 @@ export const mouseStudySections = {
       coverageThreshold: z.number().min(0).max(1).default(0.5).describe('coverage fraction for the "days to" endpoint (0-1)'),
       compareDays: z.array(z.number().min(0)).default([14, 21]).describe('days at which arms are compared by t-tests'),
       reference: z.string().default('agaControl').describe('arm every other arm is compared with'),
+      additional: z
+        .array(z.string())
+        .max(50)
+        .default([])
+        .describe('ids of optional registered endpoints to compute per arm (e.g. daysToSkinDarkening, peakRosIndex)')
+        .superRefine((ids, ctx) => {
+          const known = armEndpointIds('mouseStudy');
+          ids.forEach((id, i) => {
+            if (!known.includes(id)) ctx.addIssue({ code: 'custom', path: [i], input: id, message: `unknown endpoint '${id}' (registered: ${known.join(', ') || 'none'})` });
+          });
+        }),
     })
     .prefault({}),
   photos: z

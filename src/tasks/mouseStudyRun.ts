@@ -5,6 +5,8 @@ import { runAnimal, type AnimalResult } from '../study/animal.ts';
 import { mouseStudyDesign } from '../study/design.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { MOUSE_STUDY_ENDPOINTS } from '../experiment/endpoints.ts';
+import { armEndpoint } from '../experiment/endpointRegistry.ts';
+import '../study/endpoints.ts';
 import { givenTreatments } from '../experiment/regimen.ts';
 import { compareArms, summariseArm, type ArmSummary, type Comparison } from '../study/aggregate.ts';
 import { withTableUnits } from '../results/tables.ts';
@@ -69,6 +71,9 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
         meanHairDiameterUm: last(a.byDay.meanHairDiameterUm),
         nonMiniaturizedFraction: last(a.byDay.nonMiniaturizedFraction),
       },
+      ...Object.fromEntries(
+        ep.additional.map((id) => [id, armEndpoint<AnimalResult>('mouseStudy', id)?.compute(results.get(a.id) ?? [], { durationDays: scenario.durationDays, coverageThreshold: ep.coverageThreshold }) ?? null]),
+      ),
       microenvironmentMeanOverStudy: Object.fromEntries(
         (['rosIndex', 'perfusion', 'pS6', 'vegfFold', 'damage'] as const).map((k) => [k, a.byDay[k].reduce((s, d) => s + d.mean, 0) / a.byDay[k].length]),
       ),
@@ -135,7 +140,7 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
         allocation: scenario.design.allocation,
         arms: design.map((a) => ({ id: a.id, cohort: a.cohort.id, treatments: givenTreatments(a.regimen), subjects: a.subjects })),
       },
-      endpoints: MOUSE_STUDY_ENDPOINTS,
+      endpoints: [...MOUSE_STUDY_ENDPOINTS, ...ep.additional.flatMap((id) => { const e = armEndpoint('mouseStudy', id); return e ? [{ id: e.id, label: e.label, unit: e.unit, definition: e.definition }] : []; })],
       arms: summaryArms,
       comparisons,
     },

@@ -50,3 +50,17 @@ describe('experiment design: cohorts, regimens, subjects independent of the arm'
     assert.notDeepEqual(shared.arms.b.skinDarknessByDay, indep.arms.b.skinDarknessByDay);
   });
 });
+
+describe('optional endpoints by id', () => {
+  it('computes a registered endpoint asked for in endpoints.additional, and names an unknown one', () => {
+    const s = study({ endpoints: { compareDays: [6], reference: 'a', additional: ['daysToSkinDarkening', 'peakRosIndex'] } });
+    const out = runMouseStudyTask(s, { seed: 5 }).summary as unknown as { arms: Record<string, Record<string, unknown>>; endpoints: { id: string }[] };
+    const d = out.arms.a.daysToSkinDarkening;
+    assert.ok(d === null || (typeof d === 'number' && d > 0 && d <= 6), String(d));
+    assert.ok(typeof out.arms.a.peakRosIndex === 'number' && out.arms.a.peakRosIndex > 0);
+    assert.ok(out.endpoints.some((e) => e.id === 'peakRosIndex'), 'the definition travels with the value');
+    const bad = validateScenario({ model: 'mouseStudy', arms: [{ id: 'a' }], endpoints: { reference: 'a', additional: ['nope'] } });
+    assert.equal(bad.ok, false);
+    if (!bad.ok) assert.match(bad.issues[0].message, /unknown endpoint 'nope'/);
+  });
+});

@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { MouseStudyScenario } from '../../scenario/schema.ts';
 import type { AnimalResult } from '../../study/animal.ts';
 import type { TaskProgress } from '../../tasks/types.ts';
-import { spawnTsWorker } from '../workers.ts';
+import { siblingModuleUrl, spawnModuleWorker } from '../workers.ts';
 import type { StudyJob, StudyWorkerData, StudyWorkerMessage } from './worker.ts';
 
 /**
@@ -32,7 +32,7 @@ export async function runMouseStudyParallel(
         if (next < jobs.length) w.postMessage(jobs[next++]);
       };
       for (let i = 0; i < n; i++) {
-        const w = spawnTsWorker(new URL('./worker.ts', import.meta.url).href, data);
+        const w = spawnModuleWorker(siblingModuleUrl('worker', import.meta.url), data);
         workers.push(w);
         w.on('error', reject);
         w.on('message', (m: StudyWorkerMessage) => {

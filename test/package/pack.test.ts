@@ -2,10 +2,12 @@
  * The package as users get it: `npm pack` (which runs `prepare`, i.e. `npm run build`, so dist/ is rebuilt
  * from the current source), `npm install <tarball>` into a scratch project, then
  *   - plain Node ESM (no tsx) imports it by name and runs a scenario: same numbers as the source run;
- *   - a strict TypeScript consumer (module/moduleResolution nodenext, no skipLibCheck) type-checks against it;
+ *   - a strict TypeScript consumer (module/moduleResolution nodenext, no skipLibCheck, lib es2022 + dom and no
+ *     @types/node: the public types are platform-neutral) type-checks against it with zero errors;
  *   - the installed `follisim` bin validates and runs scenarios, a mouse study on 2 worker threads among them
  *     (the compiled worker entry points), and the compiled transport worker reproduces the serial solver.
- * Needs the npm registry or npm's cache for the runtime dependencies (--prefer-offline).
+ * Needs the npm registry or npm's cache for the runtime dependencies (--prefer-offline). Side effect: `npm pack`
+ * rebuilds this repository's dist/ (git-ignored; no other test reads it).
  */
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
@@ -43,10 +45,12 @@ photos: { days: [5], widthPx: 16, heightPx: 16 }
 endpoints: { compareDays: [5] }
 `;
 
-/** Environment for child npm/node processes: npm's own npm_* variables (set under `npm test`) would point the
- * scratch install at this repository, so they are dropped. */
+/** Environment for child npm/node processes. Under `npm test`, npm exports npm_* variables (the project's
+ * prefix among them) that would point the scratch install at this repository: only user-level settings
+ * (cache, registry, proxies, config files) are kept. */
+const KEPT_NPM_SETTINGS = /^npm_config_(cache|registry|userconfig|globalconfig|proxy|https_proxy|noproxy|strict_ssl|cafile)$/i;
 function childEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || KEPT_NPM_SETTINGS.test(k)));
 }
 
 function sh(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {

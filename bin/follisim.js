@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so the package needs no build step.
-import { register } from 'tsx/esm/api';
+// The follisim command: runs the compiled CLI in dist/ (built by `npm run build`, which `npm ci`, `npm install`
+// and `npm pack` run through the `prepare` script). From source: node --import tsx src/node/cli/main.ts
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/node/cli/main.ts');
+const entry = new URL('../dist/node/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('follisim: the compiled build (dist/) is missing; run `npm run build` in the follisim folder\n');
+  process.exit(1);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,12 +1,13 @@
 /** follisim public library API (platform-neutral). */
 export { parseScenario, validateScenario, scenarioJsonSchema, scenarioSchema } from './scenario/index.ts';
-export type { Scenario, HumanScenario } from './scenario/index.ts';
+export type { Scenario, HumanScenario, PatchDeliveryScenario, MouseStudyScenario } from './scenario/index.ts';
+export type { ParseResult, ScenarioIssue } from './core/scenario/parse.ts';
 export { runScenario } from './tasks/run.ts';
 export { runTask, setThreadExecutorFactory, type RunTaskOptions, type TaskRun } from './tasks/runTask.ts';
 export { registerTask, getTask, taskNames, taskForScenario } from './tasks/registry.ts';
 export { serialExecutor, type UnitExecutor, type ExecOptions } from './tasks/executor.ts';
 export { TaskAbortedError, type Task, type AnyTask, type UnitContext } from './tasks/task.ts';
-export type { TaskOutput, TaskOptions, TaskProgress } from './tasks/types.ts';
+export type { TaskOutput, TaskOptions, TaskProgress, Table } from './tasks/types.ts';
 export { simulateHumanScalp, runHumanScalpTask } from './tasks/humanScalpRun.ts';
 export { naturalHistoryMetrics } from './tasks/humanNaturalHistory.ts';
 export { humanMeanField } from './follicle/human/meanField.ts';

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PNG_SIGNATURE } from '../../src/render/png.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'follisim.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const run = runCli;
 const dir = mkdtempSync(join(tmpdir(), 'follisim-artifacts-'));
 
 const isPng = (path: string) => {

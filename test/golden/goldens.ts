@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT, runCli } from '../helpers/cli.ts';
 
 /**
  * Golden outputs of the three examples (issue 13: the restructuring must not change the science). Each example
- * runs through the CLI at its own scenario seed; summary.json and every CSV are kept under test/golden/<name>/.
+ * runs through the CLI (from source) at its own scenario seed; summary.json and every CSV are kept under test/golden/<name>/.
  */
-export const ROOT = join(import.meta.dirname, '..', '..');
+export { ROOT };
 export const GOLDEN_DIR = join(ROOT, 'test', 'golden', 'data');
 export const EXAMPLES = ['mouse-cemn-study', 'human-natural-history', 'patch-delivery'] as const;
 
@@ -15,12 +15,9 @@ export const REL_TOL = 1e-9;
 /** Absolute floor for values that should be zero. */
 export const ABS_TOL = 1e-12;
 
-/** Runs one example through the CLI into outDir (2 worker threads; results are thread-count independent). */
+/** Runs one example through the source CLI into outDir (2 worker threads; results are thread-count independent). */
 export function runExample(name: string, outDir: string): void {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'follisim.js'), 'run', join(ROOT, 'examples', `${name}.yaml`), '--out', outDir, '--progress', 'none', '--threads', '2'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const r = runCli(['run', join(ROOT, 'examples', `${name}.yaml`), '--out', outDir, '--progress', 'none', '--threads', '2']);
   if (r.status !== 0) throw new Error(`example ${name} failed (exit ${r.status}): ${r.stderr}`);
 }
 

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ExecOptions, UnitExecutor } from '../../tasks/executor.ts';
 import { TaskAbortedError, type AnyTask } from '../../tasks/task.ts';
-import { spawnTsWorker } from '../workers.ts';
+import { siblingModuleUrl, spawnModuleWorker } from '../workers.ts';
 import type { UnitJob, UnitWorkerData, UnitWorkerMessage } from './unitWorker.ts';
 
 /**
@@ -42,7 +42,7 @@ export function threadExecutor(threads: number, modules: string[] = []): UnitExe
             }
           };
           for (let i = 0; i < n; i++) {
-            const w = spawnTsWorker(new URL('./unitWorker.ts', import.meta.url).href, data);
+            const w = spawnModuleWorker(siblingModuleUrl('unitWorker', import.meta.url), data);
             workers.push(w);
             w.on('error', reject);
             w.on('message', (m: UnitWorkerMessage) => {

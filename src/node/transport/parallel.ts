@@ -11,16 +11,16 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { spawnTsWorker } from '../workers.ts';
+import { siblingModuleUrl, spawnModuleWorker } from '../workers.ts';
 import { createSolver } from '../../transport/solver.ts';
 import type { PointSource, SubstrateSpec, TransportSolver } from '../../transport/solver.ts';
 import type { TransportGrid } from '../../transport/grid.ts';
 import { barrier, COMMAND_EXIT, COMMAND_STEP, CTRL, splitRange, WorkerFailedError } from './sync.ts';
 import type { TransportWorkerData } from './worker.ts';
 
-/** Starts worker.ts in a worker thread (with the TypeScript loader registered). */
+/** Starts the worker module next to this one (worker.ts from source, worker.js from dist) in a worker thread. */
 function spawnWorker(workerData: TransportWorkerData): Worker {
-  return spawnTsWorker(new URL('./worker.ts', import.meta.url).href, workerData);
+  return spawnModuleWorker(siblingModuleUrl('worker', import.meta.url), workerData);
 }
 
 /** Options of `createParallelSolver`. */

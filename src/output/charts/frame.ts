@@ -125,7 +125,7 @@ export function frameChart(doc: Document, o: FrameOptions): Framed {
   const background = svgEl(doc, 'rect', { width, fill: '#FFFFFF' });
   root.append(background);
   let y = 8;
-  for (const line of o.title ? wrapText(o.title, width - 24, TITLE_PX) : []) {
+  for (const line of o.title ? wrapText(o.title, width - 24, TITLE_PX * 1.1) : []) {
     y += TITLE_PX * 1.25;
     root.append(textEl(doc, 12, y - 4, line, { class: 'chart-title', 'font-size': TITLE_PX, 'font-weight': 'bold' }));
   }

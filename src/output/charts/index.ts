@@ -25,3 +25,4 @@ export type {
   StepSpec,
   WaterfallSpec,
 } from './spec.ts';
+export { renderFigures, chartDefinitions } from './files.ts';

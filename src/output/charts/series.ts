@@ -59,5 +59,7 @@ export function scatterDraft(spec: ScatterSpec): Draft {
     );
   }
   const { color, legend } = colourScale(rows, series, 'dot');
-  return { plot: { x: scaleOptions(x), y: scaleOptions(y), color, marks }, legend };
+  // Labels extend right of their dots: leave room for the longest so the rightmost one is not clipped.
+  const longest = label ? Math.max(0, ...rows.map((r) => cat(label)(r).length)) : 0;
+  return { plot: { x: scaleOptions(x), y: scaleOptions(y), color, marks, inset: 8, grid: true, marginRight: Math.min(220, 24 + longest * 6.2) }, legend };
 }

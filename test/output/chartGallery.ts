@@ -71,7 +71,7 @@ const waterfall: PanelSpec = {
   x: { field: 'subject', label: 'Subject' },
   y: { field: 'change', label: 'Change from baseline', unit: '%' },
   series: 'arm',
-  data: Array.from({ length: 24 }, (_, i) => ({ subject: `s${i + 1}`, arm: i % 2 ? 'placebo' : 'patch', change: Math.round(Math.sin(i * 1.7) * 40 + (i % 2 ? -5 : 10)) })),
+  data: Array.from({ length: 24 }, (_, i) => ({ subject: `s${i + 1}`, arm: i % 2 ? 'placebo' : 'patch', change: Math.round(Math.sin(i * 1.7) * 40 + (i % 2 ? -5 : 10)) + 0 })),
 };
 
 const forest: PanelSpec = {

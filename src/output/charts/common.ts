@@ -71,22 +71,45 @@ export function colourChannel(field: string | undefined): Plot.ChannelValueSpec 
   return field ? cat(field) : PALETTE[0];
 }
 
-/** Dashed horizontal (`y`) or vertical (`x`) reference lines with labels on a white halo. */
-export function ruleMarks(rules: readonly RuleSpec[] | undefined, dim: 'x' | 'y'): Plot.Markish[] {
+/**
+ * Dashed horizontal (`y`) or vertical (`x`) reference lines with labels on a white halo. A horizontal line's
+ * label sits above it at the right end, or below it when `below(value)` says data crowd the space above.
+ */
+export function ruleMarks(rules: readonly RuleSpec[] | undefined, dim: 'x' | 'y', below: (value: number) => boolean = () => false): Plot.Markish[] {
   if (!rules || rules.length === 0) return [];
   const values = rules.map((r) => r.value);
   const labelled = rules.filter((r) => r.label);
   const halo = { fill: REFERENCE_INK, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fontSize: 11 } as const;
   if (dim === 'y') {
+    const label = (rs: RuleSpec[], under: boolean) =>
+      Plot.text(rs, { y: (r: RuleSpec) => r.value, text: (r: RuleSpec) => r.label, frameAnchor: 'right', textAnchor: 'end', lineAnchor: under ? 'top' : 'bottom', dx: -4, dy: under ? 3 : -3, ...halo });
     return [
       Plot.ruleY(values, { stroke: REFERENCE_INK, strokeWidth: 1.2, strokeDasharray: '6 4' }),
-      Plot.text(labelled, { y: (r: RuleSpec) => r.value, text: (r: RuleSpec) => r.label, frameAnchor: 'right', textAnchor: 'end', lineAnchor: 'bottom', dx: -4, dy: -3, ...halo }),
+      label(labelled.filter((r) => !below(r.value)), false),
+      label(labelled.filter((r) => below(r.value)), true),
     ];
   }
   return [
     Plot.ruleX(values, { stroke: REFERENCE_INK, strokeWidth: 1.2, strokeDasharray: '6 4' }),
     Plot.text(labelled, { x: (r: RuleSpec) => r.value, text: (r: RuleSpec) => r.label, frameAnchor: 'top', textAnchor: 'start', lineAnchor: 'top', dx: 4, dy: 4, ...halo }),
   ];
+}
+
+/**
+ * Whether data crowd the strip just above a horizontal line near the right end of the plot (where its label
+ * goes) more than the strip just below: then the label is better placed under the line.
+ */
+export function labelBelow(rows: readonly ChartRow[], xField: string, yFields: readonly string[], rules: readonly RuleSpec[] = []): (value: number) => boolean {
+  const xs = rows.map(num(xField)).filter(Number.isFinite);
+  if (xs.length === 0) return () => false;
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const right = rows.filter((r) => num(xField)(r) >= x0 + 0.6 * (x1 - x0));
+  const ys = right.flatMap((r) => yFields.map((f) => num(f)(r))).filter(Number.isFinite);
+  const all = [...rows.flatMap((r) => yFields.map((f) => num(f)(r))).filter(Number.isFinite), ...rules.map((r) => r.value)];
+  const strip = 0.08 * (Math.max(...all) - Math.min(...all) || 1);
+  const count = (lo: number, hi: number) => ys.filter((y) => y > lo && y < hi).length;
+  return (v) => count(v, v + strip) > count(v - strip, v);
 }
 
 /** Rows whose numeric field is finite (Plot would skip the others anyway; this keeps mark counts honest). */

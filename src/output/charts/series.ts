@@ -4,7 +4,7 @@
  */
 
 import * as Plot from '@observablehq/plot';
-import { INK, cat, colourChannel, colourScale, finiteRows, num, ruleMarks, scaleOptions, type Draft } from './common.ts';
+import { INK, cat, colourChannel, colourScale, finiteRows, labelBelow, num, ruleMarks, scaleOptions, type Draft } from './common.ts';
 import type { LineSpec, ScatterSpec, StepSpec } from './spec.ts';
 
 /** Lines per series (gaps at missing values), each with an optional band behind it, plus reference lines. */
@@ -17,7 +17,8 @@ export function lineDraft(spec: LineSpec): Draft {
     marks.push(Plot.areaY(data, { x: num(x.field), y1: num(band.low), y2: num(band.high), z, fill: colour, fillOpacity: 0.18 }));
   }
   marks.push(Plot.lineY(data, { x: num(x.field), y: num(y.field), z, stroke: colour, strokeWidth: 2 }));
-  marks.push(...ruleMarks(spec.rules, 'y'));
+  const yFields = band ? [y.field, band.low, band.high] : [y.field];
+  marks.push(...ruleMarks(spec.rules, 'y', labelBelow(data, x.field, yFields, spec.rules)));
   const { color, legend } = colourScale(data, series, band ? 'band' : 'line');
   return { plot: { x: scaleOptions(x, { nice: false }), y: scaleOptions(y), color, marks }, legend };
 }

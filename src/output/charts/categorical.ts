@@ -7,9 +7,24 @@ import * as Plot from '@observablehq/plot';
 import { INK, PALETTE, REFERENCE_INK, cat, colourScale, finiteRows, num, ruleMarks, scaleOptions, type Draft } from './common.ts';
 import type { BarSpec, ChartRow, ForestSpec, WaterfallSpec } from './spec.ts';
 
+/** A point at a (fractional) category position `i` with value `v`. */
 interface Placed {
   i: number;
   v: number;
+}
+
+/** A bar: category position, value, error half-length (NaN: none) and category name. */
+interface Bar extends Placed {
+  e: number;
+  c: string;
+}
+
+/** A bracket between categories x1 < x2 at height `level`. */
+interface Bracket {
+  x1: number;
+  x2: number;
+  level: number;
+  label: string;
 }
 
 /**
@@ -23,7 +38,7 @@ export function barDraft(spec: BarSpec, width: number): Draft {
   const index = new Map(cats.map((c, i) => [c, i]));
   const value = num(y.field);
   const err = error ? num(error) : () => Number.NaN;
-  const bars = data.map((r, i) => ({ i, v: value(r), e: err(r), c: cats[i] }));
+  const bars: Bar[] = data.map((r, i) => ({ i, v: value(r), e: err(r), c: cats[i] }));
   const withErr = bars.filter((b) => Number.isFinite(b.v) && Number.isFinite(b.e) && b.e > 0);
   const cap = 0.1;
 
@@ -45,21 +60,20 @@ export function barDraft(spec: BarSpec, width: number): Draft {
   // Brackets stacked above the tallest bar, error bar or point.
   const top = Math.max(0, ...bars.map((b) => b.v + (Number.isFinite(b.e) ? b.e : 0)).filter(Number.isFinite), ...points.map((p) => p.v));
   const rise = top * 0.09 || 1;
-  const brackets = (spec.brackets ?? [])
+  const brackets: Bracket[] = (spec.brackets ?? [])
     .map((b) => ({ a: index.get(b.from), b: index.get(b.to), label: b.label }))
     .filter((b): b is { a: number; b: number; label: string } => b.a !== undefined && b.b !== undefined && b.a !== b.b)
     .map((b, k) => ({ x1: Math.min(b.a, b.b), x2: Math.max(b.a, b.b), level: top + rise * (k + 1), label: b.label }));
-  type Bracket = (typeof brackets)[number];
   const ends = brackets.flatMap((b) => [{ x: b.x1, level: b.level }, { x: b.x2, level: b.level }]);
 
   const n = cats.length;
   const ticks = cats.map((_, i) => i);
   const bandPx = (width - 80) / Math.max(1, n);
   const marks: Plot.Markish[] = [
-    Plot.rectY(bars, { x1: (b: Placed) => b.i - 0.35, x2: (b: Placed) => b.i + 0.35, y1: 0, y2: (b: Placed) => b.v, fill: (b: { c: string }) => b.c, fillOpacity: 0.85 }),
-    Plot.ruleX(withErr, { x: (b: Placed) => b.i, y1: (b: { v: number; e: number }) => b.v - b.e, y2: (b: { v: number; e: number }) => b.v + b.e, stroke: INK, strokeWidth: 1.3 }),
-    Plot.ruleY(withErr, { y: (b: { v: number; e: number }) => b.v + b.e, x1: (b: Placed) => b.i - cap, x2: (b: Placed) => b.i + cap, stroke: INK, strokeWidth: 1.3 }),
-    Plot.ruleY(withErr, { y: (b: { v: number; e: number }) => b.v - b.e, x1: (b: Placed) => b.i - cap, x2: (b: Placed) => b.i + cap, stroke: INK, strokeWidth: 1.3 }),
+    Plot.rectY(bars, { x1: (b: Bar) => b.i - 0.35, x2: (b: Bar) => b.i + 0.35, y1: 0, y2: (b: Bar) => b.v, fill: (b: Bar) => b.c, fillOpacity: 0.85 }),
+    Plot.ruleX(withErr, { x: (b: Bar) => b.i, y1: (b: Bar) => b.v - b.e, y2: (b: Bar) => b.v + b.e, stroke: INK, strokeWidth: 1.3 }),
+    Plot.ruleY(withErr, { y: (b: Bar) => b.v + b.e, x1: (b: Bar) => b.i - cap, x2: (b: Bar) => b.i + cap, stroke: INK, strokeWidth: 1.3 }),
+    Plot.ruleY(withErr, { y: (b: Bar) => b.v - b.e, x1: (b: Bar) => b.i - cap, x2: (b: Bar) => b.i + cap, stroke: INK, strokeWidth: 1.3 }),
     Plot.dot(points, { x: (p: Placed) => p.i, y: (p: Placed) => p.v, r: 3, fill: 'white', stroke: INK, strokeWidth: 1.2 }),
     Plot.ruleY(brackets, { y: (b: Bracket) => b.level, x1: (b: Bracket) => b.x1, x2: (b: Bracket) => b.x2, stroke: INK }),
     Plot.ruleX(ends, { x: (e: { x: number }) => e.x, y1: (e: { level: number }) => e.level - rise * 0.3, y2: (e: { level: number }) => e.level, stroke: INK }),

@@ -1,54 +1,11 @@
-import { DAYS_PER_YEAR, SECONDS_PER_DAY } from '../core/units.ts';
-import type { HumanScalpSeries, RegionSeries } from '../follicle/human/results.ts';
-import { facetGrid, htmlReport, htmlTable, lineChart } from '../report/index.ts';
+import type { HumanScalpSeries } from '../follicle/human/results.ts';
+import { renderFigures, type ChartSpec } from '../output/charts/index.ts';
+import { htmlReport, htmlTable } from '../report/index.ts';
+import { REGION_LABELS, humanScalpCharts } from './humanScalpCharts.ts';
 
-const REGION_LABELS: Record<string, string> = { frontal: 'Frontal', midScalp: 'Mid-scalp', vertex: 'Vertex', occipital: 'Occipital' };
-
-/** Figures (SVG strings) of a human scalp run: densities, phase shares, diameter, shedding per region over years. */
-export function humanScalpFigures(series: HumanScalpSeries): Record<string, string> {
-  const years = Array.from(series.timesS, (t) => t / SECONDS_PER_DAY / DAYS_PER_YEAR);
-  const regions = Object.entries(series.regions);
-  const perRegion = (pick: (s: RegionSeries) => Float64Array, skipFirst = false) =>
-    regions.map(([id, s]) => ({
-      label: REGION_LABELS[id] ?? id,
-      x: skipFirst ? years.slice(1) : years,
-      y: Array.from(skipFirst ? pick(s).slice(1) : pick(s)),
-    }));
-  const density = lineChart({
-    title: 'Terminal hair density',
-    xLabel: 'Time', xUnit: 'years', yLabel: 'Terminal hairs', yUnit: 'per cm²',
-    series: perRegion((s) => s.terminalDensityPerCm2),
-    includeZeroY: true,
-    referenceLines: [
-      { value: 876 / 5.1, label: 'finasteride-trial vertex baseline (172/cm²)' },
-      { value: 47, label: 'Norwood 4–6 vertex (47/cm²)' },
-    ],
-  });
-  const anagen = lineChart({
-    title: 'Anagen share of cycling follicles',
-    xLabel: 'Time', xUnit: 'years', yLabel: 'Anagen', yUnit: 'fraction',
-    series: perRegion((s) => s.anagenFraction),
-    referenceLines: [{ value: 0.85, label: '85 % (healthy 85–90 %)' }],
-  });
-  const diameter = lineChart({
-    title: 'Mean shaft diameter',
-    xLabel: 'Time', xUnit: 'years', yLabel: 'Diameter', yUnit: 'µm',
-    series: perRegion((s) => s.meanDiameterUm),
-    referenceLines: [{ value: 40, label: 'terminal threshold' }],
-  });
-  const shed = lineChart({
-    title: 'Hairs shed per day',
-    xLabel: 'Time', xUnit: 'years', yLabel: 'Shed', yUnit: 'hairs/day',
-    series: perRegion((s) => s.shedPerDay, true),
-    includeZeroY: true,
-  });
-  return {
-    'terminal-density.svg': density,
-    'overview.svg': facetGrid([density, anagen, diameter, shed], 2, { title: 'Human scalp natural history', panelLetters: true }),
-    'anagen.svg': anagen,
-    'diameter.svg': diameter,
-    'shedding.svg': shed,
-  };
+/** Figures (SVG strings keyed by file name) of a human scalp run: densities, phase shares, diameter, shedding per region over years. */
+export function humanScalpFigures(series: HumanScalpSeries, charts: Record<string, ChartSpec> = humanScalpCharts(series)): Record<string, string> {
+  return renderFigures(charts);
 }
 
 /** Per-region summary as the task writes it: numbers, plus the optional microenvironment readouts. */

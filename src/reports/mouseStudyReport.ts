@@ -1,86 +1,13 @@
-import { barChart, facetGrid, formatPValue, htmlReport, htmlTable, imageGrid, lineChart } from '../report/index.ts';
+import { renderFigures, type ChartSpec } from '../output/charts/index.ts';
+import { formatPValue, htmlReport, htmlTable } from '../report/index.ts';
 import type { AnimalReadoutName } from '../study/animal.ts';
 import type { ArmSummary } from '../study/aggregate.ts';
 import type { MouseStudyOutput } from '../tasks/mouseStudyRun.ts';
+import { mouseStudyCharts } from './mouseStudyCharts.ts';
 
-/** A readout plotted as mean ± SD per arm over days. */
-function armChart(arms: readonly ArmSummary[], key: AnimalReadoutName, title: string, yLabel: string, yUnit: string, opts: { zero?: boolean; ref?: number } = {}): string {
-  return lineChart({
-    title,
-    xLabel: 'Day',
-    xUnit: 'days',
-    yLabel,
-    yUnit,
-    includeZeroY: opts.zero ?? true,
-    series: arms.map((a) => ({
-      label: a.label,
-      x: a.byDay[key].map((d) => d.day),
-      y: a.byDay[key].map((d) => d.mean),
-      yLow: a.byDay[key].map((d) => Math.max(0, d.mean - d.sd)),
-      yHigh: a.byDay[key].map((d) => d.mean + d.sd),
-    })),
-    referenceLines: opts.ref !== undefined ? [{ value: opts.ref, label: 'healthy reference' }] : [],
-  });
-}
-
-/** Figures of a mouse study (SVG strings). */
-export function mouseStudyFigures(out: MouseStudyOutput): Record<string, string> {
-  const arms = out.arms;
-  const days = [...new Set(out.photos.map((p) => p.day))].sort((a, b) => a - b);
-  const grid = imageGrid({
-    title: 'Dorsal skin after depilation (first mouse of each arm)',
-    subtitle: 'pink = telogen skin, grey-black = anagen pigmentation, strokes = hair shafts',
-    rowTitle: 'Arm',
-    columnTitle: 'Day',
-    rowLabels: arms.map((a) => a.label),
-    columnLabels: days.map((d) => `day ${d}`),
-    cells: arms.map((a) => days.map((d) => {
-      const p = out.photos.find((x) => x.arm === a.id && x.day === d);
-      return p ? out.photoDataUrl(p) : null;
-    })),
-    cellWidth: 120,
-    cellHeight: 90,
-  });
-  const coverage = armChart(arms, 'hairCoverage', 'Hair coverage of the depilated area', 'Coverage', 'fraction', { ref: undefined });
-  const darkness = armChart(arms, 'skinDarkness', 'Skin darkening (anagen pigmentation)', 'Darkness', '0-1');
-  const anagen = armChart(arms, 'anagenFraction', 'Anagen follicles', 'Anagen', 'fraction');
-  const micro = facetGrid(
-    [
-      armChart(arms, 'rosIndex', 'Perifollicular H2O2 (ROS)', 'ROS', '× healthy', { ref: 1 }),
-      armChart(arms, 'perfusion', 'Perifollicular vessel density (CD31)', 'Vessels', '× healthy', { ref: 1 }),
-      armChart(arms, 'pS6', 'Stem-cell activation (p-S6)', 'p-S6', '0-1'),
-      armChart(arms, 'vegfFold', 'VEGF', 'VEGF', '× healthy', { ref: 1 }),
-      armChart(arms, 'damage', 'Oxidative damage of DP cells', 'Damage', '0-1'),
-      armChart(arms, 'ceriaUgPerMl', 'Ceria in skin', 'Ceria', 'µg/mL'),
-    ],
-    2,
-    { title: 'Perifollicular microenvironment (mean ± SD)', panelLetters: true },
-  );
-  const ref = arms.findIndex((a) => a.id === out.comparisons[0]?.reference);
-  const lr = out.comparisons.filter((c) => c.test === 'logrank');
-  const d50 = barChart({
-    title: 'Days to 50 % coverage (mice not reaching it count as the study length)',
-    categories: arms.map((a) => a.label),
-    series: [
-      {
-        label: 'days',
-        values: arms.map((a) => mean(a.daysToThresholdByAnimal.map((t) => t ?? (a.byDay.hairCoverage.at(-1)?.day ?? 0)))),
-        errors: arms.map((a) => sdOf(a.daysToThresholdByAnimal.map((t) => t ?? (a.byDay.hairCoverage.at(-1)?.day ?? 0)))),
-        points: arms.map((a) => a.daysToThresholdByAnimal.map((t) => t ?? (a.byDay.hairCoverage.at(-1)?.day ?? 0))),
-      },
-    ],
-    yLabel: 'Days',
-    colourByCategory: true,
-    significance: ref < 0 ? [] : lr.map((c) => ({ from: { group: ref }, to: { group: arms.findIndex((a) => a.id === c.arm) }, label: formatPValue(c.holmP) })),
-  });
-  return { 'photo-grid.svg': grid, 'coverage.svg': coverage, 'darkness.svg': darkness, 'anagen.svg': anagen, 'microenvironment.svg': micro, 'days-to-50pct.svg': d50 };
-}
-
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-function sdOf(xs: readonly number[]): number {
-  if (xs.length < 2) return 0;
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
+/** Figures of a mouse study (SVG strings keyed by file name, e.g. "coverage.svg"). */
+export function mouseStudyFigures(out: MouseStudyOutput, charts: Record<string, ChartSpec> = mouseStudyCharts(out)): Record<string, string> {
+  return renderFigures(charts);
 }
 
 /** Self-contained HTML report of a mouse study: table, photo grid, plots, statistics. */

@@ -48,6 +48,14 @@ endpoints: { compareDays: [6] }
     assert.equal(photos.length, 4);
     assert.ok(photos.every((p) => isPng(join(out, 'photos', p))));
     for (const f of ['arms-by-day.csv', 'mice-by-day.csv', 'comparisons.csv', 'manifest.json']) assert.ok(existsSync(join(out, f)), f);
+    // Every figure has its chart definition (spec + data) beside it.
+    const figures = readdirSync(join(out, 'figures'));
+    const svgs = figures.filter((f) => f.endsWith('.svg'));
+    assert.ok(svgs.includes('coverage.svg') && svgs.length === 6, figures.join(','));
+    for (const f of svgs) assert.ok(figures.includes(f.replace(/\.svg$/, '.chart.json')), f);
+    const spec = JSON.parse(readFileSync(join(out, 'figures', 'coverage.chart.json'), 'utf8'));
+    assert.equal(spec.kind, 'line');
+    assert.equal(spec.version, 1);
   });
 
   it('patch delivery: dose maps as PNG, depth profiles at each snapshot, cargo budget', () => {
@@ -79,6 +87,6 @@ snapshots: { hours: [1, 24] }
     writeFileSync(scn, 'model: humanScalp\ndurationDays: 365\nscalp: { regions: { frontal: { areaCm2: 2 }, midScalp: { areaCm2: 2 }, vertex: { areaCm2: 2 }, occipital: { areaCm2: 2 } } }\n');
     const out = join(dir, 'human');
     assert.equal(run(['run', scn, '--out', out]).status, 0);
-    for (const f of ['report.html', 'terminal-density.svg', 'overview.svg']) assert.ok(existsSync(join(out, f)), f);
+    for (const f of ['report.html', 'terminal-density.svg', 'overview.svg', 'terminal-density.chart.json', 'overview.chart.json']) assert.ok(existsSync(join(out, f)), f);
   });
 });

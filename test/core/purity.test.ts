@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
  */
 const SRC = join(import.meta.dirname, '..', '..', 'src');
 const EDGE = join(SRC, 'node');
-const ALLOWED_PACKAGES = [/^zod(\/|$)/, /^yaml$/, /^pure-rand\//, /^fflate$/];
+// Observable Plot (charts) and linkedom (its DOM outside a page) are pure JS and run in browsers.
+const ALLOWED_PACKAGES = [/^zod(\/|$)/, /^yaml$/, /^pure-rand\//, /^fflate$/, /^@observablehq\/plot$/, /^linkedom$/];
 const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'http', 'https', 'net', 'stream', 'util', 'zlib', 'buffer', 'events', 'process', 'module', 'readline', 'perf_hooks', 'v8', 'vm', 'cluster', 'dgram', 'dns', 'tls', 'assert']);
 
 function tsFiles(dir: string): string[] {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findExternalResources, htmlReport } from '../../src/report/html.ts';
-import { barChart, imageGrid, lineChart } from '../../src/report/index.ts';
+import { renderChartSvg } from '../../src/output/charts/index.ts';
 import { byTag, deepText, parseXml } from './xmlCheck.ts';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -15,9 +15,9 @@ function demo(): string {
     subtitle: "It's a test",
     metadata: { seed: 42, version: '0.1.0', date: '2025-01-01', note: '<script>alert(1)</script>', missing: null },
     sections: [
-      { heading: 'Density', svg: lineChart({ series: [{ label: 'a', x: [0, 1], y: [1, 2] }] }), caption: 'Figure 1 <a>' },
-      { heading: 'Bars', svg: barChart({ categories: ['x', 'y'], series: [{ label: 's', values: [1, 2], errors: [0.1, 0.2] }] }) },
-      { heading: 'Photos', svg: imageGrid({ cells: [[PNG, PNG]], columnLabels: ['d0', 'd7'] }) },
+      { heading: 'Density', svg: renderChartSvg({ version: 1, kind: 'line', x: { field: 'x' }, y: { field: 'y' }, data: [{ x: 0, y: 1 }, { x: 1, y: 2 }] }), caption: 'Figure 1 <a>' },
+      { heading: 'Bars', svg: renderChartSvg({ version: 1, kind: 'bar', x: { field: 'c' }, y: { field: 'v' }, error: 'e', data: [{ c: 'x', v: 1, e: 0.1 }, { c: 'y', v: 2, e: 0.2 }] }) },
+      { heading: 'Photos', svg: renderChartSvg({ version: 1, kind: 'images', x: { field: 'd' }, y: { field: 'r' }, src: 's', data: [{ d: 'd0', r: 'a', s: PNG }, { d: 'd7', r: 'a', s: PNG }] }) },
       { heading: 'Numbers', table: { columns: ['name', 'value'], rows: [['pi', Math.PI]] }, caption: 'Table 1' },
       { heading: 'Notes', text: 'First paragraph with <tags> & ampersands.\n\nSecond paragraph.' },
       { heading: 'Raw', html: '<p class="raw">trusted <em>html</em></p>' },
@@ -35,7 +35,7 @@ describe('htmlReport', () => {
     assert.deepEqual(h2, ['Density', 'Bars', 'Photos', 'Numbers', 'Notes', 'Raw', 'Density']);
     const ids = byTag(doc, 'section').map((s) => s.attrs.id);
     assert.equal(new Set(ids).size, ids.length);
-    assert.equal(byTag(doc, 'svg').length, 3);
+    assert.equal(byTag(doc, 'svg').filter((s) => (s.attrs.class ?? '').includes('follisim-chart')).length, 3);
     assert.equal(byTag(doc, 'table').length, 1);
     assert.equal(byTag(doc, 'p').filter((p) => p.attrs.class === 'raw').length, 1);
     assert.equal(byTag(doc, 'figcaption').map(deepText)[0], 'Figure 1 <a>');

@@ -2,8 +2,11 @@ import { pngDataUrl } from '../../core/base64.ts';
 import type { RunManifest } from '../../results/manifest.ts';
 import type { HumanScalpSeries } from '../../follicle/human/results.ts';
 import { renderHeatmap } from '../../render/heatmap.ts';
+import { chartDefinitions } from '../../output/charts/index.ts';
 import { htmlReport } from '../../report/index.ts';
+import { humanScalpCharts } from '../../reports/humanScalpCharts.ts';
 import { humanScalpFigures, humanScalpReport, type HumanRegionSummary } from '../../reports/humanScalpReport.ts';
+import { mouseStudyCharts } from '../../reports/mouseStudyCharts.ts';
 import { mouseStudyFigures, mouseStudyReport } from '../../reports/mouseStudyReport.ts';
 import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
 import type { FieldSnapshot } from '../../tasks/patchDeliveryRun.ts';
@@ -57,18 +60,21 @@ export function buildRunArtifacts(output: TaskOutput & { series?: unknown; snaps
   };
   if (output.task === 'run:humanScalp' && output.series) {
     const series = output.series as HumanScalpSeries;
-    const figures = humanScalpFigures(series);
+    const charts = humanScalpCharts(series);
+    const figures = humanScalpFigures(series, charts);
     const summary = output.summary as { regions: Record<string, HumanRegionSummary> };
-    return { ...figures, 'report.html': humanScalpReport(series, summary, metadata, figures) };
+    // Each figure's definition and data sit beside it (name.chart.json) so it can be restyled and re-rendered.
+    return { ...figures, ...chartDefinitions(charts), 'report.html': humanScalpReport(series, summary, metadata, figures) };
   }
   if (output.task === 'run:patchDelivery' && output.snapshots) {
     return patchDeliveryArtifacts(output.snapshots as FieldSnapshot[], metadata);
   }
   if (output.task === 'run:mouseStudy') {
     const out = output as MouseStudyOutput;
-    const figures = mouseStudyFigures(out);
+    const charts = mouseStudyCharts(out);
+    const figures = mouseStudyFigures(out, charts);
     const files: Files = { 'report.html': mouseStudyReport(out, metadata, figures) };
-    for (const [k, v] of Object.entries(figures)) files[`figures/${k}`] = v;
+    for (const [k, v] of Object.entries({ ...figures, ...chartDefinitions(charts) })) files[`figures/${k}`] = v;
     for (const p of out.photos) files[`photos/${p.arm}-day${String(p.day).padStart(2, '0')}.png`] = p.png;
     return files;
   }

@@ -93,7 +93,7 @@ describe('npm package: pack, install, use', { timeout: 240_000 }, () => {
 
   it('the tarball ships the compiled build, the bin, docs and examples, and no sources or tests', () => {
     const files = packed.map((f) => f.replace(/^package\//, ''));
-    for (const f of ['package.json', 'README.md', 'bin/follisim.js', 'dist/index.js', 'dist/index.d.ts', 'dist/node/cli/main.js', 'dist/node/study/worker.js', 'dist/node/transport/worker.js', 'dist/browser/follisim.js', 'examples/mouse-cemn-study.yaml']) {
+    for (const f of ['package.json', 'README.md', 'bin/follisim.js', 'dist/index.js', 'dist/index.d.ts', 'dist/node/cli/main.js', 'dist/node/pool/unitWorker.js', 'build-info.json', 'dist/node/transport/worker.js', 'dist/browser/follisim.js', 'examples/mouse-cemn-study.yaml']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }
     const stray = files.filter((f) => /^(src|test|bench|scripts|node_modules)\//.test(f) || /\.ts$/.test(f.replace(/\.d\.ts$/, '')));
@@ -197,7 +197,11 @@ runScenario({ model: 'humanScalp' });
     for (const f of ['manifest.json', 'summary.json', 'report.html', 'arms-by-day.csv']) assert.ok(existsSync(join(project, 'out-mouse', f)), f);
     const manifest = JSON.parse(readFileSync(join(project, 'out-mouse', 'manifest.json'), 'utf8'));
     assert.equal(manifest.solver.threads, 2);
-    assert.equal(manifest.gitCommit, null, "an installed package does not record the consumer repository's commit");
+    // follisim's own commit comes from the build stamp; the consumer project is a git repository of its own
+    const consumerHead = sh('git', ['rev-parse', 'HEAD'], project).stdout.trim();
+    const stamp = JSON.parse(readFileSync(join(project, 'node_modules', 'follisim', 'build-info.json'), 'utf8')) as { commit: string | null };
+    assert.notEqual(manifest.gitCommit, consumerHead, "an installed package does not record the consumer repository's commit");
+    assert.equal(manifest.gitCommit, stamp.commit, 'it records the commit it was built from');
     const summary = JSON.parse(readFileSync(join(project, 'out-mouse', 'summary.json'), 'utf8'));
     assert.deepEqual(Object.keys(summary.arms).sort(), ['agaControl', 'ceriaPatch']);
     // The same study on one thread (no workers) gives the same summary: the workers ran the same code.

@@ -2,7 +2,6 @@
  * Extracting 2-D slices and depth profiles from a 3-D voxel field (index x + nx·(y + ny·z), z = depth).
  * The grid is taken structurally ({ nx, ny, nz, dxM }) so this module does not depend on the solver.
  */
-import { toCsv } from '../core/recorder.ts';
 
 /** The grid shape this module needs (a TransportGrid satisfies it). */
 export interface GridShape {
@@ -70,20 +69,4 @@ export function depthProfile(field: ArrayLike<number>, grid: GridShape): Float64
     out[k] = s / plane;
   }
   return out;
-}
-
-/** Depth of each z-plane's centre (µm) — the depth column of profile tables. */
-export function planeDepthsUm(grid: GridShape): Float64Array {
-  return Float64Array.from({ length: grid.nz }, (_, k) => (k + 0.5) * grid.dxM * 1e6);
-}
-
-/**
- * CSV of depth profiles: a `depth_um` column (plane centres) then one column per named profile, e.g.
- * depthProfileCsv(grid, { nanoceria: depthProfile(c, grid) }).
- */
-export function depthProfileCsv(grid: GridShape, profiles: Readonly<Record<string, ArrayLike<number>>>, digits = 8): string {
-  for (const [name, p] of Object.entries(profiles)) {
-    if (p.length !== grid.nz) throw new RangeError(`profile '${name}' has ${p.length} values, expected nz = ${grid.nz}`);
-  }
-  return toCsv({ depth_um: planeDepthsUm(grid), ...profiles }, digits);
 }

@@ -1,4 +1,5 @@
 import { Clock } from '../core/clock.ts';
+import { depthProfile, sliceField } from '../render/slice.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { TableRecorder } from '../core/recorder.ts';
 import { fillSources, placeApplications } from '../delivery/applications.ts';
@@ -28,16 +29,6 @@ export interface FieldSnapshot {
 const KG_TO_NG = 1e12;
 /** kg/m³ → µg/mL */
 const KGM3_TO_UGML = 1e3;
-
-function sliceXZ(field: Float64Array, g: TransportGrid, j: number): Float64Array {
-  const out = new Float64Array(g.nx * g.nz);
-  for (let k = 0; k < g.nz; k++) for (let i = 0; i < g.nx; i++) out[k * g.nx + i] = field[i + g.nx * (j + g.ny * k)];
-  return out;
-}
-
-function sliceXY(field: Float64Array, g: TransportGrid, k: number): Float64Array {
-  return field.slice(k * g.planeSize, (k + 1) * g.planeSize);
-}
 
 function maskedSum(field: Float64Array, mask: Uint8Array, volume: number): number {
   let s = 0;
@@ -148,26 +139,19 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
   };
   const profiles: Record<string, Record<string, ArrayLike<number> | readonly string[]>> = {};
   const profileOf = () => {
-    const out = { depthUm: [] as number[], layer: [] as string[], ceriaUgPerMl: [] as number[], woundAu: [] as number[] };
-    for (let k = 0; k < grid.nz; k++) {
-      let c = 0;
-      let w = 0;
-      for (let v = k * grid.planeSize; v < (k + 1) * grid.planeSize; v++) {
-        c += ceria[v];
-        w += wound[v];
-      }
-      out.depthUm.push((k + 0.5) * skin.voxelUm);
-      out.layer.push(grid.layers[grid.layerOfZ[k]].name);
-      out.ceriaUgPerMl.push((c / grid.planeSize) * KGM3_TO_UGML);
-      out.woundAu.push(w / grid.planeSize);
-    }
-    return out;
+    const c = depthProfile(ceria, grid);
+    return {
+      depthUm: Array.from({ length: grid.nz }, (_, k) => (k + 0.5) * skin.voxelUm),
+      layer: Array.from({ length: grid.nz }, (_, k) => grid.layers[grid.layerOfZ[k]].name),
+      ceriaUgPerMl: Array.from(c, (x) => x * KGM3_TO_UGML),
+      woundAu: Array.from(depthProfile(wound, grid)),
+    };
   };
   const snap = (hours: number) => {
     profiles[`depth-profile-${String(hours).padStart(3, '0')}h`] = profileOf();
     for (const [name, f, scale] of [['ceria', ceria, KGM3_TO_UGML], ['wound', wound, 1]] as const) {
-      const xz = sliceXZ(f, grid, yRow).map((x) => x * scale);
-      const xy = sliceXY(f, grid, kPlane).map((x) => x * scale);
+      const xz = sliceField(f, grid, { axis: 'y', index: yRow }).data.map((x) => x * scale);
+      const xy = sliceField(f, grid, { axis: 'z', index: kPlane }).data.map((x) => x * scale);
       snapshots.push({ substance: name, hours, plane: 'xz', width: grid.nx, height: grid.nz, values: xz, pixelUm: skin.voxelUm });
       snapshots.push({ substance: name, hours, plane: 'xy', width: grid.nx, height: grid.ny, values: xy, pixelUm: skin.voxelUm });
     }

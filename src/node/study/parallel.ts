@@ -37,7 +37,11 @@ export async function runMouseStudyParallel(
         w.on('error', reject);
         w.on('message', (m: StudyWorkerMessage) => {
           if (m.type === 'ready') return feed(w);
-          if (m.type === 'error') return reject(new Error(`animal ${m.job.mouse} of arm ${scenario.arms[m.job.arm].id}: ${m.message}`));
+          if (m.type === 'error') {
+            const e = new Error(`animal ${m.job.mouse} of arm ${scenario.arms[m.job.arm].id}: ${m.message}`);
+            e.name = m.name ?? 'Error'; // keeps SimulationStateError recognisable across the thread boundary
+            return reject(e);
+          }
           results[m.job.arm][m.job.mouse] = m.result;
           done++;
           onProgress?.({ fraction: done / jobs.length, stage: `mice (${n} threads)` });

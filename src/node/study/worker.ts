@@ -11,7 +11,7 @@ export interface StudyJob {
   arm: number;
   mouse: number;
 }
-export type StudyWorkerMessage = { type: 'ready' } | { type: 'done'; job: StudyJob; result: AnimalResult } | { type: 'error'; job: StudyJob; message: string };
+export type StudyWorkerMessage = { type: 'ready' } | { type: 'done'; job: StudyJob; result: AnimalResult } | { type: 'error'; job: StudyJob; name?: string; message: string };
 
 const data = workerData as StudyWorkerData;
 
@@ -28,7 +28,9 @@ parentPort?.on('message', (job: StudyJob) => {
     const msg: StudyWorkerMessage = { type: 'done', job, result };
     parentPort?.postMessage(msg, transferList(result));
   } catch (err) {
-    const msg: StudyWorkerMessage = { type: 'error', job, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    // a state error is the scenario's doing: pass its name and message (not the stack) to the CLI
+    const name = err instanceof Error ? err.name : 'Error';
+    const msg: StudyWorkerMessage = { type: 'error', job, name, message: err instanceof Error ? (name === 'SimulationStateError' ? err.message : (err.stack ?? err.message)) : String(err) };
     parentPort?.postMessage(msg);
   }
 });

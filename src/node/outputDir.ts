@@ -137,6 +137,8 @@ export function prepareOutput(target: string, force: boolean): OutputPlan {
   try {
     mkdirSync(parent, { recursive: true });
   } catch (err) {
+    // mkdir -p through a file reports EEXIST: say what is wrong
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${what}: cannot write there (a part of the path is a file)`);
     throw describeFsError(err, what);
   }
   removeStaleStaging(parent);

@@ -10,8 +10,8 @@ export const RATES = {
   mouseSiteStepsPerS: 5e6,
   /** Microenvironment tile (transport + stiff chemistry + vessels): voxel-steps per second. */
   tileVoxelStepsPerS: 1.5e6,
-  /** Human automaton: follicle phase events per second. */
-  humanEventsPerS: 1e7,
+  /** Human automaton: estimated follicle phase events per second (the example: 1.5e7 estimated events, ~3.7 s). */
+  humanEventsPerS: 4e6,
   /** Fixed memory of the process (code, V8 heap, module graph), bytes. */
   baseBytes: 150e6,
 } as const;

@@ -94,7 +94,9 @@ interface MouseLike {
 export function mouseCrossChecks(s: MouseLike, ctx: Ctx): void {
   samples(s, ctx);
   const ids = s.arms.map((a) => a.id);
-  if (!ids.includes(s.endpoints.reference)) {
+  // with one arm there is nothing to compare (the default reference may name no arm); with more, a
+  // reference that names no arm would silently give no comparisons
+  if (ids.length > 1 && !ids.includes(s.endpoints.reference)) {
     issue(ctx, ['endpoints', 'reference'], s.endpoints.reference, `names no arm: allowed one of: ${ids.map((x) => JSON.stringify(x)).join(', ')}`);
   }
   if (s.animals.perArm < 2 && s.arms.length > 1) {

@@ -55,8 +55,10 @@ function regionSummary(s: RegionSeries): Record<string, number | string> {
     initialTerminalDensityPerCm2: round(s.terminalDensityPerCm2[0]),
     ...densityChange(s),
     meanDiameterUm: round(last(s.meanDiameterUm)),
-    miniaturizedFraction: round(last(s.miniaturized) / s.follicles),
-    dormantFraction: round(last(s.dormant) / s.follicles),
+    // an empty region (area x density < 0.5 follicles, e.g. a region switched off) has shares of 0
+    miniaturizedFraction: s.follicles > 0 ? round(last(s.miniaturized) / s.follicles) : 0,
+    dormantFraction: s.follicles > 0 ? round(last(s.dormant) / s.follicles) : 0,
+    ...(s.follicles > 0 ? {} : { emptyRegion: 'no follicles (areaCm2 x follicleDensityPerCm2 < 0.5): shares, densities and diameters are 0' }),
     meanShedPerDay: round(meanShed),
   };
 }

@@ -32,6 +32,16 @@ describe('robustness: defined values and finite outputs (items 2, 8)', () => {
     for (const f of fractions(summary)) assert.ok(f >= 0 && f <= 1, String(f));
   });
 
+  it('item 2: a region of 0.001 cm² (no follicle) reports defined zeros and says why', () => {
+    const out = run(SMALL_HUMAN.replace('frontal: { areaCm2: 1 }', 'frontal: { areaCm2: 0.001 }'));
+    const frontal = (out.summary as { regions: Record<string, Record<string, unknown>> }).regions.frontal;
+    assert.equal(frontal.follicles, 0);
+    assert.equal(frontal.dormantFraction, 0);
+    assert.equal(frontal.anagenFraction, 0);
+    assert.match(String(frontal.emptyRegion), /no follicles/);
+    assert.doesNotThrow(() => checkOutputFinite(out));
+  });
+
   it('item 2: with no terminal hair at day 0 the relative change is omitted with a reason', () => {
     const out = run(SMALL_HUMAN + '  follicle:\n    vellusFraction: 1\n');
     const frontal = (out.summary as { regions: Record<string, Record<string, unknown>> }).regions.frontal;

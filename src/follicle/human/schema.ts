@@ -14,7 +14,7 @@ const regionSchema = (areaCm2: number, sensitivity: number) =>
         .positive()
         .max(1000)
         .default(areaCm2)
-        .describe('hair-bearing area of the region (cm², > 0 and <= 1000: a whole adult scalp is ~600 cm²; area x density must give >= 1 follicle)'),
+        .describe('hair-bearing area of the region (cm², > 0 and <= 1000: a whole adult scalp is ~600 cm²; a region of < 0.5 follicles is empty: its shares and densities are reported as 0)'),
       follicleDensityPerCm2: z
         .number()
         .positive()
@@ -90,13 +90,6 @@ export const humanScalpSchema = z
       .prefault({}),
   })
   .superRefine((s, ctx) => {
-    for (const id of HUMAN_REGION_IDS) {
-      // a region without follicles has no fractions or densities to report (0/0)
-      const reg = s.regions[id];
-      if (Math.round(reg.areaCm2 * reg.follicleDensityPerCm2) < 1) {
-        ctx.addIssue({ code: 'custom', path: ['regions', id, 'areaCm2'], input: reg.areaCm2, message: `gives no follicle: areaCm2 x follicleDensityPerCm2 (${reg.follicleDensityPerCm2}) must be >= 1` });
-      }
-    }
     const betaProblem = betaSpreadProblem(s.aga.susceptibility);
     if (betaProblem) ctx.addIssue({ code: 'custom', path: ['aga', 'susceptibility', 'sd'], input: s.aga.susceptibility.sd, message: betaProblem });
     const fol = s.follicle;

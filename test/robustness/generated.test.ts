@@ -163,12 +163,15 @@ describe(`robustness: generated inputs (fast-check seed ${SEED})`, () => {
         } catch (err) {
           if ((err as Error).name !== 'SimulationStateError') throw err;
           tally.stateErrors++;
+          if (process.env.SHOW_STATE) console.log('STATE', (err as Error).message, '\n', text);
         }
       }),
       { seed: SEED, numRuns: SCENARIO_CASES, verbose: 1 },
     );
     console.log(`# ${JSON.stringify(tally)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     assert.ok(tally.accepted > 50 && tally.ran > 10, JSON.stringify(tally));
+    // a state error on an accepted input means a validation bound is missing (found: areaCm2 1e-320)
+    assert.equal(tally.stateErrors, 0, JSON.stringify(tally));
   });
 
   it(`${FLAG_CASES} random command lines exit 0 or 2 with no stack trace`, async () => {

@@ -8,8 +8,10 @@ import { issuesOf, SMALL_HUMAN, SMALL_MOUSE, SMALL_PATCH } from './helpers.ts';
 // validation errors naming the field, the value, the allowed range and the line.
 describe('robustness: scenario bounds and cross-field checks', () => {
   it('item 1: huge areas are refused; counts are safe integers, never wrapped', () => {
-    assert.match(issuesOf(SMALL_HUMAN.replace('frontal: { areaCm2: 1 }', 'frontal: { areaCm2: 9000000 }'))[0], /^f\.yaml:7: scalp\.regions\.frontal\.areaCm2 = 9000000: out of range: allowed a number > 0 and <= 1000$/);
+    assert.match(issuesOf(SMALL_HUMAN.replace('frontal: { areaCm2: 1 }', 'frontal: { areaCm2: 9000000 }'))[0], /^f\.yaml:7: scalp\.regions\.frontal\.areaCm2 = 9000000: out of range: allowed a number >= 1e-9 and <= 1000$/);
     assert.match(issuesOf(SMALL_HUMAN.replace('frontal: { areaCm2: 1 }', 'frontal: { areaCm2: 1e30 }'))[0], /areaCm2 = 1e\+30: out of range/);
+    // found by the generated suite: 1e-320 cm² underflows to 0 m² and gave 0/0 densities
+    assert.match(issuesOf(SMALL_HUMAN.replace('frontal: { areaCm2: 1 }', 'frontal: { areaCm2: 1e-320 }'))[0], /areaCm2 = 1e-320: out of range: allowed a number >= 1e-9 and <= 1000/);
     const r = parseScenario(SMALL_HUMAN.replace(/areaCm2: 1 /g, 'areaCm2: 1000 ').replace('scalp:\n', 'scalp:\n  regions:\n    frontal: { areaCm2: 1000, follicleDensityPerCm2: 2000 }\n').replace('  regions:\n    frontal: { areaCm2: 1000 }\n', ''));
     assert.ok(r.ok, JSON.stringify(!r.ok && r.issues));
     if (r.ok && r.value.model === 'humanScalp') {

@@ -11,10 +11,10 @@ const regionSchema = (areaCm2: number, sensitivity: number) =>
     .strictObject({
       areaCm2: z
         .number()
-        .positive()
+        .min(1e-9)
         .max(1000)
         .default(areaCm2)
-        .describe('hair-bearing area of the region (cm², > 0 and <= 1000: a whole adult scalp is ~600 cm²; a region of < 0.5 follicles is empty: its shares and densities are reported as 0)'),
+        .describe('hair-bearing area of the region (cm², 1e-9 to 1000: smaller areas underflow in m²; a whole adult scalp is ~600 cm²; a region of < 0.5 follicles is empty: its shares and densities are reported as 0)'),
       follicleDensityPerCm2: z
         .number()
         .positive()

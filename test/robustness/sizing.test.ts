@@ -58,6 +58,10 @@ describe('robustness: run sizing (item 6)', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /peak memory: ~0\.\d+ GB \(driven by skin\.voxelUm = 25 \(with skin\.windowUm\): 60 x 60 x 40 = 144000 voxels x 2 substances\)/);
     assert.match(r.stdout, /work: 2\.903e\+8 voxel·substance updates, ~[\d.]+ s on 1 thread\(s\) \(driven by transport\.dtS = 600/);
+    assert.match(r.stdout, /within the limits/);
+    const big = cli(['estimate', put(tempDir('est'), 'grid.yaml', HUGE_GRID)]);
+    assert.equal(big.code, 0, big.stderr);
+    assert.match(big.stdout, /over the limits: `follisim run` refuses it without --allow-large/);
   });
 });
 

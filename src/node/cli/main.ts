@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { formatIssue } from '../../core/scenario/parse.ts';
 import { MAX_SCENARIO_BYTES } from '../../core/scenario/limits.ts';
 import { estimateRun } from '../../core/sizing/estimate.ts';
-import { formatEstimate, MEMORY_SHARE, WORK_BUDGET_S } from '../sizingGate.ts';
+import { enforceRunSize, formatEstimate, MEMORY_SHARE, WORK_BUDGET_S } from '../sizingGate.ts';
 import { UserError } from '../userError.ts';
 import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
 import { VERSION } from '../../version.ts';
@@ -98,7 +98,14 @@ Size: runs estimated above ${Math.round(MEMORY_SHARE * 100)} % of this machine's
     .action((file: string, o: { threads: number }) => {
       const scenario = loadScenario(file);
       const e = estimateRun(scenario);
-      process.stdout.write(`${file}:\n${formatEstimate(e, o.threads).map((l) => `  ${l}\n`).join('')}`);
+      let verdict = 'within the limits: `follisim run` will start it';
+      try {
+        enforceRunSize(e, o.threads, false);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        verdict = 'over the limits: `follisim run` refuses it without --allow-large';
+      }
+      process.stdout.write(`${file}:\n${[...formatEstimate(e, o.threads), verdict].map((l) => `  ${l}\n`).join('')}`);
     });
 
   program

@@ -4,10 +4,10 @@ import { humanScalpSkin, mouseDorsalSkin } from '../species/skin.ts';
 /** Layer thickness overrides (µm); absent values take the species defaults. */
 const layersSchema = z
   .strictObject({
-    stratumCorneumUm: z.number().positive().max(1000).optional().describe('stratum corneum thickness (µm)'),
-    epidermisUm: z.number().positive().max(2000).optional().describe('viable epidermis thickness (µm)'),
-    dermisUm: z.number().positive().max(10000).optional().describe('dermis thickness (µm)'),
-    hypodermisUm: z.number().positive().max(20000).optional().describe('hypodermis thickness (µm); the grid bottom closes it'),
+    stratumCorneumUm: z.number().min(1).max(1000).optional().describe('stratum corneum thickness (µm)'),
+    epidermisUm: z.number().min(1).max(2000).optional().describe('viable epidermis thickness (µm)'),
+    dermisUm: z.number().min(1).max(10000).optional().describe('dermis thickness (µm)'),
+    hypodermisUm: z.number().min(1).max(20000).optional().describe('hypodermis thickness (µm); the grid bottom closes it'),
   })
   .prefault({});
 
@@ -18,17 +18,17 @@ export const skinSchema = z
     layers: layersSchema,
     windowUm: z
       .strictObject({
-        x: z.number().positive().max(20000).default(2500).describe('window width along x (µm)'),
-        y: z.number().positive().max(20000).default(2500).describe('window width along y (µm)'),
-        depth: z.number().positive().max(20000).default(1000).describe('window depth below the surface (µm)'),
+        x: z.number().min(10).max(20000).default(2500).describe('window width along x (µm, 10 to 20000)'),
+        y: z.number().min(10).max(20000).default(2500).describe('window width along y (µm, 10 to 20000)'),
+        depth: z.number().min(10).max(20000).default(1000).describe('window depth below the surface (µm, 10 to 20000)'),
       })
       .prefault({}),
-    voxelUm: z.number().positive().max(1000).default(25).describe('voxel edge (µm)'),
+    voxelUm: z.number().min(1).max(1000).default(25).describe('voxel edge (µm, 1 to 1000: below 1 µm the continuum model does not hold; the voxel count is checked against the window)'),
     follicles: z
       .strictObject({
         densityPerMm2: z.number().min(0).max(1000).default(10).describe('follicle density (per mm²)'),
         anagenFraction: z.number().min(0).max(1).default(0).describe('fraction of follicles in anagen (deep bulbs); the rest are telogen'),
-        perifollicularRadiusUm: z.number().positive().max(5000).default(100).describe('radius around each bulb counted as perifollicular (µm)'),
+        perifollicularRadiusUm: z.number().min(1).max(5000).default(100).describe('radius around each bulb counted as perifollicular (µm)'),
       })
       .prefault({}),
   })

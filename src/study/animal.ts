@@ -3,6 +3,7 @@ import { subjectPath } from '../experiment/cohort.ts';
 import { androgenExposure, sampleAndrogenSusceptibility } from '../follicle/mouse/aga.ts';
 import { createMouseHooks, MOUSE_PHASE } from '../follicle/mouse/lattice.ts';
 import { assembleMouseLattice } from '../follicle/mouse/model.ts';
+import { checkRecordedRow } from '../core/finite.ts';
 import { MOUSE_READOUT_COUNT, MOUSE_READOUT_NAMES, writeMouseReadouts } from '../follicle/mouse/readouts.ts';
 import { renderDorsalPhoto } from '../follicle/mouse/render.ts';
 import { createMouseAnimal } from '../follicle/mouse/run.ts';
@@ -137,6 +138,8 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
     }
     acc[8] = (c / Math.max(1, nv)) * 1e3;
     table.set(acc, k * nCols + MOUSE_READOUT_COUNT);
+    // state check once per recorded sample, over the values just recorded
+    checkRecordedRow(table, k * nCols, ANIMAL_READOUT_NAMES, lattice.timeDays, `arm ${arm.id}, subject ${subject}`);
   };
   const photo = (day: number) => {
     photos.push({ day, rgba: renderDorsalPhoto(lattice, scn.photos.widthPx, scn.photos.heightPx), width: scn.photos.widthPx, height: scn.photos.heightPx });

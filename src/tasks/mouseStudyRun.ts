@@ -51,7 +51,9 @@ export function runMouseStudyAnimals(
 export function summariseMouseStudy(scenario: MouseStudyScenario, results: ReadonlyMap<string, readonly AnimalResult[]>): MouseStudyOutput {
   const ep = scenario.endpoints;
   const arms = scenario.arms.map((a) => summariseArm(a, results.get(a.id) ?? [], ep.coverageThreshold));
-  const comparisons = compareArms(results, ep.reference, ep.compareDays, ep.coverageThreshold, scenario.durationDays);
+  // validation refuses written days past the end; the default days are cut to the run here
+  const compareDays = ep.compareDays.filter((d) => d <= scenario.durationDays + 1e-9);
+  const comparisons = compareArms(results, ep.reference, compareDays, ep.coverageThreshold, scenario.durationDays);
   const thresholdKey = `daysTo${Math.round(ep.coverageThreshold * 100)}PctCoverage`;
   const summaryArms: Record<string, unknown> = {};
   const last = (xs: { mean: number; sd: number }[]) => xs[xs.length - 1];
@@ -115,7 +117,8 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
     compTable.arm.push(c.arm);
     compTable.reference.push(c.reference);
     compTable.endpoint.push(c.endpoint);
-    compTable.day.push(c.day ?? Number.NaN);
+    // a label column: the log-rank endpoint has no day, written as an empty cell (not a NaN number)
+    compTable.day.push(c.day === null ? '' : String(Number(c.day.toPrecision(8))));
     compTable.meanDifference.push(c.meanDifference);
     compTable.test.push(c.test);
     compTable.p.push(c.p);

@@ -1,4 +1,5 @@
 import { Clock } from '../core/clock.ts';
+import { SimulationStateError } from '../core/finite.ts';
 import { depthProfile, sliceField } from '../render/slice.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { TableRecorder } from '../core/recorder.ts';
@@ -27,6 +28,8 @@ export interface FieldSnapshot {
 }
 
 const KG_TO_NG = 1e12;
+/** Concentrations below this (kg/m³ or a.u.) are a failed solve, not round-off. */
+const STATE_SLACK = -1e-12;
 /** kg/m³ → µg/mL */
 const KGM3_TO_UGML = 1e3;
 
@@ -124,6 +127,8 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
           wN++;
         }
         if (ceria[v] > cMax) cMax = ceria[v];
+        // state check in the pass that already visits every voxel: NaN fails both comparisons
+        if (!(ceria[v] >= STATE_SLACK && wound[v] >= STATE_SLACK)) badVoxel(v);
       }
     }
     table.push([
@@ -136,6 +141,13 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
       wN > 0 ? wSum / wN : 0,
       cMax * KGM3_TO_UGML,
     ]);
+  };
+  const badVoxel = (v: number) => {
+    const [name, x] = !(ceria[v] >= STATE_SLACK) ? ['ceria concentration', ceria[v]] : ['wound signal', wound[v]];
+    const i = v % grid.nx;
+    const j = Math.floor(v / grid.nx) % grid.ny;
+    const k = Math.floor(v / grid.planeSize);
+    throw new SimulationStateError(name, x, clock.timeS / 86400, `voxel (${i}, ${j}, ${k}), depth ${((k + 0.5) * skin.voxelUm).toFixed(1)} µm`, Number.isNaN(x) ? 'not finite' : 'negative');
   };
   const profiles: Record<string, Record<string, ArrayLike<number> | readonly string[]>> = {};
   const profileOf = () => {

@@ -7,12 +7,15 @@ import { formatIssue } from '../../src/core/scenario/parse.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'bin', 'follisim.js');
+/** The CLI's source entry (tests run the source, never a possibly stale dist/ build). */
+export const CLI_SOURCE = join(ROOT, 'src', 'node', 'cli', 'main.ts');
+/** tsx's loader, resolved from this repository so the CLI runs from any working folder. */
+const TSX = import.meta.resolve('tsx');
 
-/** Runs the CLI in a child process (cwd defaults to a fresh temp folder). */
+/** Runs the CLI in a child process (cwd defaults to the repository root). */
 export function cli(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string; ms: number } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', TSX, CLI_SOURCE, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ruleSchema } from './rules.ts';
 import { DEFAULT_RULES } from './defaultRules.ts';
+import { mouseTile } from '../species/tile.ts';
 
 /** Mechanism switches: every mechanism can be turned off to ask which one matters. */
 export const mechanismsSchema = z
@@ -21,12 +22,12 @@ export const mechanismsSchema = z
 /** Schema of the microenvironment section: tile numerics, mechanism switches, behaviour rules. */
 export const microenvObjectSchema = z.strictObject({
   couplingStepH: z.number().positive().max(24).default(1).describe('operator-splitting step of transport, chemistry and vessels (hours)'),
-  voxelUm: z.number().positive().max(500).default(62.5).describe('voxel edge of the periodic unit-cell tile (µm); 62.5 gives 8 x 8 voxels per 500 µm pitch'),
+  voxelUm: z.number().positive().max(500).default(mouseTile.voxelUm.value).describe('voxel edge of the periodic unit-cell tile (µm); 62.5 gives 8 x 8 voxels per 500 µm pitch'),
   chemistryScheme: z
     .enum(['backward-euler', 'tr-bdf2'])
     .default('backward-euler')
     .describe('L-stable scheme of the per-voxel ROS chemistry (first order matches the first-order splitting)'),
-  depthUm: z.number().positive().max(10000).default(800).describe('depth of the tile (µm)'),
+  depthUm: z.number().positive().max(10000).default(mouseTile.depthUm.value).describe('depth of the tile (µm)'),
   mechanisms: mechanismsSchema,
   rules: z.array(ruleSchema).default(DEFAULT_RULES).describe('behaviour rules (PhysiCell-style): signal, direction, behaviour, halfMax, hill, saturation'),
 });

@@ -3,6 +3,7 @@ import { commonScenarioFields, recordSchema } from '../core/scenario/common.ts';
 import { deliverySections } from '../delivery/schema.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 import { microenvObjectSchema } from '../microenv/schema.ts';
+import { humanTile } from '../species/tile.ts';
 import { mouseStudySections } from '../study/schema.ts';
 
 /** Cross-field check shared by every model: the sampling interval fits in the run. */
@@ -25,8 +26,8 @@ export const humanScenarioSchema = z
     microenvironment: microenvObjectSchema
       .extend({
         enabled: z.boolean().default(false).describe('compute the steady perifollicular microenvironment of each region (readouts; no feedback on the automaton)'),
-        voxelUm: z.number().positive().max(1000).default(125).describe('voxel edge of the human scalp tile (µm)'),
-        depthUm: z.number().positive().max(20000).default(4000).describe('depth of the human scalp tile (µm), below the anagen bulbs'),
+        voxelUm: z.number().positive().max(1000).default(humanTile.voxelUm.value).describe('voxel edge of the human scalp tile (µm)'),
+        depthUm: z.number().positive().max(20000).default(humanTile.depthUm.value).describe('depth of the human scalp tile (µm), below the anagen bulbs'),
         couplingStepH: z.number().positive().max(24).default(6).describe('operator-splitting step (hours); the readouts are steady states'),
       })
       .prefault({})

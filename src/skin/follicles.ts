@@ -1,5 +1,5 @@
 import type { RandomStream } from '../core/random/stream.ts';
-import { bulbDepthsM, type SkinConfig } from './schema.ts';
+import { bulbDepthsM, type SkinConfig, type SkinParams } from './schema.ts';
 
 /** Follicles placed in the skin window: bulb positions (m) and phase. */
 export interface PlacedFollicles {
@@ -16,11 +16,11 @@ export interface PlacedFollicles {
  * an assumption standing in for the irregular follicle pattern); anagen bulbs sit deeper than telogen
  * ones (mouse: Hansen 1984; human: assumption, see docs/model.md).
  */
-export function placeFollicles(cfg: SkinConfig, rng: RandomStream): PlacedFollicles {
+export function placeFollicles(cfg: SkinConfig, rng: RandomStream, skin: SkinParams): PlacedFollicles {
   const wx = cfg.windowUm.x * 1e-6;
   const wy = cfg.windowUm.y * 1e-6;
   const density = cfg.follicles.densityPerMm2 * 1e6; // per m²
-  const { telogenM, anagenM } = bulbDepthsM(cfg);
+  const { telogenM, anagenM } = bulbDepthsM(skin);
   const spacing = density > 0 ? 1 / Math.sqrt(density) : Infinity;
   const nx = Number.isFinite(spacing) ? Math.floor(wx / spacing) : 0;
   const ny = Number.isFinite(spacing) ? Math.floor(wy / spacing) : 0;

@@ -13,6 +13,10 @@ export const commonScenarioFields = {
     .optional()
     .describe('root random seed (integer >= 0); generated and recorded in the manifest when absent'),
   durationDays: z.number().positive().max(36525).describe('simulated time (days, > 0, at most 100 years)'),
+  parameters: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe('model parameter overrides by dotted path (`follisim params` lists paths, units and plausible ranges); resolved to the full map'),
 };
 
 /** The `record` section: the sampling interval, with a default that suits the model's time scale. */

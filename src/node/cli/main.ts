@@ -5,6 +5,7 @@ import { formatIssue } from '../../core/scenario/parse.ts';
 import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
 import { VERSION } from '../../version.ts';
 import type { ProgressMode } from '../progress.ts';
+import { addParamsCommand } from './paramsCommand.ts';
 import { runCommand } from './runCommand.ts';
 
 /** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario, flags, files). */
@@ -83,6 +84,8 @@ export function buildProgram(): Command {
     .action(() => {
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
+
+  addParamsCommand(program);
 
   return program;
 }

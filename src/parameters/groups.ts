@@ -4,7 +4,7 @@ import { humanAga, humanCycle, humanFollicle, humanRegions } from '../species/hu
 import { ceriaCatalysis, follicleSignals, minoxidilPk, rosChemistry, vegfVessels } from '../species/microenv.ts';
 import { mouseAga, mouseCycle, mouseDepilation, mouseFollicle, mouseVariability } from '../species/mouse.ts';
 import { ruleMagnitudes } from '../species/rules.ts';
-import { ceriaTransport, humanScalpSkin, microneedlePatch, mouseDorsalSkin } from '../species/skin.ts';
+import { ceriaTransport, follicleLayout, humanScalpSkin, microneedlePatch, mouseDorsalSkin } from '../species/skin.ts';
 import { studyParameters } from '../species/study.ts';
 import { humanTile, mouseTile } from '../species/tile.ts';
 
@@ -41,6 +41,7 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
   { prefix: 'mouse.variability', title: 'Between-mouse variability', source: 'mouse.ts: mouseVariability', doc: 'mouse', models: M, set: mouseVariability },
   { prefix: 'skin.mouseDorsal', title: 'Mouse dorsal skin', source: 'skin.ts: mouseDorsalSkin', doc: 'skin', models: MD, set: mouseDorsalSkin },
   { prefix: 'skin.humanScalp', title: 'Human scalp skin', source: 'skin.ts: humanScalpSkin', doc: 'skin', models: HD, set: humanScalpSkin },
+  { prefix: 'skin.layout', title: 'Follicle layout in a delivery window', source: 'skin.ts: follicleLayout', doc: 'skin', models: ['patchDelivery'], set: follicleLayout },
   { prefix: 'ceria.transport', title: 'Ceria transport', source: 'skin.ts: ceriaTransport', doc: 'skin', models: ALL, set: ceriaTransport },
   { prefix: 'patch', title: 'Microneedle patch', source: 'skin.ts: microneedlePatch', doc: 'skin', models: ALL, set: microneedlePatch },
   { prefix: 'ros', title: 'ROS chemistry', source: 'microenv.ts: rosChemistry', doc: 'microenv', models: MH, set: rosChemistry },

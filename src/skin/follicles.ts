@@ -12,8 +12,8 @@ export interface PlacedFollicles {
 }
 
 /**
- * Places follicles on a jittered square lattice at the configured density (jitter ±30 % of the spacing,
- * an assumption standing in for the irregular follicle pattern); anagen bulbs sit deeper than telogen
+ * Places follicles on a jittered square lattice at the configured density (jitter ± `skin.layout.jitterFraction`
+ * of the spacing, an assumption standing in for the irregular follicle pattern); anagen bulbs sit deeper than telogen
  * ones (mouse: Hansen 1984; human: assumption, see docs/model.md).
  */
 export function placeFollicles(cfg: SkinConfig, rng: RandomStream, skin: SkinParams): PlacedFollicles {
@@ -21,6 +21,7 @@ export function placeFollicles(cfg: SkinConfig, rng: RandomStream, skin: SkinPar
   const wy = cfg.windowUm.y * 1e-6;
   const density = cfg.follicles.densityPerMm2 * 1e6; // per m²
   const { telogenM, anagenM } = bulbDepthsM(skin);
+  const jitter = 2 * skin.follicleJitterFraction;
   const spacing = density > 0 ? 1 / Math.sqrt(density) : Infinity;
   const nx = Number.isFinite(spacing) ? Math.floor(wx / spacing) : 0;
   const ny = Number.isFinite(spacing) ? Math.floor(wy / spacing) : 0;
@@ -35,8 +36,8 @@ export function placeFollicles(cfg: SkinConfig, rng: RandomStream, skin: SkinPar
   const depthMax = cfg.windowUm.depth * 1e-6;
   for (let j = 0, f = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++, f++) {
-      out.xM[f] = (i + 0.5 + 0.6 * (rng.uniform() - 0.5)) * spacing;
-      out.yM[f] = (j + 0.5 + 0.6 * (rng.uniform() - 0.5)) * spacing;
+      out.xM[f] = (i + 0.5 + jitter * (rng.uniform() - 0.5)) * spacing;
+      out.yM[f] = (j + 0.5 + jitter * (rng.uniform() - 0.5)) * spacing;
       const isAnagen = rng.uniform() < cfg.follicles.anagenFraction;
       out.anagen[f] = isAnagen ? 1 : 0;
       out.bulbDepthM[f] = Math.min(depthMax * 0.999, isAnagen ? anagenM : telogenM);

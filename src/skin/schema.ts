@@ -40,6 +40,8 @@ export interface SkinParams {
   layersM: Readonly<Record<'stratumCorneum' | 'epidermis' | 'dermis' | 'hypodermis', number>>;
   telogenBulbDepthM: number;
   anagenBulbDepthM: number;
+  /** Largest random shift of a placed follicle from its lattice site (fraction of the spacing, ±). */
+  follicleJitterFraction: number;
 }
 
 /** Layer thicknesses (m) of a skin config; absent layers take the species defaults in `p`. */

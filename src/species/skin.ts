@@ -57,5 +57,11 @@ export const microneedlePatch = {
   woundSignalHalfLifeH: assumed(6, 'h', 'half-life of the wound signal in tissue', 'cytokines are cleared within hours; assumption', [1, 24]),
 } satisfies ParameterSet;
 
+/** Placement of follicles in a delivery window (the perifollicular readout mask). */
+export const follicleLayout = {
+  jitterFraction: assumed(0.3, '1', 'largest random shift of a follicle from its square-lattice site, as a fraction of the spacing (±)',
+    'stands in for the irregular follicle pattern; below 0.5 neighbouring follicles cannot swap places', [0, 0.5, 'a regular lattice (0) to neighbours just not crossing (0.5)']),
+} satisfies ParameterSet;
+
 /** Human scalp skin parameters, for documentation checks. */
 export const humanSkinParameters: ParameterSet = { ...humanScalpSkin };

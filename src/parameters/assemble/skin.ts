@@ -9,5 +9,6 @@ export function assembleSkin(values: ParameterValues, species: 'mouseDorsal' | '
     layersM: { stratumCorneum: m('stratumCorneumUm'), epidermis: m('epidermisUm'), dermis: m('dermisUm'), hypodermis: m('hypodermisUm') },
     telogenBulbDepthM: m('telogenBulbDepthUm'),
     anagenBulbDepthM: m('anagenBulbDepthUm'),
+    follicleJitterFraction: v('skin.layout.jitterFraction'),
   };
 }

@@ -108,8 +108,20 @@ export function applyParameterSection(data: unknown): { data: unknown; issues: R
   return { data: out, issues };
 }
 
-/** The full resolved map (defaults + the section's overrides), sorted by path, for the parsed scenario. */
-export function resolvedParameterSection(overrides: Readonly<Record<string, number>> | undefined): Record<string, number> {
-  const all = resolveParameterValues(overrides ?? {});
+/**
+ * The full resolved map for a parsed scenario, sorted by path: defaults, then the section's overrides,
+ * then the values of bound fields the scenario set directly (so the map is what the run used). A
+ * parameter bound to several fields keeps the map value unless they all agree; arm-level (`*`) bindings
+ * and the rules table are not read back.
+ */
+export function resolvedParameterSection(parsed: { model: string; parameters?: Readonly<Record<string, number>> }): Record<string, number> {
+  const all = resolveParameterValues(parsed.parameters ?? {});
+  const model = parsed.model as ModelName;
+  for (const def of parameterCatalog().values()) {
+    const fields = def.bindings[model];
+    if (!fields || fields.some((f) => f.includes('*'))) continue;
+    const values = fields.map((f) => getAt(parsed, f.split('.')));
+    if (values.every((x) => typeof x === 'number' && x === values[0])) all[def.path] = values[0] as number;
+  }
   return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]));
 }

@@ -5,7 +5,7 @@ import { scenarioSchema, type Scenario } from './schema.ts';
 /** The `parameters:` section: bound overrides go into their fields first; the parsed value carries the full map. */
 const hooks: ParseHooks<Scenario> = {
   prepare: applyParameterSection,
-  finish: (s) => ({ ...s, parameters: resolvedParameterSection(s.parameters) }),
+  finish: (s) => ({ ...s, parameters: resolvedParameterSection(s) }),
 };
 
 export * from './schema.ts';

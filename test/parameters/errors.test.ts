@@ -83,3 +83,12 @@ describe('scenario parameters: section', () => {
     assert.match(err, /bad\.yaml:4: parameters\.vegf\.vesselMax = 100: out of range: allowed 1\.5 to 5/);
   });
 });
+
+describe('the resolved parameter map', () => {
+  it('records bound fields the scenario set directly', () => {
+    const r = validateScenario({ model: 'humanScalp', durationDays: 100, scalp: { cycle: { telogen: { meanDays: 100 } } } });
+    assert.ok(r.ok);
+    assert.equal(r.value.parameters['human.cycle.telogenMeanDays'], 100);
+    assert.equal(r.value.parameters['human.cycle.anagenMeanDays'], 1278);
+  });
+});

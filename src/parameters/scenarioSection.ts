@@ -6,8 +6,10 @@ import { nearestParameterPath, parameterCatalog, resolveParameterValues } from '
  * The scenario's `parameters:` section, a map from dotted parameter path to value (scenario units).
  * Before schema validation each entry is checked (known path, a number, inside the plausible range) and
  * written to the scenario field(s) it is bound to when those are absent; a field given with a different
- * value is a conflict. After validation the section becomes the full resolved map (defaults + overrides),
- * which the engine's assembly steps read and the manifest records.
+ * value is a conflict. Validation then records the full resolved map in `parameterValues` (the manifest
+ * keeps it); the assembly steps read the same values (overrides over the catalog defaults). A resolved
+ * scenario validates again unchanged: its bound fields equal its overrides, and `parameterValues` is
+ * recomputed, never read.
  */
 
 /** A problem with the raw scenario data, located by its data path. */
@@ -54,9 +56,18 @@ function setAt(data: Obj, path: readonly (string | number)[], value: unknown): v
 
 const fmt = (x: unknown) => (typeof x === 'number' ? String(x) : JSON.stringify(x));
 
+/** Whether a rules list holds the rule `<signal>.<behaviour>` with `field` equal to value. */
+function ruleHas(rules: unknown, key: string, value: number): boolean {
+  const [signal, behaviour, field] = key.split('.');
+  return Array.isArray(rules) && rules.some((r) => isObj(r) && r.signal === signal && r.behaviour === behaviour && r[field] === value);
+}
+
 /** Checks the `parameters` section and writes bound overrides into a copy of `data`. */
-export function applyParameterSection(data: unknown): { data: unknown; issues: RawIssue[] } {
-  if (!isObj(data) || data.parameters === undefined) return { data, issues: [] };
+export function applyParameterSection(raw: unknown): { data: unknown; issues: RawIssue[] } {
+  if (!isObj(raw)) return { data: raw, issues: [] };
+  // output only: a resolved scenario fed back in is recomputed from `parameters`
+  const { parameterValues: _recomputed, ...data } = raw;
+  if (data.parameters === undefined) return { data, issues: [] };
   const model = data.model as ModelName;
   if (!MODEL_NAMES.includes(model)) return { data, issues: [] };
   const section = data.parameters;
@@ -86,6 +97,7 @@ export function applyParameterSection(data: unknown): { data: unknown; issues: R
       const env = out.microenvironment;
       if (model === 'patchDelivery') continue; // no rules in a delivery run: the value is recorded, nothing reads it
       if (isObj(env) && env.rules !== undefined) {
+        if (ruleHas(env.rules, path.slice('rules.'.length), value)) continue; // e.g. a resolved scenario fed back in
         issues.push({ path: at, value, message: `conflicts with microenvironment.rules: rules.* parameters set the default rules table; edit the rules list instead` });
         continue;
       }
@@ -108,20 +120,8 @@ export function applyParameterSection(data: unknown): { data: unknown; issues: R
   return { data: out, issues };
 }
 
-/**
- * The full resolved map for a parsed scenario, sorted by path: defaults, then the section's overrides,
- * then the values of bound fields the scenario set directly (so the map is what the run used). A
- * parameter bound to several fields keeps the map value unless they all agree; arm-level (`*`) bindings
- * and the rules table are not read back.
- */
-export function resolvedParameterSection(parsed: { model: string; parameters?: Readonly<Record<string, number>> }): Record<string, number> {
-  const all = resolveParameterValues(parsed.parameters ?? {});
-  const model = parsed.model as ModelName;
-  for (const def of parameterCatalog().values()) {
-    const fields = def.bindings[model];
-    if (!fields || fields.some((f) => f.includes('*'))) continue;
-    const values = fields.map((f) => getAt(parsed, f.split('.')));
-    if (values.every((x) => typeof x === 'number' && x === values[0])) all[def.path] = values[0] as number;
-  }
+/** Every catalog parameter at the value the run uses (defaults + the section's overrides), sorted by path. */
+export function resolvedParameterValues(overrides: Readonly<Record<string, number>> | undefined): Record<string, number> {
+  const all = resolveParameterValues(overrides ?? {});
   return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]));
 }

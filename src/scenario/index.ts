@@ -1,11 +1,11 @@
 import { parseScenarioText, validateScenarioData, type ParseHooks, type ParseResult } from '../core/scenario/parse.ts';
-import { applyParameterSection, resolvedParameterSection } from '../parameters/scenarioSection.ts';
+import { applyParameterSection, resolvedParameterValues } from '../parameters/scenarioSection.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
-/** The `parameters:` section: bound overrides go into their fields first; the parsed value carries the full map. */
+/** The `parameters:` section: bound overrides go into their fields first; the parsed value records the full map. */
 const hooks: ParseHooks<Scenario> = {
   prepare: applyParameterSection,
-  finish: (s) => ({ ...s, parameters: resolvedParameterSection(s) }),
+  finish: (s) => ({ ...s, parameterValues: resolvedParameterValues(s.parameters) }),
 };
 
 export * from './schema.ts';

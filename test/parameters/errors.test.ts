@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { formatIssue } from '../../src/core/scenario/parse.ts';
 import { main } from '../../src/node/cli/main.ts';
 import { DEFAULT_RULES } from '../../src/microenv/defaultRules.ts';
+import { parameterCatalog } from '../../src/parameters/catalog.ts';
 import { parseScenario, validateScenario } from '../../src/scenario/index.ts';
 
 const issuesOf = (text: string) => {
@@ -37,8 +38,8 @@ describe('scenario parameters: section', () => {
     const ok = validateScenario({ model: 'humanScalp', durationDays: 100, parameters: { 'human.aga.miniaturizationPerCycle': 0.3 } });
     assert.ok(ok.ok);
     assert.equal(ok.value.model === 'humanScalp' && ok.value.scalp.aga.miniaturizationPerCycle, 0.3);
-    assert.equal(ok.value.parameters['human.aga.miniaturizationPerCycle'], 0.3);
-    assert.equal(ok.value.parameters['ros.h2o2ClearancePerS'], 0.315, 'the resolved map holds every default');
+    assert.equal(ok.value.parameterValues?.['human.aga.miniaturizationPerCycle'], 0.3);
+    assert.equal(ok.value.parameterValues?.['ros.h2o2ClearancePerS'], 0.315, 'the resolved map holds every default');
     const same = validateScenario({ model: 'humanScalp', durationDays: 100, scalp: { aga: { miniaturizationPerCycle: 0.3 } }, parameters: { 'human.aga.miniaturizationPerCycle': 0.3 } });
     assert.ok(same.ok);
     const lines = issuesOf('model: humanScalp\ndurationDays: 100\nscalp:\n  aga: { miniaturizationPerCycle: 0.2 }\nparameters:\n  human.aga.miniaturizationPerCycle: 0.3\n');
@@ -85,10 +86,20 @@ describe('scenario parameters: section', () => {
 });
 
 describe('the resolved parameter map', () => {
-  it('records bound fields the scenario set directly', () => {
-    const r = validateScenario({ model: 'humanScalp', durationDays: 100, scalp: { cycle: { telogen: { meanDays: 100 } } } });
+  it('records every parameter; a resolved scenario (as in a manifest) validates again to the same value', () => {
+    const r = validateScenario({
+      model: 'mouseStudy',
+      durationDays: 2,
+      arms: [{ id: 'a', patch: {} }],
+      skin: { cycle: { catagen: { meanDays: 4 } } },
+      parameters: { 'rules.wound.pS6.saturation': 4, 'mouse.cycle.anagenMeanDays': 17, 'ros.h2o2ClearancePerS': 0.4, 'patch.pitchUm': 600 },
+    });
     assert.ok(r.ok);
-    assert.equal(r.value.parameters['human.cycle.telogenMeanDays'], 100);
-    assert.equal(r.value.parameters['human.cycle.anagenMeanDays'], 1278);
+    const values = r.value.parameterValues ?? {};
+    assert.equal(Object.keys(values).length, parameterCatalog().size);
+    assert.equal(values['ros.h2o2ClearancePerS'], 0.4);
+    const again = validateScenario(JSON.parse(JSON.stringify({ ...r.value, parameterValues: { 'ros.h2o2ClearancePerS': 1 } })));
+    assert.ok(again.ok, JSON.stringify(!again.ok && again.issues));
+    assert.deepEqual(again.value, r.value);
   });
 });

@@ -16,7 +16,11 @@ export const commonScenarioFields = {
   parameters: z
     .record(z.string(), z.number())
     .default({})
-    .describe('model parameter overrides by dotted path (`follisim params` lists paths, units and plausible ranges); resolved to the full map'),
+    .describe('model parameter overrides by dotted path (`follisim params` lists paths, units and plausible ranges)'),
+  parameterValues: z
+    .record(z.string(), z.number())
+    .optional()
+    .describe('output only: every catalog parameter the run used (defaults + overrides), recomputed at validation; edit `parameters` instead'),
 };
 
 /** The `record` section: the sampling interval, with a default that suits the model's time scale. */

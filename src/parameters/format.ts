@@ -24,12 +24,14 @@ export function bindingText(d: ParameterDef): string {
 
 /** Markdown tables of the groups printed in one docs/model.md block ('human', 'skin', ...). */
 export function parameterMarkdown(doc: ParameterGroup['doc']): string {
+  return markdownTables(listParameters().filter((d) => d.group.doc === doc));
+}
+
+/** Markdown tables, one per group, of the given parameters. */
+export function markdownTables(defs: readonly ParameterDef[]): string {
   const out: string[] = [];
   const groups = new Map<ParameterGroup, ParameterDef[]>();
-  for (const d of listParameters()) {
-    if (d.group.doc !== doc) continue;
-    groups.set(d.group, [...(groups.get(d.group) ?? []), d]);
-  }
+  for (const d of defs) groups.set(d.group, [...(groups.get(d.group) ?? []), d]);
   for (const [g, defs] of groups) {
     out.push(`#### ${g.title} (\`src/species/${g.source}\`)`, '');
     out.push('| path | value | unit | range | meaning | kind | source |', '|---|---|---|---|---|---|---|');

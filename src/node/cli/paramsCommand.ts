@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { MODEL_NAMES, type ModelName } from '../../parameters/bindings.ts';
-import { listParameters, parameterJson, parameterMarkdown, parameterTable } from '../../parameters/format.ts';
+import { listParameters, markdownTables, parameterJson, parameterTable } from '../../parameters/format.ts';
 
 type Format = 'table' | 'json' | 'md';
 
@@ -9,15 +9,7 @@ export function paramsText(model: ModelName | undefined, format: Format): string
   const defs = listParameters(model);
   if (format === 'json') return parameterJson(defs);
   if (format === 'table') return parameterTable(defs);
-  // markdown: one table per group, only the groups the model reads
-  const docs = [...new Set(defs.map((d) => d.group.doc))];
-  const wanted = new Set(defs.map((d) => d.path));
-  return docs
-    .map((doc) => parameterMarkdown(doc))
-    .join('\n')
-    .split('\n')
-    .filter((line) => !line.startsWith('| `') || wanted.has(line.slice(3, line.indexOf('`', 3))))
-    .join('\n');
+  return markdownTables(defs);
 }
 
 /** Adds `follisim params [--model m] [--format f]` to the program. */

@@ -4,6 +4,7 @@ import { deliverySections } from '../delivery/schema.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 import { microenvObjectSchema, MIN_COUPLING_STEP_H, MIN_TILE_VOXEL_UM } from '../microenv/schema.ts';
 import { humanCrossChecks, mouseCrossChecks, patchCrossChecks } from './crossChecks.ts';
+import { humanTile } from '../species/tile.ts';
 import { mouseStudySections } from '../study/schema.ts';
 
 /** Cross-field check shared by every model: the sampling interval fits in the run. */
@@ -26,8 +27,8 @@ export const humanScenarioSchema = z
     microenvironment: microenvObjectSchema
       .extend({
         enabled: z.boolean().default(false).describe('compute the steady perifollicular microenvironment of each region (readouts; no feedback on the automaton)'),
-        voxelUm: z.number().min(MIN_TILE_VOXEL_UM).max(1000).default(125).describe('voxel edge of the human scalp tile (µm, 5 to 1000)'),
-        depthUm: z.number().min(100).max(20000).default(4000).describe('depth of the human scalp tile (µm, 100 to 20000), below the anagen bulbs'),
+        voxelUm: z.number().min(MIN_TILE_VOXEL_UM).max(1000).default(humanTile.voxelUm.value).describe('voxel edge of the human scalp tile (µm, 5 to 1000)'),
+        depthUm: z.number().min(100).max(20000).default(humanTile.depthUm.value).describe('depth of the human scalp tile (µm, 100 to 20000), below the anagen bulbs'),
         couplingStepH: z.number().min(MIN_COUPLING_STEP_H).max(24).default(6).describe('operator-splitting step (hours, 0.01 to 24); the readouts are steady states'),
       })
       .prefault({})

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { humanScalpSkin, mouseDorsalSkin } from '../species/skin.ts';
 
 /** Layer thickness overrides (µm); absent values take the species defaults. */
 const layersSchema = z
@@ -36,20 +35,28 @@ export const skinSchema = z
 
 export type SkinConfig = z.output<typeof skinSchema>;
 
-/** Layer thicknesses (m) of a skin config, defaults from the species parameter set. */
-export function layerThicknessesM(cfg: SkinConfig): { name: string; thicknessM: number }[] {
-  const d = cfg.species === 'mouseDorsal' ? mouseDorsalSkin : humanScalpSkin;
+/** A species' skin in SI units: default layer thicknesses and bulb depths (m), from the parameter values. */
+export interface SkinParams {
+  layersM: Readonly<Record<'stratumCorneum' | 'epidermis' | 'dermis' | 'hypodermis', number>>;
+  telogenBulbDepthM: number;
+  anagenBulbDepthM: number;
+  /** Largest random shift of a placed follicle from its lattice site (fraction of the spacing, ±). */
+  follicleJitterFraction: number;
+}
+
+/** Layer thicknesses (m) of a skin config; absent layers take the species defaults in `p`. */
+export function layerThicknessesM(cfg: SkinConfig, p: SkinParams): { name: string; thicknessM: number }[] {
   const l = cfg.layers;
+  const um = (x: number | undefined, fallbackM: number) => (x === undefined ? fallbackM : x * 1e-6);
   return [
-    { name: 'stratumCorneum', thicknessM: (l.stratumCorneumUm ?? d.stratumCorneumUm.value) * 1e-6 },
-    { name: 'epidermis', thicknessM: (l.epidermisUm ?? d.epidermisUm.value) * 1e-6 },
-    { name: 'dermis', thicknessM: (l.dermisUm ?? d.dermisUm.value) * 1e-6 },
-    { name: 'hypodermis', thicknessM: (l.hypodermisUm ?? d.hypodermisUm.value) * 1e-6 },
+    { name: 'stratumCorneum', thicknessM: um(l.stratumCorneumUm, p.layersM.stratumCorneum) },
+    { name: 'epidermis', thicknessM: um(l.epidermisUm, p.layersM.epidermis) },
+    { name: 'dermis', thicknessM: um(l.dermisUm, p.layersM.dermis) },
+    { name: 'hypodermis', thicknessM: um(l.hypodermisUm, p.layersM.hypodermis) },
   ];
 }
 
-/** Bulb depths (m) of telogen and anagen follicles for the species. */
-export function bulbDepthsM(cfg: SkinConfig): { telogenM: number; anagenM: number } {
-  const d = cfg.species === 'mouseDorsal' ? mouseDorsalSkin : humanScalpSkin;
-  return { telogenM: d.telogenBulbDepthUm.value * 1e-6, anagenM: d.anagenBulbDepthUm.value * 1e-6 };
+/** Bulb depths (m) of telogen and anagen follicles. */
+export function bulbDepthsM(p: SkinParams): { telogenM: number; anagenM: number } {
+  return { telogenM: p.telogenBulbDepthM, anagenM: p.anagenBulbDepthM };
 }

@@ -3,6 +3,7 @@ import { armEndpointIds } from '../experiment/endpointRegistry.ts';
 import { mouseSkinSchema } from '../follicle/mouse/schema.ts';
 import { microenvSchema } from '../microenv/schema.ts';
 import { patchObjectSchema } from '../patch/schema.ts';
+import { studyParameters as SP } from '../species/study.ts';
 
 /** Default compare days and photo days; when left at the default they are cut to the run's length. */
 export const DEFAULT_COMPARE_DAYS: readonly number[] = [14, 21];
@@ -33,8 +34,8 @@ export const mouseStudySections = {
   animals: z
     .strictObject({
       perArm: z.number().int().min(1).max(1000).default(8).describe('mice per arm'),
-      rosCv: z.number().min(0).max(2).default(0.15).describe('between-mouse CV of ROS production (lognormal multiplier)'),
-      minoxidilAbsorptionCv: z.number().min(0).max(2).default(0.3).describe('between-mouse CV of absorbed minoxidil'),
+      rosCv: z.number().min(0).max(2).default(SP.rosCv.value).describe('between-mouse CV of ROS production (lognormal multiplier)'),
+      minoxidilAbsorptionCv: z.number().min(0).max(2).default(SP.minoxidilAbsorptionCv.value).describe('between-mouse CV of absorbed minoxidil'),
     })
     .prefault({}),
   design: z

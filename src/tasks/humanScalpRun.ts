@@ -132,7 +132,7 @@ export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions,
   if (scenario.microenvironment.enabled) {
     const c = scenario.scalp.cycle;
     const anagenShare = c.anagen.meanDays / (c.anagen.meanDays + c.catagen.meanDays + c.telogen.meanDays + c.latency.probability * c.latency.meanDays);
-    const env = humanRegionMicroenvironment(assembleHumanScalp(scenario.scalp), scenario.microenvironment, anagenShare);
+    const env = humanRegionMicroenvironment(assembleHumanScalp(scenario.scalp), scenario.microenvironment, anagenShare, scenario.parameters);
     for (const [id, e] of Object.entries(env)) regions[id].microenvironment = e;
   }
   return {

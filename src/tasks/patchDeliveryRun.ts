@@ -4,7 +4,9 @@ import { depthProfile, sliceField } from '../render/slice.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { TableRecorder } from '../core/recorder.ts';
 import { fillSources, placeApplications } from '../delivery/applications.ts';
-import { ceriaSubstrate, woundDecayPerS, woundSubstrate } from '../delivery/substrates.ts';
+import { ceriaSubstrate, woundSubstrate } from '../delivery/substrates.ts';
+import { assembleDelivery } from '../parameters/assemble/delivery.ts';
+import { assembleSkin } from '../parameters/assemble/skin.ts';
 import { perifollicularMask, placeFollicles } from '../skin/follicles.ts';
 import { layerThicknessesM } from '../skin/schema.ts';
 import { createTransportGrid, totalAmount, type TransportGrid } from '../transport/grid.ts';
@@ -67,14 +69,16 @@ export const patchDeliveryTask: Task<PatchDeliveryScenario, null, PatchDeliveryO
 /** The transport grid and substrates of a patch-delivery scenario (pure; shared by every solver method). */
 export function patchDeliveryTransport(scenario: PatchDeliveryScenario): { grid: TransportGrid; substrates: SubstrateSpec[] } {
   const { skin, transport } = scenario;
+  const skinP = assembleSkin(scenario.parameters, skin.species);
+  const P = assembleDelivery(scenario.parameters);
   const grid = createTransportGrid({
     nx: Math.max(1, Math.round(skin.windowUm.x / skin.voxelUm)),
     ny: Math.max(1, Math.round(skin.windowUm.y / skin.voxelUm)),
     nz: Math.max(1, Math.round(skin.windowUm.depth / skin.voxelUm)),
     dxM: skin.voxelUm * 1e-6,
-    layers: layerThicknessesM(skin),
+    layers: layerThicknessesM(skin, skinP),
   });
-  const substrates = [ceriaSubstrate(grid, { clearance: transport.clearance, deepSink: transport.deepFace === 'sink' }), woundSubstrate(grid)];
+  const substrates = [ceriaSubstrate(grid, P.ceria, { clearance: transport.clearance, deepSink: transport.deepFace === 'sink' }), woundSubstrate(grid, P.wound)];
   return { grid, substrates };
 }
 
@@ -84,14 +88,16 @@ export function patchDeliveryTransport(scenario: PatchDeliveryScenario): { grid:
  */
 export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: TaskOptions, prebuilt?: TransportSolver): PatchDeliveryOutput {
   const { skin, patch, transport } = scenario;
+  const skinP = assembleSkin(scenario.parameters, skin.species);
+  const P = assembleDelivery(scenario.parameters);
   const dx = skin.voxelUm * 1e-6;
   const { grid, substrates } = patchDeliveryTransport(scenario);
   const injury = patch.injury.enabled;
   const withCargo = patch.cargo.substance !== 'none';
   const solver = prebuilt ?? createSolver(grid, substrates, transport.dtS);
-  const { geometry, applications } = placeApplications(patch, grid);
+  const { geometry, applications } = placeApplications(patch, grid, P.insertion);
   const rng = RandomStream.fromSeed(options.seed, ['skin', 'follicles']);
-  const follicles = placeFollicles(skin, rng);
+  const follicles = placeFollicles(skin, rng, skinP);
   const mask = perifollicularMask(grid, follicles, skin.follicles.perifollicularRadiusUm * 1e-6);
 
   const clock = new Clock(transport.dtS, Math.round((scenario.durationDays * 86400) / transport.dtS) * transport.dtS);
@@ -104,7 +110,7 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
   const ceriaSrc = solver.sourceRate('ceria');
   const woundSrc = solver.sourceRate('wound');
   const halfTimeS = patch.matrix.dissolutionHalfTimeMin * 60;
-  const woundCfg = injury ? { source: woundSrc, peakS: patch.injury.peakDays * 86400, decayPerS: woundDecayPerS() } : null;
+  const woundCfg = injury ? { source: woundSrc, peakS: patch.injury.peakDays * 86400, decayPerS: P.wound.decayPerS, gain: P.wound.trackSourceGain } : null;
 
   const table = new TableRecorder(['hours', 'releasedNg', 'retainedNg', 'clearedNg', 'perifollicularNg', 'perifollicularFractionOfDose', 'meanWoundDermisAu', 'maxCeriaUgPerMl']);
   const snapshots: FieldSnapshot[] = [];

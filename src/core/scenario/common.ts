@@ -22,6 +22,14 @@ export const commonScenarioFields = {
     .min(MIN_DURATION_DAYS)
     .max(36525)
     .describe('simulated time (days, from 0.001 — shorter runs hold no step of any model — to 36525, 100 years)'),
+  parameters: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe('model parameter overrides by dotted path (`follisim params` lists paths, units and plausible ranges)'),
+  parameterValues: z
+    .record(z.string(), z.number())
+    .optional()
+    .describe('output only: every catalog parameter the run used (defaults + overrides), recomputed at validation; edit `parameters` instead'),
 };
 
 /** The `record` section: the sampling interval, with a default that suits the model's time scale. */

@@ -13,6 +13,16 @@ export interface ScenarioIssue {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ScenarioIssue[] };
 
+/**
+ * Steps around schema validation: `prepare` rewrites the raw data first (e.g. writes a `parameters:`
+ * override into the field it is bound to) and reports problems by data path; `finish` completes a valid
+ * value (e.g. resolves the full parameter map).
+ */
+export interface ParseHooks<T> {
+  prepare?(data: unknown): { data: unknown; issues: { path: PropertyKey[]; value?: unknown; message: string }[] };
+  finish?(value: T): T;
+}
+
 /** Formats an issue as one line: `file:line: path = value: message`. */
 export function formatIssue(issue: ScenarioIssue, source = 'scenario'): string {
   const where = issue.line !== undefined ? `${source}:${issue.line}` : source;
@@ -132,7 +142,7 @@ function aliasLine(text: string, message: string): { line?: number; name?: strin
 }
 
 /** Parses YAML or JSON text (JSON is YAML 1.2) and validates it; issues carry line numbers. */
-export function parseScenarioText<S extends z.ZodType>(schema: S, text: string): ParseResult<z.output<S>> {
+export function parseScenarioText<S extends z.ZodType>(schema: S, text: string, hooks: ParseHooks<z.output<S>> = {}): ParseResult<z.output<S>> {
   const tooBig = scenarioTextIssues(text);
   if (tooBig.length > 0) return { ok: false, issues: tooBig };
   const lc = new LineCounter();
@@ -165,14 +175,25 @@ export function parseScenarioText<S extends z.ZodType>(schema: S, text: string):
     }
     return { ok: false, issues: [{ path: '', message: `cannot read the YAML: ${msg.split('\n')[0]}` }] };
   }
-  return validateScenarioData(schema, data, doc, lc);
+  return validateScenarioData(schema, data, doc, lc, hooks);
 }
 
 /** Validates already-parsed data (e.g. an HTTP JSON body); issues have paths and values, no lines. */
-export function validateScenarioData<S extends z.ZodType>(schema: S, data: unknown, doc?: Document, lc?: LineCounter): ParseResult<z.output<S>> {
+export function validateScenarioData<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  doc?: Document,
+  lc?: LineCounter,
+  hooks: ParseHooks<z.output<S>> = {},
+): ParseResult<z.output<S>> {
+  const prepared = hooks.prepare?.(raw) ?? { data: raw, issues: [] };
+  const data = prepared.data;
+  const pre: ScenarioIssue[] = prepared.issues.map((i) => ({ path: i.path.join('.'), line: lineAt(doc, lc, i.path), value: i.value, message: i.message }));
   const r = schema.safeParse(data);
-  if (r.success) return { ok: true, value: r.data };
-  const issues = explainZodIssues(schema, data, r.error.issues, doc, lc);
+  if (r.success && pre.length === 0) return { ok: true, value: hooks.finish ? hooks.finish(r.data) : r.data };
+  // the schema's own complaints about a section the hook already reported would only repeat them
+  const reported = new Set(pre.map((i) => i.path.split('.')[0]));
+  const issues = [...pre, ...(r.success ? [] : explainZodIssues(schema, data, r.error.issues, doc, lc).filter((i) => !reported.has(i.path.split('.')[0])))];
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ok: false, issues };
 }

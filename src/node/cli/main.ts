@@ -10,6 +10,7 @@ import { UserError } from '../userError.ts';
 import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
 import { VERSION } from '../../version.ts';
 import type { ProgressMode } from '../progress.ts';
+import { addParamsCommand } from './paramsCommand.ts';
 import { runCommand } from './runCommand.ts';
 
 /** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario, flags, files). */
@@ -124,6 +125,8 @@ Size: runs estimated above ${Math.round(MEMORY_SHARE * 100)} % of this machine's
     .action(() => {
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
+
+  addParamsCommand(program);
 
   return program;
 }

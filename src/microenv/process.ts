@@ -1,0 +1,56 @@
+import type { TransportGrid } from '../transport/grid.ts';
+import type { SubstrateSpec, TransportSolver } from '../transport/solver.ts';
+import type { Mechanisms } from './schema.ts';
+
+/**
+ * The tile's physical state (after BioFVM's split): the grid, the transported fields in `solver`, and the
+ * non-transported per-voxel state. Biology does not live here; it enters as registered processes.
+ */
+export interface TileFields {
+  readonly grid: TransportGrid;
+  /** Transported fields (each with its name, D and decay) and their source arrays. */
+  readonly solver: TransportSolver;
+  /** Viable (non-stratum-corneum) voxels: 1. */
+  readonly viable: Uint8Array;
+  /** Index of the first viable z-plane (below the stratum corneum). */
+  readonly firstViablePlane: number;
+  /** Follicle counts per voxel (telogen and anagen bulbs), set by the follicle layer. */
+  readonly telogenMap: Float64Array;
+  readonly anagenMap: Float64Array;
+  /** Interleaved chemistry state [S, H, G] per voxel (mol/m³). */
+  readonly chem: Float64Array;
+  /** Relative vessel density per voxel (1 = healthy telogen skin). */
+  readonly vessels: Float64Array;
+}
+
+/** What every process sees besides the fields during one transport step. */
+export interface TileStepContext {
+  /** Androgen level of the animal (0 none, 1 the AGA reference). */
+  readonly dht: number;
+  readonly mechanisms: Mechanisms;
+  /** True while the healthy tile is spun up before t = 0 (slow tissue remodelling is held). */
+  readonly spinningUp: boolean;
+}
+
+/**
+ * One biological or delivery process acting on the tile (a PhysiCell/BioFVM-style registered process):
+ * it declares the fields it transports and acts before and/or after each transport step. The tile calls
+ * every process's `beforeTransport` (sources), then the solver, then every `afterTransport` (local
+ * reactions and state updates), in registration order.
+ */
+export interface TileProcess {
+  readonly name: string;
+  /** Transported fields this process owns (may be none). */
+  substrates(grid: TransportGrid): SubstrateSpec[];
+  /** Called once the solver exists (allocate state, set initial values). */
+  init?(f: TileFields): void;
+  /** Sets sources for the step [tS, tS + dtS] (s). */
+  beforeTransport?(f: TileFields, tS: number, dtS: number, ctx: TileStepContext): void;
+  /** Local update after transport over [tS, tS + dtS] (s). */
+  afterTransport?(f: TileFields, tS: number, dtS: number, ctx: TileStepContext): void;
+}
+
+/** Per-z-plane diffusivity (m²/s) that is `d` in viable tissue and 0 in the stratum corneum. */
+export function viableDiffusion(grid: TransportGrid, d: number): number[] {
+  return Array.from(grid.layerOfZ, (l) => (grid.layers[l].name === 'stratumCorneum' ? 0 : d));
+}

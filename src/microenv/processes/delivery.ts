@@ -1,0 +1,44 @@
+import { fillSources, placeApplications, type Application } from '../../delivery/applications.ts';
+import { ceriaSubstrate, woundSubstrate, type ParticleTransportParams, type WoundSignalParams } from '../../delivery/substrates.ts';
+import type { InsertionParams } from '../../patch/geometry.ts';
+import type { PatchConfig } from '../../patch/schema.ts';
+import type { TileFields, TileProcess } from '../process.ts';
+
+/** Constants of patch delivery in SI units (particle transport, wound signal, needle insertion). */
+export interface DeliveryParams {
+  particles: ParticleTransportParams;
+  wound: WoundSignalParams;
+  insertion: InsertionParams;
+}
+
+/**
+ * Patch delivery: each application releases its ceria cargo into the needle tracks as the matrix
+ * dissolves, and the tracks emit the wound signal. Owns the `ceria` (kg/m³) and `wound` (a.u.) fields,
+ * which exist even without a patch so readers can always find them.
+ */
+export function deliveryProcess(P: DeliveryParams, patch: PatchConfig | null): TileProcess {
+  if (patch?.cargo.substance === 'minoxidil') {
+    throw new RangeError("patch.cargo.substance = 'minoxidil': minoxidil-loaded patches are not modelled in the microenvironment yet (allowed here: ceria, none)");
+  }
+  let applications: Application[] = [];
+  const halfTimeS = patch ? patch.matrix.dissolutionHalfTimeMin * 60 : 1;
+  const peakS = patch && patch.injury.enabled ? patch.injury.peakDays * 86400 : 0;
+  return {
+    name: 'delivery',
+    substrates: (g) => [ceriaSubstrate(g, P.particles, { clearance: true }), woundSubstrate(g, P.wound)],
+    init(f: TileFields) {
+      if (patch) applications = placeApplications(patch, f.grid, P.insertion).applications;
+    },
+    beforeTransport(f, tS, dtS) {
+      fillSources(
+        applications,
+        tS,
+        dtS,
+        f.grid.voxelVolumeM3,
+        halfTimeS,
+        patch?.cargo.substance === 'ceria' ? f.solver.sourceRate('ceria') : null,
+        peakS > 0 ? { source: f.solver.sourceRate('wound'), peakS, decayPerS: P.wound.decayPerS, gain: P.wound.trackSourceGain } : null,
+      );
+    },
+  };
+}

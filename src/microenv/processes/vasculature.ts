@@ -1,0 +1,44 @@
+import type { TileProcess } from '../process.ts';
+
+/** Vessel-density response constants (densities relative to healthy skin; times in s). */
+export interface VesselParams {
+  min: number;
+  max: number;
+  hill: number;
+  growthS: number;
+  regressionS: number;
+  rosInhibition: number;
+}
+
+/**
+ * Vessel density relaxes toward a VEGF- and ROS-dependent target (growth and regression at their own
+ * time constants); held during the spin-up so the healthy reference is density 1.
+ */
+export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number, h2o2RefMolPerM3: number): TileProcess {
+  return {
+    name: 'vasculature',
+    substrates: () => [],
+    afterTransport(f, _tS, dt, ctx) {
+      if (ctx.spinningUp) return;
+      const vegf = f.solver.field('vegf');
+      const rhoMin = VS.min;
+      const rhoMax = VS.max;
+      const n = VS.hill;
+      // K chosen so the target is exactly 1 at the reference VEGF fold 1: (1 − ρmin)/(ρmax − ρmin) = 1/(Kⁿ + 1)
+      const kn = (rhoMax - rhoMin) / (1 - rhoMin) - 1;
+      const grow = 1 - Math.exp(-dt / VS.growthS);
+      const regress = 1 - Math.exp(-dt / VS.regressionS);
+      const inhibit = ctx.mechanisms.rosVesselInhibition ? VS.rosInhibition : 0;
+      for (let v = 0; v < f.grid.voxelCount; v++) {
+        if (!f.viable[v]) continue;
+        const fold = vegf[v] / vegfRefMolPerM3;
+        const fn = Math.pow(fold, n);
+        let target = rhoMin + ((rhoMax - rhoMin) * fn) / (kn + fn);
+        const ros = f.chem[3 * v + 1] / h2o2RefMolPerM3;
+        target /= 1 + inhibit * Math.max(0, ros - 1);
+        const r = f.vessels[v];
+        f.vessels[v] = r + (target - r) * (target > r ? grow : regress);
+      }
+    },
+  };
+}

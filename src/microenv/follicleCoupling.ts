@@ -1,6 +1,18 @@
 import type { MouseHooks } from '../follicle/mouse/lattice.ts';
 import { BEHAVIOURS, evaluateRules, SIGNALS, type CompiledRules } from './rules.ts';
+import type { TileFields } from './process.ts';
 import type { MicroenvironmentTile } from './tile.ts';
+
+/**
+ * A signal registered in addition to the built-in SIGNALS (e.g. by a new drug process): read at the
+ * follicle's bulb voxel each coupling step. Its index follows the built-ins, so existing rules and
+ * readouts are unchanged.
+ */
+export interface ExtraSignal {
+  readonly name: string;
+  /** Dimensionless or stated-unit value of the signal at voxel `v`. */
+  read(f: TileFields, v: number): number;
+}
 
 /** Where a follicle's bulb sits: lattice position (m) and the depths of its telogen and anagen bulb (m). */
 export interface FollicleGeometry {
@@ -53,8 +65,11 @@ const B = Object.fromEntries(BEHAVIOURS.map((b, i) => [b, i])) as Record<(typeof
 export class FollicleCoupling {
   readonly damage: Float64Array;
   readonly pS6: Float64Array;
-  /** Last signals per follicle, SIGNALS.length values each (for readouts). */
+  /** Last signals per follicle, `signalNames.length` values each (built-ins first; for readouts). */
   readonly signals: Float64Array;
+  /** Signal names in index order: SIGNALS, then the registered extra signals. */
+  readonly signalNames: readonly string[];
+  private readonly extra: readonly ExtraSignal[];
   private readonly tile: MicroenvironmentTile;
   private readonly geo: FollicleGeometry;
   private readonly rules: CompiledRules;
@@ -67,8 +82,18 @@ export class FollicleCoupling {
   private superoxideRef = 0;
   private readonly params: FollicleSignalParams;
 
-  constructor(tile: MicroenvironmentTile, geo: FollicleGeometry, rules: CompiledRules, woundActs: boolean, params: FollicleSignalParams) {
+  /** `rules` must be compiled against `[...SIGNALS, ...extraSignals.map((s) => s.name)]`. */
+  constructor(
+    tile: MicroenvironmentTile,
+    geo: FollicleGeometry,
+    rules: CompiledRules,
+    woundActs: boolean,
+    params: FollicleSignalParams,
+    extraSignals: readonly ExtraSignal[] = [],
+  ) {
     this.tile = tile;
+    this.extra = extraSignals;
+    this.signalNames = [...SIGNALS, ...extraSignals.map((x) => x.name)];
     this.params = params;
     this.geo = geo;
     this.rules = rules;
@@ -83,8 +108,8 @@ export class FollicleCoupling {
     }
     this.damage = new Float64Array(geo.n).fill(params.damageAtBaseline);
     this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
-    this.signals = new Float64Array(geo.n * SIGNALS.length);
-    this.sig = new Float64Array(SIGNALS.length);
+    this.signals = new Float64Array(geo.n * this.signalNames.length);
+    this.sig = new Float64Array(this.signalNames.length);
     this.fac = new Float64Array(BEHAVIOURS.length);
     this.telogen = new Float64Array(g.voxelCount);
     this.anagen = new Float64Array(g.voxelCount);
@@ -145,7 +170,9 @@ export class FollicleCoupling {
     const basal = P.pS6Basal;
     const sig = this.sig;
     const fac = this.fac;
-    const nS = SIGNALS.length;
+    const nS = this.signalNames.length;
+    const n0 = SIGNALS.length;
+    const extra = this.extra;
     for (let i = 0; i < this.geo.n; i++) {
       const v = this.bulbVoxel(i, view);
       const r = chem[3 * v + 1] / hRef;
@@ -162,6 +189,7 @@ export class FollicleCoupling {
       sig[S.minoxidil] = mx[v] * 1e3; // µM
       sig[S.dht] = dht[i];
       sig[S.pS6] = this.pS6[i];
+      for (let x = 0; x < extra.length; x++) sig[n0 + x] = extra[x].read(tile, v);
       evaluateRules(this.rules, sig, fac);
       const target = Math.min(1, Math.max(0, basal * fac[B.pS6]));
       this.pS6[i] += (target - this.pS6[i]) * relax;

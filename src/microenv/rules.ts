@@ -35,6 +35,9 @@ export const ruleSchema = z
 
 export type Rule = z.output<typeof ruleSchema>;
 
+/** A rule on any signal name: the built-in SIGNALS or one registered by an extra process (programmatic use). */
+export type RuleOn<S extends string = string> = Omit<Rule, 'signal'> & { signal: S };
+
 /** A compiled rule set: flat typed arrays for a fast per-follicle loop. */
 export interface CompiledRules {
   count: number;
@@ -45,12 +48,18 @@ export interface CompiledRules {
   gain: Float64Array;
 }
 
-/** Compiles enabled rules into typed arrays (signal and behaviour as indices into SIGNALS/BEHAVIOURS). */
-export function compileRules(rules: readonly Rule[]): CompiledRules {
+/**
+ * Compiles enabled rules into typed arrays (signal and behaviour as indices into `signals`/BEHAVIOURS);
+ * `signals` is SIGNALS, optionally followed by registered extra signals (the built-in indices never move).
+ */
+export function compileRules(rules: readonly RuleOn[], signals: readonly string[] = SIGNALS): CompiledRules {
   const on = rules.filter((r) => r.enabled);
+  for (const r of on) {
+    if (!signals.includes(r.signal)) throw new RangeError(`rule on unknown signal '${r.signal}' (known: ${signals.join(', ')})`);
+  }
   return {
     count: on.length,
-    signal: Int32Array.from(on, (r) => SIGNALS.indexOf(r.signal)),
+    signal: Int32Array.from(on, (r) => signals.indexOf(r.signal)),
     behaviour: Int32Array.from(on, (r) => BEHAVIOURS.indexOf(r.behaviour)),
     halfMaxPowHill: Float64Array.from(on, (r) => Math.pow(r.halfMax, r.hill)),
     hill: Float64Array.from(on, (r) => r.hill),

@@ -118,7 +118,7 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
   const times = new Float64Array(nSamples);
   const photoSteps = new Map(scn.photos.days.map((d) => [Math.round(d / dtDays), d] as const));
   const photos: AnimalResult['photos'] = [];
-  const nS = SIGNALS.length;
+  const nS = coupling.signalNames.length;
   const ceria = tile.solver.field('ceria');
 
   const acc = new Float64Array(MICROENV_READOUT_NAMES.length);

@@ -1,5 +1,16 @@
 import { parameterMarkdown } from '../src/parameters/format.ts';
 import type { ParameterGroup } from '../src/parameters/groups.ts';
+import { DEFAULT_RULES } from '../src/microenv/defaultRules.ts';
+import { healthyReferenceSignals } from '../src/microenv/follicleCoupling.ts';
+import { rulesMarkdown } from '../src/microenv/ruleText.ts';
+import { SIGNALS } from '../src/microenv/rules.ts';
+import { assembleFollicleSignals } from '../src/parameters/assemble/signals.ts';
+
+/** The default rules as English sentences (the `rules` block of docs/model.md). */
+export function defaultRulesSentences(): string {
+  const ref = healthyReferenceSignals(assembleFollicleSignals({}));
+  return rulesMarkdown(DEFAULT_RULES, (s) => ref[SIGNALS.indexOf(s as (typeof SIGNALS)[number])]);
+}
 
 /** The generated parameter blocks of docs/model.md, in document order. */
 export const PARAM_BLOCKS: readonly ParameterGroup['doc'][] = ['human', 'skin', 'microenv', 'study', 'mouse'];
@@ -23,5 +34,7 @@ export function replaceParamBlocks(doc: string): string {
     if (old === undefined) throw new Error(`docs/model.md has no ${open(name)} ... ${close(name)} block`);
     out = out.replace(open(name) + old + close(name), `${open(name)}\n${parameterMarkdown(name)}${close(name)}`);
   }
+  const rules = paramBlock(out, 'rules');
+  if (rules !== undefined) out = out.replace(open('rules') + rules + close('rules'), `${open('rules')}\n${defaultRulesSentences()}${close('rules')}`);
   return out;
 }

@@ -35,6 +35,18 @@ export interface FollicleSignalParams {
   pS6Basal: number;
   /** Time constant of p-S6 (s). */
   pS6TimeS: number;
+  /** Declared bounds of each behaviour's combined rule factor (BEHAVIOURS order). */
+  ruleBounds: { min: number[]; max: number[] };
+}
+
+/**
+ * Signal values of healthy, untreated skin (SIGNALS order, then 0 for each extra signal): ROS, superoxide,
+ * perfusion and VEGF at their reference 1, damage at its steady D₀, p-S6 at basal; wound, minoxidil and
+ * androgen absent. The rules are normalised to be neutral here.
+ */
+export function healthyReferenceSignals(p: FollicleSignalParams, extra = 0): Float64Array {
+  const ref: Record<(typeof SIGNALS)[number], number> = { ros: 1, superoxide: 1, damage: p.damageAtBaseline, perfusion: 1, vegf: 1, wound: 0, minoxidil: 0, dht: 0, pS6: p.pS6Basal };
+  return Float64Array.from([...SIGNALS.map((s) => ref[s]), ...new Array<number>(extra).fill(0)]);
 }
 
 /** Damage rate k_dmg (1/s) that makes D₀ the steady damage at r = 1: k_dmg = k_rep·D₀/(1 − D₀). */

@@ -46,17 +46,41 @@ export interface CompiledRules {
   halfMaxPowHill: Float64Array;
   hill: Float64Array;
   gain: Float64Array;
+  /** 1 / (the rule's raw factor at the healthy reference signal): every rule is neutral (×1) in healthy skin. */
+  norm: Float64Array;
+  /** Declared bounds of each behaviour's combined factor (BEHAVIOURS order). */
+  minFactor: Float64Array;
+  maxFactor: Float64Array;
+}
+
+/** Options of `compileRules`: healthy reference signal levels and bounds per behaviour. */
+export interface RuleCompileOptions {
+  /**
+   * Signal values (in `signals` order) of healthy, untreated skin; each rule is divided by its value there
+   * so that the table is neutral at the reference. Omitted: reference 0 (raw Hill factors, as before).
+   */
+  reference?: ArrayLike<number>;
+  /** Bounds of each behaviour's combined factor (BEHAVIOURS order). Omitted: unbounded. */
+  bounds?: { min: ArrayLike<number>; max: ArrayLike<number> };
+}
+
+/** Raw Hill factor 1 + g·sⁿ/(Kⁿ + sⁿ) (dimensionless). */
+function hillFactor(gain: number, halfMaxPowHill: number, hill: number, s: number): number {
+  const sn = Math.pow(Math.max(0, s), hill);
+  return 1 + (gain * sn) / (halfMaxPowHill + sn);
 }
 
 /**
  * Compiles enabled rules into typed arrays (signal and behaviour as indices into `signals`/BEHAVIOURS);
  * `signals` is SIGNALS, optionally followed by registered extra signals (the built-in indices never move).
  */
-export function compileRules(rules: readonly RuleOn[], signals: readonly string[] = SIGNALS): CompiledRules {
+export function compileRules(rules: readonly RuleOn[], signals: readonly string[] = SIGNALS, opts: RuleCompileOptions = {}): CompiledRules {
   const on = rules.filter((r) => r.enabled);
   for (const r of on) {
     if (!signals.includes(r.signal)) throw new RangeError(`rule on unknown signal '${r.signal}' (known: ${signals.join(', ')})`);
   }
+  const ref = opts.reference;
+  const nB = BEHAVIOURS.length;
   return {
     count: on.length,
     signal: Int32Array.from(on, (r) => signals.indexOf(r.signal)),
@@ -64,12 +88,16 @@ export function compileRules(rules: readonly RuleOn[], signals: readonly string[
     halfMaxPowHill: Float64Array.from(on, (r) => Math.pow(r.halfMax, r.hill)),
     hill: Float64Array.from(on, (r) => r.hill),
     gain: Float64Array.from(on, (r) => r.saturation - 1),
+    norm: Float64Array.from(on, (r) => (ref ? 1 / hillFactor(r.saturation - 1, Math.pow(r.halfMax, r.hill), r.hill, ref[signals.indexOf(r.signal)] ?? 0) : 1)),
+    minFactor: Float64Array.from({ length: nB }, (_, b) => opts.bounds?.min[b] ?? 0),
+    maxFactor: Float64Array.from({ length: nB }, (_, b) => opts.bounds?.max[b] ?? Infinity),
   };
 }
 
 /**
- * Evaluates the rules for one follicle: `signals` holds SIGNALS.length values, `out` receives
- * BEHAVIOURS.length multiplicative factors (reset to 1 first).
+ * Evaluates the rules for one follicle: `signals` holds one value per compiled signal, `out` receives
+ * BEHAVIOURS.length multiplicative factors (reset to 1 first), each rule divided by its value at the
+ * healthy reference and each behaviour's product clamped to its declared bounds.
  */
 export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: Float64Array): void {
   out.fill(1);
@@ -78,6 +106,8 @@ export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: 
     const h = rules.hill[r];
     // integer Hill coefficients (the common case) avoid Math.pow in this per-follicle loop
     const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);
-    out[rules.behaviour[r]] *= 1 + (rules.gain[r] * sn) / (rules.halfMaxPowHill[r] + sn);
+    out[rules.behaviour[r]] *= (1 + (rules.gain[r] * sn) / (rules.halfMaxPowHill[r] + sn)) * rules.norm[r];
   }
+  // the combined factor of each behaviour stays within its declared bounds
+  for (let b = 0; b < out.length; b++) out[b] = Math.min(rules.maxFactor[b], Math.max(rules.minFactor[b], out[b]));
 }

@@ -3,7 +3,7 @@ import type { ModelName } from './bindings.ts';
 import { humanAga, humanCycle, humanFollicle, humanRegions } from '../species/human.ts';
 import { ceriaCatalysis, follicleSignals, minoxidilPk, rosChemistry, vegfVessels } from '../species/microenv.ts';
 import { mouseAga, mouseCycle, mouseDepilation, mouseFollicle, mouseVariability } from '../species/mouse.ts';
-import { ruleMagnitudes } from '../species/rules.ts';
+import { ruleBounds, ruleMagnitudes } from '../species/rules.ts';
 import { ceriaTransport, follicleLayout, humanScalpSkin, microneedlePatch, mouseDorsalSkin } from '../species/skin.ts';
 import { studyParameters } from '../species/study.ts';
 import { humanTile, mouseTile } from '../species/tile.ts';
@@ -50,6 +50,7 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
   { prefix: 'minoxidil', title: 'Minoxidil', source: 'microenv.ts: minoxidilPk', doc: 'microenv', models: MH, set: minoxidilPk },
   { prefix: 'signals', title: 'Follicle damage and p-S6', source: 'microenv.ts: follicleSignals', doc: 'microenv', models: MH, set: follicleSignals },
   { prefix: 'rules', title: 'Default rule magnitudes', source: 'rules.ts: ruleMagnitudes', doc: 'microenv', models: MH, set: ruleMagnitudes },
+  { prefix: 'ruleBounds', title: 'Bounds of the combined rule factor per behaviour', source: 'rules.ts: ruleBounds', doc: 'microenv', models: M, set: ruleBounds },
   { prefix: 'study', title: 'Mouse study', source: 'study.ts: studyParameters', doc: 'study', models: M, set: studyParameters },
   { prefix: 'tile.mouse', title: 'Mouse tile', source: 'tile.ts: mouseTile', doc: 'study', models: M, set: mouseTile },
   { prefix: 'tile.human', title: 'Human region tiles', source: 'tile.ts: humanTile', doc: 'study', models: H, set: humanTile },

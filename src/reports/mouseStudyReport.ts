@@ -1,5 +1,7 @@
 import { renderFigures, type ChartSpec } from '../output/charts/index.ts';
 import { formatPValue, htmlReport, htmlTable } from '../report/index.ts';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 import type { AnimalReadoutName } from '../study/animal.ts';
 import type { ArmSummary } from '../study/aggregate.ts';
 import type { MouseStudyOutput } from '../tasks/mouseStudyRun.ts';
@@ -82,6 +84,10 @@ export function mouseStudyReport(out: MouseStudyOutput, metadata: Record<string,
       { heading: 'Microenvironment', svg: figures['microenvironment.svg'] },
       { heading: 'Anagen follicles', svg: figures['anagen.svg'] },
       { heading: 'Statistics', html: stats },
+      {
+        heading: 'Behaviour rules',
+        html: `<p>Each rule multiplies its behaviour; every rule is neutral (×1) at the healthy reference signals and each behaviour's combined factor is clamped to its declared bounds.</p><ul>${out.ruleSentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,
+      },
     ],
   });
 }

@@ -60,3 +60,27 @@ function ruleParameters(r: RuleShape): [string, Parameter][] {
 
 /** Rule magnitudes as parameters (`<signal>.<behaviour>.halfMax|hill|saturation`). */
 export const ruleMagnitudes: ParameterSet = Object.fromEntries(DEFAULT_RULE_SHAPES.flatMap(ruleParameters));
+
+const bound = (value: number, what: string, why: string, range: readonly [number, number]): Parameter =>
+  assumed(value, '1', what, why, [range[0], range[1], 'assumed bound'] as const);
+
+/**
+ * Declared bounds of each behaviour's combined rule factor (`ruleBounds.<behaviour>.min|max`): however the
+ * rules combine, a behaviour stays within them. All assumptions, reasoned in `why`.
+ */
+export const ruleBounds = {
+  'pS6.min': bound(0.1, 'lowest combined factor on the p-S6 target', 'a tenth of basal: activation suppressed, not abolished', [0.01, 0.5]),
+  'pS6.max': bound(10, 'highest combined factor on the p-S6 target', 'basal 0.1 × 10 = fully activated (the target is capped at 1 anyway)', [2, 20]),
+  'activationRate.min': bound(0.05, 'lowest combined factor on the telogen-exit hazard', 'a twentyfold delay of telogen exit: androgen delays, it does not arrest regrowth (TP delays regrowth, gempharmatech)', [0.01, 0.5]),
+  'activationRate.max': bound(20, 'highest combined factor on the telogen-exit hazard', 'minoxidil shortens rat telogen from ~20 d to 1-2 d (PMID 2380431): at most a ten- to twentyfold faster exit', [5, 50]),
+  'propagation.min': bound(0.2, 'lowest combined factor on neighbour propagation of anagen', 'assumed: one fifth of healthy wave propagation', [0.05, 0.8]),
+  'propagation.max': bound(3, 'highest combined factor on neighbour propagation of anagen', 'assumed: waves at most three times faster', [1.2, 10]),
+  'refractoryDuration.min': bound(0.5, 'lowest combined factor on the refractory telogen duration', 'assumed: refractory telogen at least halved', [0.2, 0.9]),
+  'refractoryDuration.max': bound(3, 'highest combined factor on the refractory telogen duration', 'assumed: at most tripled by androgen', [1.2, 5]),
+  'anagenDuration.min': bound(0.3, 'lowest combined factor on anagen duration', 'assumed: anagen (~17 d in mouse) not shorter than ~5 d', [0.1, 0.8]),
+  'anagenDuration.max': bound(1.5, 'highest combined factor on anagen duration', 'rodent anagen is little prolonged by treatments (minoxidil does not prolong it, PMID 2380431); perfusion at most +50 %', [1.1, 3]),
+  'growthRate.min': bound(0.3, 'lowest combined factor on shaft growth rate', 'assumed: damaged or androgen-exposed shafts grow at least at 30 %', [0.1, 0.8]),
+  'growthRate.max': bound(1.5, 'highest combined factor on shaft growth rate', 'assumed: shafts (~1 mm/day, Chase 1951) at most 50 % faster', [1.1, 3]),
+  'sizeRetention.min': bound(0.3, 'lowest combined factor on the size kept per cycle', 'assumed: at most a 70 % size loss per cycle', [0.1, 0.9]),
+  'sizeRetention.max': bound(1.2, 'highest combined factor on the size kept per cycle', 'assumed: recovery of at most 20 % per cycle (size is capped at terminal anyway)', [1, 2]),
+} satisfies ParameterSet;

@@ -7,7 +7,7 @@ import { checkRecordedRow } from '../core/finite.ts';
 import { MOUSE_READOUT_COUNT, MOUSE_READOUT_NAMES, writeMouseReadouts } from '../follicle/mouse/readouts.ts';
 import { renderDorsalPhoto } from '../follicle/mouse/render.ts';
 import { createMouseAnimal } from '../follicle/mouse/run.ts';
-import { FollicleCoupling, type FollicleSignalParams, type FollicleView } from '../microenv/follicleCoupling.ts';
+import { FollicleCoupling, healthyReferenceSignals, type FollicleSignalParams, type FollicleView } from '../microenv/follicleCoupling.ts';
 import { compileRules, SIGNALS } from '../microenv/rules.ts';
 import { MicroenvironmentTile, type TileParams } from '../microenv/tile.ts';
 import { assembleAnimal } from '../parameters/assemble/animal.ts';
@@ -97,7 +97,8 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
       anagenDepthM: P.skin.anagenBulbDepthM,
       descentDays: model.emergenceDays,
     },
-    compileRules(env.rules),
+    // rules are neutral at the healthy reference signals and bounded per behaviour (docs/model.md §5.5)
+    compileRules(env.rules, SIGNALS, { reference: healthyReferenceSignals(P.signals), bounds: P.signals.ruleBounds }),
     env.mechanisms.injuryActivation,
     P.signals,
   );

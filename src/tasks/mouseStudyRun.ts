@@ -11,6 +11,10 @@ import { givenTreatments } from '../experiment/regimen.ts';
 import { compareArms, summariseArm, type ArmSummary, type Comparison } from '../study/aggregate.ts';
 import { withTableUnits } from '../results/tables.ts';
 import type { Task } from './task.ts';
+import { healthyReferenceSignals } from '../microenv/follicleCoupling.ts';
+import { ruleSentence } from '../microenv/ruleText.ts';
+import { SIGNALS } from '../microenv/rules.ts';
+import { assembleFollicleSignals } from '../parameters/assemble/signals.ts';
 import type { Table, TaskOptions, TaskOutput } from './types.ts';
 
 /** Photos of the representative (first) mouse of each arm, as PNG bytes. */
@@ -25,6 +29,8 @@ export interface MouseStudyOutput extends TaskOutput {
   comparisons: Comparison[];
   photos: StudyPhoto[];
   photoDataUrl(p: StudyPhoto): string;
+  /** The scenario's behaviour rules as English sentences (for the report). */
+  ruleSentences: string[];
 }
 
 /** Runs every mouse of every arm (no I/O); `animalsFilter` lets a sweep or a worker run a subset. */
@@ -158,6 +164,10 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
     comparisons,
     photos,
     photoDataUrl: (p) => pngDataUrl(p.png),
+    ruleSentences: (() => {
+      const ref = healthyReferenceSignals(assembleFollicleSignals(scenario.parameters));
+      return scenario.microenvironment.rules.map((r) => ruleSentence(r, ref[SIGNALS.indexOf(r.signal)]));
+    })(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FollicleSignalParams } from '../../microenv/follicleCoupling.ts';
+import { BEHAVIOURS } from '../../microenv/rules.ts';
 import { parameterReader, type ParameterValues } from '../catalog.ts';
 
 /** Follicle damage and p-S6 constants in SI units (1/s, s) from resolved parameter values. */
@@ -10,5 +11,6 @@ export function assembleFollicleSignals(values: ParameterValues): FollicleSignal
     damageAtBaseline: v('signals.damageAtBaseline'),
     pS6Basal: v('signals.pS6Basal'),
     pS6TimeS: v('signals.pS6Days') * 86400,
+    ruleBounds: { min: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.min`)), max: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.max`)) },
   };
 }

@@ -1,5 +1,5 @@
 import { needleGeometry, needlePositions, type InsertionParams, type NeedleGeometry } from '../patch/geometry.ts';
-import { dissolvedFraction, needleVolumeWeights, woundEmission } from '../patch/release.ts';
+import { dissolvedFraction, needleVolumeWeights, woundCourse, type WoundCourse } from '../patch/release.ts';
 import type { PatchConfig } from '../patch/schema.ts';
 import type { TransportGrid } from '../transport/grid.ts';
 
@@ -46,7 +46,7 @@ export function placeApplications(cfg: PatchConfig, grid: TransportGrid, inserti
 /**
  * Fills the bulk source arrays for the step [t, t + dt]: cargo released by dissolution in that step
  * (exact amount, so mass balance holds for any dt) and the wound signal emitted by the tracks; `gain`
- * scales the track emission so the default patch gives ~1 a.u. tissue-mean level at peak.
+ * scales the track emission so the default patch gives ~1 a.u. tissue-mean level at the cytokine peak.
  */
 export function fillSources(
   apps: readonly Application[],
@@ -55,7 +55,7 @@ export function fillSources(
   voxelVolumeM3: number,
   halfTimeS: number,
   cargoSource: Float64Array | null,
-  wound: { source: Float64Array; peakS: number; decayPerS: number; gain: number } | null,
+  wound: (WoundCourse & { source: Float64Array; field: Float64Array; ceiling: number; decayPerS: number; gain: number }) | null,
 ): number {
   if (cargoSource) cargoSource.fill(0);
   if (wound) wound.source.fill(0);
@@ -75,9 +75,10 @@ export function fillSources(
       }
     }
     if (wound) {
-      // emission evaluated mid-step
-      const e = woundEmission(0.5 * (age0 + age1), wound.peakS) * wound.decayPerS * wound.gain;
-      if (e > 0) for (const v of a.trackVoxels) wound.source[v] += e;
+      // emission evaluated mid-step; tissue that already carries the ceiling level emits no more, so
+      // repeated applications cannot accumulate without limit
+      const e = woundCourse(0.5 * (age0 + age1), wound) * wound.decayPerS * wound.gain;
+      if (e > 0) for (const v of a.trackVoxels) wound.source[v] += e * Math.max(0, 1 - wound.field[v] / wound.ceiling);
     }
   }
   return released;

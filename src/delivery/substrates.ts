@@ -20,6 +20,16 @@ export interface WoundSignalParams {
   diffusionM2PerS: number;
   decayPerS: number;
   trackSourceGain: number;
+  /** Shape k of the cytokine response, pore half-life (s), acute amplitude and local ceiling (a.u.). */
+  responseShape: number;
+  poreHalfLifeS: number;
+  acuteAmplitude: number;
+  ceiling: number;
+}
+
+/** The wound source settings of `fillSources` for a patch whose cytokine response peaks at peakS (s). */
+export function woundSourceConfig(p: WoundSignalParams, peakS: number, source: Float64Array, field: Float64Array) {
+  return { source, field, peakS, shape: p.responseShape, poreHalfLifeS: p.poreHalfLifeS, acuteAmplitude: p.acuteAmplitude, ceiling: p.ceiling, decayPerS: p.decayPerS, gain: p.trackSourceGain };
 }
 
 /**

@@ -65,9 +65,28 @@ export function needleVolumeWeights(grid: TransportGrid, g: NeedleGeometry, posi
   return w;
 }
 
-/** Wound-signal emission profile: (t/τ)·e^(1 − t/τ), 1 at the peak time τ (dimensionless). */
-export function woundEmission(tS: number, peakS: number): number {
+/** Cytokine-response profile (t/τ)^k·e^(k(1 − t/τ)): 1 at the peak time τ, narrower for larger k (dimensionless). */
+export function woundEmission(tS: number, peakS: number, shape = 1): number {
   if (tS <= 0) return 0;
   const u = tS / peakS;
-  return u * Math.exp(1 - u);
+  return Math.pow(u * Math.exp(1 - u), shape);
+}
+
+/** Time course of one application's wound emission (s; amplitudes relative to the cytokine peak). */
+export interface WoundCourse {
+  /** Peak time of the cytokine response τ (s) and its shape k. */
+  peakS: number;
+  shape: number;
+  /** Half-life of the open pores (s) and the acute emission while they are open. */
+  poreHalfLifeS: number;
+  acuteAmplitude: number;
+}
+
+/**
+ * Wound emission of one application at age t (dimensionless): an acute part that closes with the pores
+ * (a·2^(−t/t½), resealing within hours to a day) plus the cytokine response peaking at τ with a tail of days.
+ */
+export function woundCourse(tS: number, c: WoundCourse): number {
+  if (tS <= 0) return 0;
+  return c.acuteAmplitude * Math.pow(2, -tS / c.poreHalfLifeS) + woundEmission(tS, c.peakS, c.shape);
 }

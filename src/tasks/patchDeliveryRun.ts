@@ -4,7 +4,7 @@ import { depthProfile, sliceField } from '../render/slice.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { TableRecorder } from '../core/recorder.ts';
 import { fillSources, placeApplications } from '../delivery/applications.ts';
-import { ceriaSubstrate, woundSubstrate } from '../delivery/substrates.ts';
+import { ceriaSubstrate, woundSourceConfig, woundSubstrate } from '../delivery/substrates.ts';
 import { assembleDelivery } from '../parameters/assemble/delivery.ts';
 import { assembleSkin } from '../parameters/assemble/skin.ts';
 import { perifollicularMask, placeFollicles } from '../skin/follicles.ts';
@@ -110,7 +110,7 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
   const ceriaSrc = solver.sourceRate('ceria');
   const woundSrc = solver.sourceRate('wound');
   const halfTimeS = patch.matrix.dissolutionHalfTimeMin * 60;
-  const woundCfg = injury ? { source: woundSrc, peakS: patch.injury.peakDays * 86400, decayPerS: P.wound.decayPerS, gain: P.wound.trackSourceGain } : null;
+  const woundCfg = injury ? woundSourceConfig(P.wound, patch.injury.peakDays * 86400, woundSrc, wound) : null;
 
   const table = new TableRecorder(['hours', 'releasedNg', 'retainedNg', 'clearedNg', 'perifollicularNg', 'perifollicularFractionOfDose', 'meanWoundDermisAu', 'maxCeriaUgPerMl']);
   const snapshots: FieldSnapshot[] = [];

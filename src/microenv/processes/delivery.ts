@@ -1,5 +1,5 @@
 import { fillSources, placeApplications, type Application } from '../../delivery/applications.ts';
-import { ceriaSubstrate, woundSubstrate, type ParticleTransportParams, type WoundSignalParams } from '../../delivery/substrates.ts';
+import { ceriaSubstrate, woundSourceConfig, woundSubstrate, type ParticleTransportParams, type WoundSignalParams } from '../../delivery/substrates.ts';
 import type { InsertionParams } from '../../patch/geometry.ts';
 import type { PatchConfig } from '../../patch/schema.ts';
 import type { TileFields, TileProcess } from '../process.ts';
@@ -37,7 +37,7 @@ export function deliveryProcess(P: DeliveryParams, patch: PatchConfig | null): T
         f.grid.voxelVolumeM3,
         halfTimeS,
         patch?.cargo.substance === 'ceria' ? f.solver.sourceRate('ceria') : null,
-        peakS > 0 ? { source: f.solver.sourceRate('wound'), peakS, decayPerS: P.wound.decayPerS, gain: P.wound.trackSourceGain } : null,
+        peakS > 0 ? woundSourceConfig(P.wound, peakS, f.solver.sourceRate('wound'), f.solver.field('wound')) : null,
       );
     },
   };

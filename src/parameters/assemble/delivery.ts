@@ -31,6 +31,10 @@ export function assembleDelivery(values: ParameterValues): DeliveryParams {
       diffusionM2PerS: v('patch.woundSignalDiffusionUm2PerS') * UM2,
       decayPerS: Math.LN2 / (v('patch.woundSignalHalfLifeH') * 3600),
       trackSourceGain: v('patch.woundTrackSourceGain'),
+      responseShape: v('patch.woundResponseShape'),
+      poreHalfLifeS: v('patch.poreResealHalfLifeH') * 3600,
+      acuteAmplitude: v('patch.woundAcuteAmplitude'),
+      ceiling: v('patch.woundSignalCeiling'),
     },
     insertion: {
       referenceFraction: v('patch.insertionFraction'),

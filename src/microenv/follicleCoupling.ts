@@ -35,6 +35,8 @@ export interface FollicleSignalParams {
   pS6Basal: number;
   /** Time constant of p-S6 (s). */
   pS6TimeS: number;
+  /** Anagen age (days) up to which the stem-cell compartment stays p-S6 positive after the switch. */
+  pS6EarlyAnagenDays: number;
   /** Declared bounds of each behaviour's combined rule factor (BEHAVIOURS order). */
   ruleBounds: { min: number[]; max: number[] };
 }
@@ -60,6 +62,8 @@ export interface FollicleView {
   isAnagen(i: number): boolean;
   /** Days since anagen onset (meaningful in anagen). */
   anagenAgeDays(i: number): number;
+  /** True in competent telogen (responsive to activation signals); false in refractory telogen and catagen. */
+  isCompetent(i: number): boolean;
 }
 
 const S = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
@@ -72,7 +76,9 @@ const B = Object.fromEntries(BEHAVIOURS.map((b, i) => [b, i])) as Record<(typeof
  * multipliers through the rules table.
  *
  *   damage:  dD/dt = k_dmg·r·(1 − D) − k_rep·D,  r = H/H_ref,  k_dmg = k_rep·D₀/(1 − D₀)
- *   p-S6:    dP/dt = (clamp(P_basal·Π pS6-rule factors, 0, 1) − P)/τ
+ *   p-S6:    dP/dt = (P* − P)/τ,  P* = clamp(P_basal·Π pS6-rule factors, 0, 1) in competent telogen,
+ *            1 in early anagen (age < pS6EarlyAnagenDays: the switch), 0 otherwise
+ * so p-S6 is a transient of the telogen→anagen switch (Deng 2015), not a lasting state.
  */
 export class FollicleCoupling {
   readonly damage: Float64Array;
@@ -180,6 +186,7 @@ export class FollicleCoupling {
     const kDmg = damageRatePerS(P);
     const relax = 1 - Math.exp(-dtS / P.pS6TimeS);
     const basal = P.pS6Basal;
+    const earlyDays = P.pS6EarlyAnagenDays;
     const sig = this.sig;
     const fac = this.fac;
     const nS = this.signalNames.length;
@@ -203,7 +210,15 @@ export class FollicleCoupling {
       sig[S.pS6] = this.pS6[i];
       for (let x = 0; x < extra.length; x++) sig[n0 + x] = extra[x].read(tile, v);
       evaluateRules(this.rules, sig, fac);
-      const target = Math.min(1, Math.max(0, basal * fac[B.pS6]));
+      // p-S6 (mTORC1) marks stem-cell activation at the switch: primed in competent telogen, on in
+      // early anagen, off in refractory telogen (BMP high), later anagen and catagen
+      const target = view.isAnagen(i)
+        ? view.anagenAgeDays(i) < earlyDays
+          ? 1
+          : 0
+        : view.isCompetent(i)
+          ? Math.min(1, Math.max(0, basal * fac[B.pS6]))
+          : 0;
       this.pS6[i] += (target - this.pS6[i]) * relax;
       sig[S.pS6] = this.pS6[i];
       evaluateRules(this.rules, sig, fac);

@@ -61,7 +61,7 @@ export function mouseStudyCharts(out: MouseStudyOutput): Record<string, ChartSpe
     panels: [
       armChart(arms, 'rosIndex', 'Perifollicular H2O2 (ROS)', 'ROS', '× healthy', { ref: 1 }),
       armChart(arms, 'perfusion', 'Perifollicular vessel density (CD31)', 'Vessels', '× healthy', { ref: 1 }),
-      armChart(arms, 'pS6', 'Stem-cell activation (p-S6)', 'p-S6', '0-1'),
+      armChart(arms, 'pS6', 'Stem-cell activation (p-S6+ follicles)', 'p-S6+', 'fraction'),
       armChart(arms, 'vegfFold', 'VEGF', 'VEGF', '× healthy', { ref: 1 }),
       armChart(arms, 'damage', 'Oxidative damage of DP cells', 'Damage', '0-1'),
       armChart(arms, 'ceriaUgPerMl', 'Ceria in skin', 'Ceria', 'µg/mL'),

@@ -65,6 +65,7 @@ export const follicleSignals = {
   damageRepairDays: assumed(5, 'd', 'time constant of oxidative-damage repair in dermal papilla cells', 'DP cell turnover/repair over days; assumption', [1, 20]),
   damageAtBaseline: derived(0.1, '1', 'steady damage at the reference ROS level', 'sets k_dmg = k_rep·D0/(1 − D0) so healthy follicles carry 10 % damage', [0.01, 0.5]),
   pS6Basal: assumed(0.1, '1', 'basal p-S6 (mTORC1) activation of telogen stem cells', 'p-S6 appears only at the onset of new growth (study, references §3); low basal level', [0.01, 0.5]),
+  pS6EarlyAnagenDays: assumed(2, 'd', 'anagen age up to which the activated stem-cell compartment stays p-S6 positive', 'mTORC1 activity marks HFSC activation at the telogen→anagen transition (Deng 2015, mouse-model-evidence §3); hair-germ proliferation spans anagen I-II, about the first 2 days', [0.5, 4]),
   pS6Days: assumed(1, 'd', 'time constant of p-S6 activation', 'HFSC activation within a day of a stimulus; assumption', [0.25, 5]),
 } satisfies ParameterSet;
 

@@ -20,6 +20,9 @@ export const MICROENV_READOUT_NAMES = ['rosIndex', 'superoxideIndex', 'damage', 
 export const ANIMAL_READOUT_NAMES = [...MOUSE_READOUT_NAMES, ...MICROENV_READOUT_NAMES] as const;
 export type AnimalReadoutName = (typeof ANIMAL_READOUT_NAMES)[number];
 
+/** p-S6 level at which a follicle scores as p-S6 positive in the readout (half of full activation). */
+export const P_S6_POSITIVE = 0.5;
+
 /** One animal's daily series and photos. */
 export interface AnimalResult {
   timesDays: Float64Array;
@@ -105,6 +108,7 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
   const view: FollicleView = {
     isAnagen: (i) => lattice.phase[i] === MOUSE_PHASE.anagen,
     anagenAgeDays: (i) => lattice.phaseAgeDays[i],
+    isCompetent: (i) => lattice.phase[i] === MOUSE_PHASE.competent,
   };
   coupling.updateMaps(view);
   tile.spinUp(P.spinUpDays);
@@ -132,7 +136,8 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
       acc[0] += coupling.signals[o + SIG.ros];
       acc[1] += coupling.signals[o + SIG.superoxide];
       acc[2] += coupling.damage[i];
-      acc[3] += coupling.pS6[i];
+      // p-S6 as a stained section scores it: the share of follicles whose stem-cell compartment is positive
+      acc[3] += coupling.pS6[i] >= P_S6_POSITIVE ? 1 : 0;
       acc[4] += coupling.signals[o + SIG.perfusion];
       acc[5] += coupling.signals[o + SIG.vegf];
       acc[6] += coupling.signals[o + SIG.wound];

@@ -102,7 +102,7 @@ it('a registered drug is transported, dosed, and acts on follicles through its o
     const signals = [...SIGNALS, drugSignal.name];
     const rules = compileRules([...DEFAULT_RULES, drugShortensTelogen], signals);
     const coupling = new FollicleCoupling(tile, geo, rules, true, assembleFollicleSignals({}), [drugSignal]);
-    const view = { isAnagen: () => false, anagenAgeDays: () => 0 };
+    const view = { isAnagen: () => false, anagenAgeDays: () => 0, isCompetent: () => true };
     coupling.updateMaps(view);
     tile.spinUp(1);
     const hooks = createMouseHooks(n);

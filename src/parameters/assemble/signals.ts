@@ -11,6 +11,7 @@ export function assembleFollicleSignals(values: ParameterValues): FollicleSignal
     damageAtBaseline: v('signals.damageAtBaseline'),
     pS6Basal: v('signals.pS6Basal'),
     pS6TimeS: v('signals.pS6Days') * 86400,
+    pS6EarlyAnagenDays: v('signals.pS6EarlyAnagenDays'),
     ruleBounds: { min: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.min`)), max: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.max`)) },
   };
 }

@@ -35,6 +35,8 @@ export interface FollicleSignalParams {
   pS6Basal: number;
   /** Time constant of p-S6 (s). */
   pS6TimeS: number;
+  /** Fraction of local minoxidil present as the active sulfate (the `minoxidil` signal is sulfate, µM). */
+  minoxidilSulfatedFraction: number;
   /** Anagen age (days) up to which the stem-cell compartment stays p-S6 positive after the switch. */
   pS6EarlyAnagenDays: number;
   /** Declared bounds of each behaviour's combined rule factor (BEHAVIOURS order). */
@@ -187,6 +189,7 @@ export class FollicleCoupling {
     const relax = 1 - Math.exp(-dtS / P.pS6TimeS);
     const basal = P.pS6Basal;
     const earlyDays = P.pS6EarlyAnagenDays;
+    const sulfated = P.minoxidilSulfatedFraction;
     const sig = this.sig;
     const fac = this.fac;
     const nS = this.signalNames.length;
@@ -205,7 +208,7 @@ export class FollicleCoupling {
       sig[S.perfusion] = tile.vessels[v];
       sig[S.vegf] = vegf[v] / v0;
       sig[S.wound] = this.woundOn ? wound[v] : 0;
-      sig[S.minoxidil] = mx[v] * 1e3; // µM
+      sig[S.minoxidil] = mx[v] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
       sig[S.dht] = dht[i];
       sig[S.pS6] = this.pS6[i];
       for (let x = 0; x < extra.length; x++) sig[n0 + x] = extra[x].read(tile, v);

@@ -7,7 +7,7 @@ const SIGNAL_WORDS: Record<string, string> = {
   perfusion: 'perifollicular vessel density (× healthy)',
   vegf: 'VEGF at the bulb (× healthy)',
   wound: 'the needle-injury signal (a.u.)',
-  minoxidil: 'minoxidil at the bulb (µM)',
+  minoxidil: 'minoxidil sulfate at the bulb (µM)',
   dht: 'androgen (DHT) exposure (0-1)',
   pS6: 'p-S6 (mTORC1) activation (0-1)',
 };

@@ -38,7 +38,8 @@ export const vegfVessels = {
   vegfAnagenFactor: lit(2, '1', 'VEGF production of an anagen follicle relative to telogen', 'VEGF from ORS keratinocytes rises in anagen, perifollicular vessels grow (Yano 2001, PMC199257); fold assumed', [1, 5]),
   vegfHypoxiaGain: assumed(2, '1', 'VEGF production gain per unit perfusion deficit (1 - P)', 'HIF-1α drives VEGF under hypoxia; magnitude assumed', [0, 10]),
   vegfWoundGain: assumed(3, '1', 'VEGF production gain per a.u. of wound signal', 'microneedling raises VEGF with Wnt (Kim 2016, Ann Dermatol); magnitude assumed', [0, 10]),
-  vegfMinoxidilMax: lit(5, '1', 'maximal fold rise of VEGF production by minoxidil minus one', '24 µM minoxidil -> ~6x VEGF mRNA in human DPCs (Lachgar 1998)', [0, 10, 'Lachgar 1998 ~6x at 24 µM']),
+  vegfMinoxidilMax: assumed(1, '1', 'maximal fold rise of VEGF production by minoxidil minus one (in vivo)', 'the ~6x of Lachgar 1998 is an in-vitro mRNA fold in human DPCs, not an in-vivo production gain; in vivo perifollicular VEGF changes are at most a few-fold (anagen vs telogen, Yano 2001), so at most a doubling of production is assumed', [0, 5, 'up to the in-vitro mRNA fold']),
+  vegfMaxProductionFold: assumed(3, '1', 'ceiling of the combined VEGF production multiplier (anagen × hypoxia × wound × minoxidil × androgen) relative to healthy telogen', 'in vivo perifollicular VEGF rises a few-fold at most (anagen ORS, Yano 2001); keeps VEGF folds within ~3x', [1.5, 6]),
   vegfMinoxidilHalfMaxMolPerM3: assumed(5e-3, 'mol/m³', 'minoxidil level for half the VEGF rise (5 µM)', 'near-saturating effect at 24 µM (Lachgar 1998)', [1e-3, 5e-2]),
   vegfAndrogenReduction: assumed(0.3, '1', 'fractional reduction of VEGF production at the AGA androgen level', 'AGA scalp and AGA mice show fewer perifollicular vessels (study: AGA reduces vessels); mechanism assumed', [0, 0.8]),
   vesselMin: assumed(0.5, '1', 'relative vessel density with no VEGF', 'perifollicular plexus regresses but does not vanish in telogen (Mecklenburg 2002)', [0.1, 0.9, 'below the healthy density 1']),
@@ -58,6 +59,7 @@ export const minoxidilPk = {
   absorptionHours: assumed(8, 'h', 'duration of absorption after each application', 'vehicle evaporates, absorption continues for hours; assumption', [2, 24]),
   halfLifeH: assumed(4, 'h', 'clearance half-life of minoxidil from dermis', 'skin levels can reach mM (PMC5796003) and fall between twice-daily doses; assumption', [1, 24]),
   diffusionUm2PerS: assumed(300, 'µm²/s', 'minoxidil diffusivity in skin tissue', 'small molecule (209 Da) hindered by tissue; assumption', [50, 1000, 'small molecule hindered by tissue']),
+  sulfatedFraction: assumed(0.1, '1', 'fraction of follicular minoxidil present as the active minoxidil sulfate (SULT1A1 in the outer root sheath)', 'minoxidil is a prodrug activated by follicular sulfotransferase (Buhl 1990; SULT1A1 predicts response in humans, Goren 2014); rodent follicular activity unknown; assumption', [0.02, 0.5]),
   entryPlanes: assumed(2, 'planes', 'viable voxel planes below the stratum corneum that the absorbed dose enters (epidermis and the first dermal plane)', 'topical minoxidil reaches the upper dermis within the absorption window; assumption tied to the tile voxel', [1, 4, 'one to four voxel planes (62.5-250 µm at the default voxel)']),
 } satisfies ParameterSet;
 

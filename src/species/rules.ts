@@ -26,7 +26,7 @@ export const DEFAULT_RULE_SHAPES: readonly RuleShape[] = [
   { signal: 'damage', direction: 'decreases', behaviour: 'pS6', halfMax: 0.3, hill: 2, saturation: 0.2, why: 'oxidative damage blocks stem-cell activation' },
   { signal: 'dht', direction: 'decreases', behaviour: 'pS6', halfMax: 0.5, hill: 1, saturation: 0.4, why: 'androgen-induced DP inhibitors (TGF-β1, DKK1) delay activation' },
   { signal: 'pS6', direction: 'increases', behaviour: 'activationRate', halfMax: 0.4, hill: 3, saturation: 15, why: 'p-S6 marks the onset of new growth (study); switch-like' },
-  { signal: 'minoxidil', direction: 'increases', behaviour: 'activationRate', halfMax: 20, hill: 1, saturation: 3, why: 'minoxidil shortens telogen (K-ATP opening); half effect near 20 µM' },
+  { signal: 'minoxidil', direction: 'increases', behaviour: 'activationRate', halfMax: 20, hill: 1, saturation: 3, why: 'minoxidil sulfate shortens telogen (rat telogen ~20 d to 1-2 d, no anagen prolongation: PMID 2380431); half effect at 20 µM sulfate, near the level of the 5 % twice-daily regimen so dose and frequency matter' },
   // androgen (x = the follicle's exposure): delayed telogen exit, shorter anagen, miniaturization
   { signal: 'dht', direction: 'decreases', behaviour: 'activationRate', halfMax: 0.3, hill: 1, saturation: 0.3, why: ANDROGEN },
   { signal: 'dht', direction: 'increases', behaviour: 'refractoryDuration', halfMax: 0.3, hill: 1, saturation: 1.65, why: ANDROGEN },

@@ -12,11 +12,13 @@ export function testTile(opts: {
   couplingStepH?: number;
   minoxidilDays?: number[];
   voxelUm?: number;
+  /** Parameter values by dotted path (e.g. 'minoxidil.concentrationMgPerMl'). */
+  values?: Record<string, number>;
 }): MicroenvironmentTile {
   const env = microenvSchema.parse({ mechanisms: opts.mechanisms ?? {}, voxelUm: opts.voxelUm ?? 50 });
   const skin = skinSchema.parse({ species: 'mouseDorsal' });
   const tile = new MicroenvironmentTile({
-    params: assembleTile({}),
+    params: assembleTile(opts.values ?? {}),
     pitchM: 500e-6,
     voxelM: env.voxelUm * 1e-6,
     depthM: 800e-6,

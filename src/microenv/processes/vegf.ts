@@ -10,6 +10,8 @@ export interface VegfParams {
   hypoxiaGain: number;
   woundGain: number;
   minoxidilMax: number;
+  /** Ceiling of the combined production multiplier relative to healthy telogen (in-vivo bound). */
+  maxProductionFold: number;
   minoxidilHalfMaxMolPerM3: number;
   androgenReduction: number;
 }
@@ -22,7 +24,8 @@ export interface VegfProcess extends TileProcess {
 
 /**
  * VEGF production by follicle-bearing voxels (anagen tissue produces `anagenFactor` times more; Yano
- * 2001), raised by hypoxia, the wound signal and minoxidil, lowered by androgen; owns the `vegf` field.
+ * 2001), raised by hypoxia, the wound signal and minoxidil, lowered by androgen, the combined multiplier
+ * capped at `maxProductionFold` (in vivo VEGF rises a few-fold at most); owns the `vegf` field.
  */
 export function vegfProcess(V: VegfParams): VegfProcess {
   let scale = V.baselineMolPerM3;
@@ -52,7 +55,8 @@ export function vegfProcess(V: VegfParams): VegfProcess {
         const hyp = Math.max(0, 1 - f.vessels[v]);
         const minox = m.minoxidilVegf ? 1 + (mxMax * mx[v]) / (mxK + mx[v]) : 1;
         // occupied voxels produce; anagen tissue (ORS) produces fA times more (Yano 2001)
-        source[v] = k * scale * ((t + fA * a) / (t + a)) * (1 + hypGain * hyp) * (1 + woundGain * wound[v]) * minox * androgen;
+        const fold = ((t + fA * a) / (t + a)) * (1 + hypGain * hyp) * (1 + woundGain * wound[v]) * minox * androgen;
+        source[v] = k * scale * Math.min(V.maxProductionFold, fold);
       }
     },
     calibrate(f) {

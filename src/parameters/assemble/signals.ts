@@ -12,6 +12,7 @@ export function assembleFollicleSignals(values: ParameterValues): FollicleSignal
     pS6Basal: v('signals.pS6Basal'),
     pS6TimeS: v('signals.pS6Days') * 86400,
     pS6EarlyAnagenDays: v('signals.pS6EarlyAnagenDays'),
+    minoxidilSulfatedFraction: v('minoxidil.sulfatedFraction'),
     ruleBounds: { min: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.min`)), max: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.max`)) },
   };
 }

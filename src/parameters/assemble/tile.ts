@@ -26,6 +26,7 @@ export function assembleTile(values: ParameterValues): TileParams {
       hypoxiaGain: v('vegf.vegfHypoxiaGain'),
       woundGain: v('vegf.vegfWoundGain'),
       minoxidilMax: v('vegf.vegfMinoxidilMax'),
+      maxProductionFold: v('vegf.vegfMaxProductionFold'),
       minoxidilHalfMaxMolPerM3: v('vegf.vegfMinoxidilHalfMaxMolPerM3'),
       androgenReduction: v('vegf.vegfAndrogenReduction'),
     },

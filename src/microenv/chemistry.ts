@@ -29,6 +29,8 @@ export interface ChemistryParams {
   ceriaCatKm: number;
   /** The particle whose surface carries the activity. */
   particle: CeriaParticle;
+  /** First-order loss of ceria activity in tissue (1/s): the tile's ceria field is active ceria. */
+  activityDecayPerS: number;
 }
 
 /** Ceria core: density (kg/m³), core diameter (m) and Ce3+ fraction of surface cerium. */

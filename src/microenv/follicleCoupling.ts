@@ -35,6 +35,8 @@ export interface FollicleSignalParams {
   pS6Basal: number;
   /** Time constant of p-S6 (s). */
   pS6TimeS: number;
+  /** Weight of superoxide in the oxidative load that damages DP cells (the rest is H2O2). */
+  superoxideDamageWeight: number;
   /** Fraction of local minoxidil present as the active sulfate (the `minoxidil` signal is sulfate, µM). */
   minoxidilSulfatedFraction: number;
   /** Anagen age (days) up to which the stem-cell compartment stays p-S6 positive after the switch. */
@@ -77,7 +79,7 @@ const B = Object.fromEntries(BEHAVIOURS.map((b, i) => [b, i])) as Record<(typeof
  * the local signals, carries per-follicle oxidative damage and p-S6, and turns signals into behaviour
  * multipliers through the rules table.
  *
- *   damage:  dD/dt = k_dmg·r·(1 − D) − k_rep·D,  r = H/H_ref,  k_dmg = k_rep·D₀/(1 − D₀)
+ *   damage:  dD/dt = k_dmg·r·(1 − D) − k_rep·D,  r = (1 − w)·H/H_ref + w·S/S_ref,  k_dmg = k_rep·D₀/(1 − D₀)
  *   p-S6:    dP/dt = (P* − P)/τ,  P* = clamp(P_basal·Π pS6-rule factors, 0, 1) in competent telogen,
  *            1 in early anagen (age < pS6EarlyAnagenDays: the switch), 0 otherwise
  * so p-S6 is a transient of the telogen→anagen switch (Deng 2015), not a lasting state.
@@ -190,6 +192,7 @@ export class FollicleCoupling {
     const basal = P.pS6Basal;
     const earlyDays = P.pS6EarlyAnagenDays;
     const sulfated = P.minoxidilSulfatedFraction;
+    const wS = P.superoxideDamageWeight;
     const sig = this.sig;
     const fac = this.fac;
     const nS = this.signalNames.length;
@@ -197,13 +200,16 @@ export class FollicleCoupling {
     const extra = this.extra;
     for (let i = 0; i < this.geo.n; i++) {
       const v = this.bulbVoxel(i, view);
-      const r = chem[3 * v + 1] / hRef;
+      const rH = chem[3 * v + 1] / hRef;
+      const rS = chem[3 * v] / this.superoxideRef;
+      // oxidative load: H2O2 and superoxide (which damages Fe-S clusters and mitochondria), 1 at the reference
+      const r = (1 - wS) * rH + wS * rS;
       // damage: exact relaxation for frozen r
       const a = kDmg * r + kRep;
       const dStar = (kDmg * r) / a;
       this.damage[i] = dStar + (this.damage[i] - dStar) * Math.exp(-a * dtS);
-      sig[S.ros] = r;
-      sig[S.superoxide] = chem[3 * v] / this.superoxideRef;
+      sig[S.ros] = rH;
+      sig[S.superoxide] = rS;
       sig[S.damage] = this.damage[i];
       sig[S.perfusion] = tile.vessels[v];
       sig[S.vegf] = vegf[v] / v0;

@@ -77,7 +77,7 @@ export class MicroenvironmentTile implements TileFields {
     const g = this.grid;
     this.vegf = vegfProcess(P.vegf);
     this.processes = [
-      deliveryProcess(P, opts.patch),
+      deliveryProcess(P, opts.patch, P.chemistry.activityDecayPerS),
       this.vegf,
       minoxidilProcess(P.minoxidil, opts.minoxidilTimesS, opts.minoxidilDoseFactor),
       rosProcess(P.ros, P.chemistry, opts.mechanisms, opts.rosFactor, opts.chemistryScheme ?? 'backward-euler'),

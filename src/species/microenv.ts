@@ -27,8 +27,9 @@ export const ceriaCatalysis = {
   coreDiameterNm: lit(4.5, 'nm', 'ceria core diameter', 'smallest of the sizes compared by Baldim et al., Nanoscale 2018 (hal-02342481); smaller = more active', [3, 25, 'sizes of Baldim 2018 and typical nanoceria']),
   ce3Fraction: assumed(0.3, '1', 'Ce3+ fraction of surface cerium', 'activity scales with Ce3+ surface area (arxivlens Ce3+ master curve); 20-40 % typical of small ceria', [0.1, 0.5, '20-40 % typical of small ceria, widened']),
   sodRatePerAreaMPerS: assumed(50, 'm/s', 'SOD-like rate constant per Ce3+ surface area (m³ per m² per s)', 'chosen so 10 µg/mL ceria matches ~10 % of endogenous SOD activity; the ceria SOD constant is unconfirmed (Korsvik 2007)', [1, 1000, 'unconfirmed constant: wide']),
-  catVmaxPerAreaMolPerM2S: assumed(6e-3, 'mol/(m²·s)', 'catalase-like Vmax per Ce3+ surface area', 'Km/Vmax are a gap (references §4, §7); with Km 10 mM, 10 µg/mL ceria doubles baseline H2O2 clearance', [1e-4, 1e-1, 'Km/Vmax are a gap: wide']),
-  catKmMolPerM3: assumed(10, 'mol/m³', 'catalase-like Km for H2O2 (10 mM)', 'site saturation at 2-20 H2O2 per nm² (Baldim 2018) only at mM H2O2', [1, 100]),
+  catVmaxPerAreaMolPerM2S: assumed(2.28e-3, 'mol/(m²·s)', 'catalase-like Vmax per Ce3+ surface area', 'Km/Vmax are a gap (references §4, §7); with Km 3.8 mM (DiZyme median), 10 µg/mL ceria doubles baseline H2O2 clearance (Vmax/Km as before with 6e-3 and 10 mM)', [1e-4, 1e-1, 'Km/Vmax are a gap: wide']),
+  catKmMolPerM3: lit(3.8, 'mol/m³', 'catalase-like Km for H2O2 (3.8 mM)', 'median of 16 CeO2 H2O2 Km entries in the DiZyme database (acid-design-lab/DiZyme, data/nanozymes.csv; mouse-model-evidence §4)', [0.067, 293, 'DiZyme CeO2 range']),
+  activityHalfLifeDays: assumed(3, 'd', 'half-life of ceria catalytic activity in tissue (deactivation of the active surface; particles may stay)', 'ceria SOD/CAT balance changes in biological media (phosphate, protein corona): activity in tissue is not constant (mouse-model-evidence §4, review knowledge); assumption', [1, 14]),
 } satisfies ParameterSet;
 
 export const vegfVessels = {
@@ -67,6 +68,7 @@ export const follicleSignals = {
   damageRepairDays: assumed(5, 'd', 'time constant of oxidative-damage repair in dermal papilla cells', 'DP cell turnover/repair over days; assumption', [1, 20]),
   damageAtBaseline: derived(0.1, '1', 'steady damage at the reference ROS level', 'sets k_dmg = k_rep·D0/(1 − D0) so healthy follicles carry 10 % damage', [0.01, 0.5]),
   pS6Basal: assumed(0.1, '1', 'basal p-S6 (mTORC1) activation of telogen stem cells', 'p-S6 appears only at the onset of new growth (study, references §3); low basal level', [0.01, 0.5]),
+  superoxideDamageWeight: assumed(0.3, '1', 'weight of superoxide (vs H2O2) in the oxidative load that damages dermal papilla cells', 'superoxide inactivates Fe-S enzymes and drives mitochondrial damage; with it, ceria SOD-like activity acts on follicles; weight assumed', [0, 0.7]),
   pS6EarlyAnagenDays: assumed(2, 'd', 'anagen age up to which the activated stem-cell compartment stays p-S6 positive', 'mTORC1 activity marks HFSC activation at the telogen→anagen transition (Deng 2015, mouse-model-evidence §3); hair-germ proliferation spans anagen I-II, about the first 2 days', [0.5, 4]),
   pS6Days: assumed(1, 'd', 'time constant of p-S6 activation', 'HFSC activation within a day of a stimulus; assumption', [0.25, 5]),
 } satisfies ParameterSet;

@@ -13,10 +13,11 @@ export interface DeliveryParams {
 
 /**
  * Patch delivery: each application releases its ceria cargo into the needle tracks as the matrix
- * dissolves, and the tracks emit the wound signal. Owns the `ceria` (kg/m³) and `wound` (a.u.) fields,
+ * dissolves, and the tracks emit the wound signal. The ceria field is *active* ceria: it is cleared by
+ * lymphatics and loses catalytic activity in tissue at `activityDecayPerS` (1/s). Owns the `ceria` (kg/m³) and `wound` (a.u.) fields,
  * which exist even without a patch so readers can always find them.
  */
-export function deliveryProcess(P: DeliveryParams, patch: PatchConfig | null): TileProcess {
+export function deliveryProcess(P: DeliveryParams, patch: PatchConfig | null, activityDecayPerS = 0): TileProcess {
   if (patch?.cargo.substance === 'minoxidil') {
     throw new RangeError("patch.cargo.substance = 'minoxidil': minoxidil-loaded patches are not modelled in the microenvironment yet (allowed here: ceria, none)");
   }
@@ -25,7 +26,16 @@ export function deliveryProcess(P: DeliveryParams, patch: PatchConfig | null): T
   const peakS = patch && patch.injury.enabled ? patch.injury.peakDays * 86400 : 0;
   return {
     name: 'delivery',
-    substrates: (g) => [ceriaSubstrate(g, P.particles, { clearance: true }), woundSubstrate(g, P.wound)],
+    substrates: (g) => {
+      const ceria = ceriaSubstrate(g, P.particles, { clearance: true });
+      // the field is active ceria: lymphatic clearance plus loss of catalytic activity in viable tissue
+      const clearance = ceria.decayPerS;
+      const decay = Array.from({ length: g.nz }, (_, k) => {
+        const c = typeof clearance === 'number' ? clearance : (clearance?.[k] ?? 0);
+        return c + (g.layers[g.layerOfZ[k]].name === 'stratumCorneum' ? 0 : activityDecayPerS);
+      });
+      return [{ ...ceria, decayPerS: decay }, woundSubstrate(g, P.wound)];
+    },
     init(f: TileFields) {
       if (patch) applications = placeApplications(patch, f.grid, P.insertion).applications;
     },

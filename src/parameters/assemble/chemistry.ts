@@ -21,6 +21,7 @@ export function assembleChemistry(values: ParameterValues): ChemistryParams {
     ceriaSodPerArea: v('ceria.catalysis.sodRatePerAreaMPerS'),
     ceriaCatVmaxPerArea: v('ceria.catalysis.catVmaxPerAreaMolPerM2S'),
     ceriaCatKm: v('ceria.catalysis.catKmMolPerM3'),
+    activityDecayPerS: Math.LN2 / (v('ceria.catalysis.activityHalfLifeDays') * 86400),
     particle: {
       densityKgPerM3: v('ceria.catalysis.densityKgPerM3'),
       coreDiameterM: v('ceria.catalysis.coreDiameterNm') * 1e-9,

@@ -13,6 +13,7 @@ export function assembleFollicleSignals(values: ParameterValues): FollicleSignal
     pS6TimeS: v('signals.pS6Days') * 86400,
     pS6EarlyAnagenDays: v('signals.pS6EarlyAnagenDays'),
     minoxidilSulfatedFraction: v('minoxidil.sulfatedFraction'),
+    superoxideDamageWeight: v('signals.superoxideDamageWeight'),
     ruleBounds: { min: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.min`)), max: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.max`)) },
   };
 }

@@ -82,8 +82,41 @@ export function mouseStudyCharts(out: MouseStudyOutput): Record<string, ChartSpe
     points: arms.flatMap((a) => daysOf(a).map((d) => ({ arm: a.label, days: d }))),
     brackets: ref ? lr.map((c) => ({ from: ref.label, to: arms.find((a) => a.id === c.arm)?.label ?? c.arm, label: formatPValue(c.holmP) })) : [],
   };
+  // Kaplan–Meier: fraction of mice that reached the threshold (1 − S), step-after, censored mice as marks
+  const km: ChartSpec = {
+    version: 1,
+    kind: 'step',
+    title: `Kaplan–Meier: mice reaching ${Math.round(out.coverageThreshold * 100)} % coverage`,
+    subtitle: 'step = Kaplan–Meier estimate; + = mice censored at the end of the study (never reached it)',
+    x: { field: 'day', label: 'Day', unit: 'days', zero: true },
+    y: { field: 'reached', label: 'Reached', unit: 'fraction', domain: [0, 1] },
+    series: 'arm',
+    censored: 'censored',
+    data: arms.flatMap((a) => [
+      { day: 0, arm: a.label, reached: 0, censored: false },
+      ...a.km.flatMap((st) => [
+        ...(st.events > 0 ? [{ day: st.time, arm: a.label, reached: 1 - st.survival, censored: false }] : []),
+        ...(st.censored > 0 ? [{ day: st.time, arm: a.label, reached: 1 - st.survival, censored: true }] : []),
+      ]),
+    ]),
+  };
+  const label = (id: string) => arms.find((a) => a.id === id)?.label ?? id;
+  const forest: ChartSpec = {
+    version: 1,
+    kind: 'forest',
+    title: `Effect on days to ${Math.round(out.coverageThreshold * 100)} % coverage (A − B)`,
+    subtitle: 'difference of restricted mean days (Kaplan–Meier area to the end of the study) with 95 % intervals; < 0: A earlier',
+    x: { field: 'estimate', label: 'Difference', unit: 'days' },
+    y: { field: 'comparison', label: 'Comparison' },
+    low: 'low',
+    high: 'high',
+    reference: 0,
+    data: out.effects.map((e) => ({ comparison: `${label(e.a)} vs ${label(e.b)}`, estimate: e.estimateDays, low: e.low95, high: e.high95 })),
+  };
   return {
     'photo-grid': photoGrid,
+    'km-50pct': km,
+    'effects-forest': forest,
     coverage: armChart(arms, 'hairCoverage', 'Hair coverage of the depilated area', 'Coverage', 'fraction'),
     darkness: armChart(arms, 'skinDarkness', 'Skin darkening (anagen pigmentation)', 'Darkness', '0-1'),
     anagen: armChart(arms, 'anagenFraction', 'Anagen follicles', 'Anagen', 'fraction'),

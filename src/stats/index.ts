@@ -56,3 +56,4 @@ export type {
   TTestOptions,
   TTestResult,
 } from './tests.ts';
+export { kaplanMeier, kmMedian, restrictedMean, rmstDifference, type KmMedian, type KmStep } from './kaplanMeier.ts';

@@ -1,4 +1,4 @@
-import { mannWhitneyU, mean, sd, holmAdjust } from '../stats/index.ts';
+import { kaplanMeier, kmMedian, mannWhitneyU, mean, sd, holmAdjust, type KmMedian, type KmStep } from '../stats/index.ts';
 import { definedLogRankP, definedWelchP } from './definedTests.ts';
 import { timeToReach } from '../follicle/mouse/run.ts';
 import { ANIMAL_READOUT_NAMES, type AnimalReadoutName, type AnimalResult } from './animal.ts';
@@ -19,8 +19,12 @@ export interface ArmSummary {
   byDay: Record<AnimalReadoutName, DaySummary[]>;
   /** Days to the coverage threshold per animal (null: not reached by the end). */
   daysToThresholdByAnimal: (number | null)[];
-  /** Median days to the threshold with non-reachers counted as later than any reacher (null if the median did not reach). */
+  /** Kaplan–Meier median days to the threshold (mice not reaching it censored at the end; null if S never falls to 0.5). */
   daysToThreshold: number | null;
+  /** The same median with its Brookmeyer–Crowley 95 % interval. */
+  daysToThresholdKm: KmMedian;
+  /** Kaplan–Meier curve of "not yet at the threshold" (censoring at the last sample day). */
+  km: KmStep[];
   reachedFraction: number;
 }
 
@@ -38,16 +42,19 @@ export function summariseArm(arm: ArmConfig, animals: readonly AnimalResult[], t
     const t = timeToReach(a.timesDays, a.series.hairCoverage, threshold);
     return Number.isNaN(t) ? null : t;
   });
-  const sorted = reach.map((t) => t ?? Infinity).sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? sorted[Math.floor(mid)] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+  // one definition of days to the threshold everywhere: the Kaplan–Meier median, censored at the end
+  const end = times[times.length - 1];
+  const km = kaplanMeier(reach.map((t) => t ?? end), reach.map((t) => t !== null));
+  const med = kmMedian(km);
   return {
     id: arm.id,
     label: arm.label ?? arm.id,
     n: animals.length,
     byDay,
     daysToThresholdByAnimal: reach,
-    daysToThreshold: Number.isFinite(median) ? median : null,
+    daysToThreshold: med.median,
+    daysToThresholdKm: med,
+    km,
     reachedFraction: reach.filter((t) => t !== null).length / reach.length,
   };
 }

@@ -1,5 +1,6 @@
 import { registerArmEndpoint, armEndpoint } from '../experiment/endpointRegistry.ts';
 import { timeToReach } from '../follicle/mouse/run.ts';
+import { kaplanMeier, kmMedian } from '../stats/kaplanMeier.ts';
 import type { AnimalResult } from './animal.ts';
 
 /** Skin darkness (0 pink - 1 black) at which the back counts as darkened (half of full pigmentation). */
@@ -20,14 +21,11 @@ const BUILT_IN = [
     id: 'daysToSkinDarkening',
     label: 'days to skin darkening',
     unit: 'd',
-    definition: `median over the arm of the first day (linear interpolation between samples) on which a mouse's skin darkness reaches ${DARKENING_THRESHOLD} (half of full pigmentation); mice that never darken rank after all that do; null if the median mouse never darkens`,
-    compute: (mice: readonly AnimalResult[]) =>
-      medianWithCensoring(
-        mice.map((m) => {
-          const t = timeToReach(m.timesDays, m.series.skinDarkness, DARKENING_THRESHOLD);
-          return Number.isNaN(t) ? null : t;
-        }),
-      ),
+    definition: `Kaplan-Meier median over the arm of the first day (linear interpolation between samples) on which a mouse's back turns from grey to black: skin darkness reaches ${DARKENING_THRESHOLD} (half of full pigmentation); mice that never darken are censored at the end; null if the curve never falls to one half. A standard endpoint of every mouse study (the Ce-MN paper's signature observation)`,
+    compute: (mice: readonly AnimalResult[], ctx: { durationDays: number }) => {
+      const t = mice.map((m) => timeToReach(m.timesDays, m.series.skinDarkness, DARKENING_THRESHOLD));
+      return kmMedian(kaplanMeier(t.map((x) => (Number.isNaN(x) ? ctx.durationDays : x)), t.map((x) => !Number.isNaN(x)))).median;
+    },
   },
   {
     id: 'peakRosIndex',

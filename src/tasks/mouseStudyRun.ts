@@ -9,6 +9,7 @@ import { armEndpoint } from '../experiment/endpointRegistry.ts';
 import '../study/endpoints.ts';
 import { givenTreatments } from '../experiment/regimen.ts';
 import { compareArms, summariseArm, type ArmSummary, type Comparison } from '../study/aggregate.ts';
+import { rmstDifference } from '../stats/index.ts';
 import { withTableUnits } from '../results/tables.ts';
 import type { Task } from './task.ts';
 import { healthyReferenceSignals } from '../microenv/follicleCoupling.ts';
@@ -29,8 +30,46 @@ export interface MouseStudyOutput extends TaskOutput {
   comparisons: Comparison[];
   photos: StudyPhoto[];
   photoDataUrl(p: StudyPhoto): string;
+  /** Coverage threshold of the days-to endpoint (fraction). */
+  coverageThreshold: number;
+  /** Effect sizes on days to the coverage threshold (restricted mean differences with 95 % intervals). */
+  effects: StudyEffect[];
   /** The scenario's behaviour rules as English sentences (for the report). */
   ruleSentences: string[];
+}
+
+/** What the p-values and intervals of a simulated study mean. */
+export const STATISTICS_NOTE =
+  'n (mice per arm) is a simulation setting: p-values and intervals shrink as it grows and say how well the simulation pins down the model\'s own difference, not that a real study would find it. Effect sizes are differences of restricted mean days to the coverage threshold (area under the Kaplan-Meier curve to the end of the study; mice that never reach it are censored), with normal-theory 95 % intervals treating arms as independent (arms share subjects\' random streams, so the intervals are conservative).';
+
+/** One effect size: arm A minus arm B in restricted mean days to the threshold (negative: A reaches it earlier). */
+export interface StudyEffect {
+  a: string;
+  b: string;
+  estimateDays: number;
+  low95: number;
+  high95: number;
+}
+
+/**
+ * The study's comparisons as effect sizes: every arm against the reference, and every pair of treated arms
+ * (arms with minoxidil or a patch; e.g. Ce-MN vs minoxidil, Ce-MN vs empty patch, minoxidil vs empty patch).
+ */
+export function studyEffects(scenario: MouseStudyScenario, arms: readonly ArmSummary[]): StudyEffect[] {
+  const ref = arms.find((a) => a.id === scenario.endpoints.reference);
+  const byId = new Map(arms.map((a) => [a.id, a]));
+  const pairs: [string, string][] = [];
+  if (ref) for (const a of arms) if (a.id !== ref.id) pairs.push([a.id, ref.id]);
+  const treated = scenario.arms.filter((a) => a.minoxidil || a.patch).map((a) => a.id);
+  // later arms first (the flagship lists Ce-MN last): Ce-MN vs minoxidil, Ce-MN vs empty patch, ...
+  for (let i = treated.length - 1; i >= 0; i--) for (let j = i - 1; j >= 0; j--) pairs.push([treated[i], treated[j]]);
+  return pairs.flatMap(([ai, bi]) => {
+    const a = byId.get(ai);
+    const b = byId.get(bi);
+    if (!a || !b) return [];
+    const d = rmstDifference(a.km, b.km, scenario.durationDays);
+    return [{ a: ai, b: bi, estimateDays: d.estimate, low95: d.low, high95: d.high }];
+  });
 }
 
 /** Runs every mouse of every arm (no I/O); `animalsFilter` lets a sweep or a worker run a subset. */
@@ -55,7 +94,8 @@ export function runMouseStudyAnimals(
 
 /** Turns per-animal results into the study outputs: summary, tables, comparisons, photos. */
 export function summariseMouseStudy(scenario: MouseStudyScenario, results: ReadonlyMap<string, readonly AnimalResult[]>): MouseStudyOutput {
-  const ep = scenario.endpoints;
+  // skin darkening is a standard endpoint: always reported, whether or not the scenario asks for it
+  const ep = { ...scenario.endpoints, additional: [...new Set(['daysToSkinDarkening', ...scenario.endpoints.additional])] };
   const arms = scenario.arms.map((a) => summariseArm(a, results.get(a.id) ?? [], ep.coverageThreshold));
   // validation refuses written days past the end; the default days are cut to the run here
   const compareDays = ep.compareDays.filter((d) => d <= scenario.durationDays + 1e-9);
@@ -70,6 +110,7 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
       coverageByDay: a.byDay.hairCoverage.map((d) => ({ day: d.day, mean: d.mean, sd: d.sd })),
       skinDarknessByDay: a.byDay.skinDarkness.map((d) => ({ day: d.day, mean: d.mean, sd: d.sd })),
       [thresholdKey]: a.daysToThreshold,
+      [`${thresholdKey}Km`]: { median: a.daysToThresholdKm.median, low95: a.daysToThresholdKm.low, high95: a.daysToThresholdKm.high },
       [`${thresholdKey}ByMouse`]: a.daysToThresholdByAnimal,
       reachedFraction: a.reachedFraction,
       final: {
@@ -87,6 +128,8 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
       ),
     };
   }
+
+  const effects = studyEffects(scenario, arms);
 
   const long: Record<string, (number | string)[]> = { arm: [], day: [] };
   const names = Object.keys(arms[0]?.byDay ?? {}) as (keyof ArmSummary['byDay'])[];
@@ -151,7 +194,9 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
       },
       endpoints: [...MOUSE_STUDY_ENDPOINTS, ...ep.additional.flatMap((id) => { const e = armEndpoint('mouseStudy', id); return e ? [{ id: e.id, label: e.label, unit: e.unit, definition: e.definition }] : []; })],
       arms: summaryArms,
+      effects,
       comparisons,
+      statisticsNote: STATISTICS_NOTE,
     },
     ...withTableUnits({ 'arms-by-day': asTable(long), 'mice-by-day': asTable(perMouse), comparisons: asTable(compTable) }),
     solver: {
@@ -162,6 +207,8 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
     streams: [...new Set(design.flatMap((a) => a.subjects))].sort((x, y) => x - y).map((id) => subjectPath(id).join('/')),
     arms,
     comparisons,
+    effects,
+    coverageThreshold: ep.coverageThreshold,
     photos,
     photoDataUrl: (p) => pngDataUrl(p.png),
     ruleSentences: (() => {

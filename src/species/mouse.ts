@@ -85,6 +85,7 @@ export const mouseAga = {
   anagenDurationFactor: assumed(0.7, '1', 'factor on anagen duration', `${FU2021} (early catagen)`, [0.3, 1, 'androgen shortens anagen']),
   growthRateFactor: assumed(0.85, '1', 'factor on shaft growth rate', 'thinner, slower hair under androgen; no mouse rate data', [0.5, 1, 'androgen slows shafts']),
   sizeRetentionPerCycle: assumed(0.6, '1', 'relative follicle size kept at each new anagen at full exposure', `${FU2021} (miniaturisation within the first induced cycle)`, [0.2, 1, 'a fraction kept per cycle']),
+  dhtBuildUpDays: assumed(7, 'd', 'time constant over which the androgen (DHT) exposure of follicles builds up after daily testosterone propionate starts', 'daily s.c. TP: DHT exposure of the follicles builds over days (depot release, 5α-reduction); testosterone-induced thinning appears after about 4 weeks of daily dosing (Matias 1989, mouse-model-evidence §2); assumption', [2, 21]),
   susceptibilityMean: assumed(0.7, '1', 'mean per-follicle androgen susceptibility (Beta distributed, 0-1)', 'most dorsal follicles respond in C57BL/6 males (Fu 2021, qualitative)', [0.05, 0.95, 'a Beta mean inside (0, 1)']),
   susceptibilitySd: assumed(0.2, '1', 'SD of per-follicle androgen susceptibility', 'heterogeneous response gives patchy regrowth', [0, 0.45, 'a Beta SD must stay below sqrt(m(1-m))']),
 } satisfies ParameterSet;

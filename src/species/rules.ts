@@ -41,6 +41,7 @@ export const DEFAULT_RULE_SHAPES: readonly RuleShape[] = [
   // perfusion sustains anagen and shaft growth
   { signal: 'perfusion', direction: 'increases', behaviour: 'anagenDuration', halfMax: 1.5, hill: 4, saturation: 1.3, why: 'VEGF/perfusion prolongs anagen (Yano 2001)' },
   { signal: 'perfusion', direction: 'increases', behaviour: 'growthRate', halfMax: 1.5, hill: 4, saturation: 1.3, why: 'better perfusion, thicker and faster shafts (Yano 2001)' },
+  { signal: 'perfusion', direction: 'increases', behaviour: 'sizeRetention', halfMax: 1.5, hill: 4, saturation: 1.3, why: 'VEGF-driven perifollicular angiogenesis enlarges follicles and hair diameter (Yano 2001): better perfused follicles keep more of their size at each new anagen, so treatments that restore perfusion protect against miniaturization' },
 ];
 
 /** Key prefix of a rule in the parameter set: `<signal>.<behaviour>`. */

@@ -39,6 +39,8 @@ export interface AnimalParams {
   defaultPitchM: number;
   /** Days the spin-up brings the healthy tile to steady state before t = 0. */
   spinUpDays: number;
+  /** Time constant (days) of the build-up of androgen exposure after dosing starts on day 0. */
+  dhtBuildUpDays: number;
 }
 const SIG = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
 
@@ -52,8 +54,17 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
   const lattice = animal.lattice;
   const susceptibility = sampleAndrogenSusceptibility(model, RandomStream.fromSeed(seed, [...path, 'dht']));
   const dht = androgenExposure(arm.androgenLevel, animal.traits.androgenSensitivity, susceptibility);
+  let meanDhtFull = 0;
+  for (let i = 0; i < dht.length; i++) meanDhtFull += dht[i] / dht.length;
+  // androgen exposure builds up over days after daily dosing starts on day 0 (time course, not a step)
+  const dhtNow = new Float64Array(dht.length);
   let meanDht = 0;
-  for (let i = 0; i < dht.length; i++) meanDht += dht[i] / dht.length;
+  const setDht = (tDays: number) => {
+    const f = 1 - Math.exp(-Math.max(0, tDays) / P.dhtBuildUpDays);
+    for (let i = 0; i < dht.length; i++) dhtNow[i] = dht[i] * f;
+    meanDht = meanDhtFull * f;
+  };
+  setDht(0);
 
   const rng = RandomStream.fromSeed(seed, [...path, 'microenv']);
   const lognormalFactor = (cv: number) => (cv > 0 ? Math.exp(Math.sqrt(Math.log(1 + cv * cv)) * rng.normal() - 0.5 * Math.log(1 + cv * cv)) : 1);
@@ -162,12 +173,14 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
   };
 
   // signals at t = 0 for the first record
-  coupling.update(0, dht, view, hooks);
+  coupling.update(0, dhtNow, view, hooks);
   record(0);
   if (photoSteps.has(0)) photo(0);
   for (let s = 1; s <= steps; s++) {
+    // mid-step androgen level for the tile and the follicles
+    setDht(lattice.timeDays + 0.5 * dtDays);
     tile.step(dtDays * 86400, meanDht);
-    coupling.update(dtDays * 86400, dht, view, hooks);
+    coupling.update(dtDays * 86400, dhtNow, view, hooks);
     lattice.step(hooks);
     coupling.updateMaps(view);
     if (s % perDay === 0) record(s / perDay);

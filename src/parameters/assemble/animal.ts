@@ -13,5 +13,6 @@ export function assembleAnimal(values: ParameterValues): AnimalParams {
     skin: assembleSkin(values, 'mouseDorsal'),
     defaultPitchM: v('patch.pitchUm') * 1e-6,
     spinUpDays: v('study.spinUpDays'),
+    dhtBuildUpDays: v('mouse.aga.dhtBuildUpDays'),
   };
 }

@@ -1,6 +1,6 @@
 import type { MouseHooks } from '../follicle/mouse/lattice.ts';
 import { BEHAVIOURS, evaluateRules, SIGNALS, type CompiledRules } from './rules.ts';
-import type { TileFields } from './process.ts';
+import type { TileFields } from './tileProcess.ts';
 import type { MicroenvironmentTile } from './tile.ts';
 
 /**

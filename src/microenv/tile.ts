@@ -2,7 +2,7 @@ import type { PatchConfig } from '../patch/schema.ts';
 import { createTransportGrid, type TransportGrid } from '../transport/grid.ts';
 import { createSolver, type TransportSolver } from '../transport/solver.ts';
 import type { ChemistryParams } from './chemistry.ts';
-import type { TileFields, TileProcess, TileStepContext } from './process.ts';
+import type { TileFields, TileProcess, TileStepContext } from './tileProcess.ts';
 import { deliveryProcess, type DeliveryParams } from './processes/delivery.ts';
 import { minoxidilProcess, type MinoxidilParams } from './processes/minoxidil.ts';
 import { rosProcess, type RosParams } from './processes/ros.ts';

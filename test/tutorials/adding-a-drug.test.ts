@@ -14,7 +14,7 @@ import { it } from 'node:test';
 import { createMouseHooks } from '../../src/follicle/mouse/lattice.ts';
 import { DEFAULT_RULES } from '../../src/microenv/defaultRules.ts';
 import { FollicleCoupling, type ExtraSignal } from '../../src/microenv/follicleCoupling.ts';
-import { viableDiffusion, type TileProcess } from '../../src/microenv/process.ts';
+import { viableDiffusion, type TileProcess } from '../../src/microenv/tileProcess.ts';
 import { compileRules, SIGNALS, type RuleOn } from '../../src/microenv/rules.ts';
 import { microenvSchema } from '../../src/microenv/schema.ts';
 import { MicroenvironmentTile } from '../../src/microenv/tile.ts';

@@ -2,7 +2,7 @@ import { fillSources, placeApplications, type Application } from '../../delivery
 import { ceriaSubstrate, woundSourceConfig, woundSubstrate, type ParticleTransportParams, type WoundSignalParams } from '../../delivery/substrates.ts';
 import type { InsertionParams } from '../../patch/geometry.ts';
 import type { PatchConfig } from '../../patch/schema.ts';
-import type { TileFields, TileProcess } from '../process.ts';
+import type { TileFields, TileProcess } from '../tileProcess.ts';
 
 /** Constants of patch delivery in SI units (particle transport, wound signal, needle insertion). */
 export interface DeliveryParams {

@@ -1,5 +1,5 @@
-import type { TileProcess } from '../process.ts';
-import { viableDiffusion } from '../process.ts';
+import type { TileProcess } from '../tileProcess.ts';
+import { viableDiffusion } from '../tileProcess.ts';
 
 /** Topical minoxidil constants in SI units. */
 export interface MinoxidilParams {

@@ -1,7 +1,7 @@
 import { BatchIntegrator } from '../../ode/batch.ts';
 import { ceriaActiveArea, rosSystem, withCeriaSwitches, type ChemistryInputs, type ChemistryParams } from '../chemistry.ts';
 import type { Mechanisms } from '../schema.ts';
-import type { TileProcess } from '../process.ts';
+import type { TileProcess } from '../tileProcess.ts';
 
 /** ROS production and reference levels in SI units (mol/m³, 1/s; shares dimensionless). */
 export interface RosParams {

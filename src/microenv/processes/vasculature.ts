@@ -1,4 +1,4 @@
-import type { TileProcess } from '../process.ts';
+import type { TileProcess } from '../tileProcess.ts';
 
 /** Vessel-density response constants (densities relative to healthy skin; times in s). */
 export interface VesselParams {

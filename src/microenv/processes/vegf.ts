@@ -1,5 +1,5 @@
-import type { TileFields, TileProcess } from '../process.ts';
-import { viableDiffusion } from '../process.ts';
+import type { TileFields, TileProcess } from '../tileProcess.ts';
+import { viableDiffusion } from '../tileProcess.ts';
 
 /** VEGF constants in SI units (mol/m³, m²/s, 1/s; gains dimensionless). */
 export interface VegfParams {

@@ -51,15 +51,18 @@ describe('mouse study', () => {
     assert.ok(cov('agaControl', 21) < cov('normal', 21) - 0.2, `${cov('agaControl', 21)} vs ${cov('normal', 21)}`);
   });
 
-  it('mechanistic readouts: ceria lowers ROS and raises p-S6; both patches grow vessels', () => {
-    assert.ok(env('ceriaPatch', 'rosIndex') < 0.6 * env('agaControl', 'rosIndex'));
-    assert.ok(env('ceriaPatch', 'pS6') > 2 * env('agaControl', 'pS6'));
+  it('mechanistic readouts: ceria brings ROS back toward normal; p-S6 is a transient; both patches grow vessels', () => {
+    assert.ok(env('ceriaPatch', 'rosIndex') < 0.7 * env('agaControl', 'rosIndex'));
+    assert.ok(env('ceriaPatch', 'rosIndex') > 0.5, `ROS not far below healthy: ${env('ceriaPatch', 'rosIndex')}`);
+    // p-S6+ follicles over the study: a switch transient, never a lasting state
+    for (const a of ARMS) assert.ok(env(a.id, 'pS6') < 0.3, `${a.id} p-S6+ ${env(a.id, 'pS6')}`);
     assert.ok(env('emptyPatch', 'perfusion') > 1.1 * env('agaControl', 'perfusion'));
     assert.ok(env('ceriaPatch', 'perfusion') > 1.1 * env('agaControl', 'perfusion'));
   });
 
-  it('every treatment speeds regrowth over the AGA control', () => {
-    for (const id of ['minoxidil', 'emptyPatch', 'ceriaPatch']) assert.ok(cov(id, 14) > cov('agaControl', 14) + 0.15, `${id}: ${cov(id, 14)}`);
+  it('minoxidil and Ce-MN speed regrowth over the AGA control; the empty patch does not slow it', () => {
+    for (const id of ['minoxidil', 'ceriaPatch']) assert.ok(cov(id, 21) > cov('agaControl', 21) + 0.05, `${id}: ${cov(id, 21)} vs ${cov('agaControl', 21)}`);
+    assert.ok(cov('emptyPatch', 21) >= cov('agaControl', 21) - 0.02, `empty patch: ${cov('emptyPatch', 21)}`);
   });
 
   it('same seed, same study; another seed differs', () => {

@@ -61,8 +61,11 @@ export function studyEffects(scenario: MouseStudyScenario, arms: readonly ArmSum
   const pairs: [string, string][] = [];
   if (ref) for (const a of arms) if (a.id !== ref.id) pairs.push([a.id, ref.id]);
   const treated = scenario.arms.filter((a) => a.minoxidil || a.patch).map((a) => a.id);
-  // later arms first (the flagship lists Ce-MN last): Ce-MN vs minoxidil, Ce-MN vs empty patch, ...
-  for (let i = treated.length - 1; i >= 0; i--) for (let j = i - 1; j >= 0; j--) pairs.push([treated[i], treated[j]]);
+  // the last treated arm (the flagship's Ce-MN) against each other treated arm, then the remaining pairs in
+  // scenario order: Ce-MN vs minoxidil, Ce-MN vs empty patch, minoxidil vs empty patch
+  const last = treated[treated.length - 1];
+  for (let j = 0; j < treated.length - 1; j++) pairs.push([last, treated[j]]);
+  for (let i = 0; i < treated.length - 1; i++) for (let j = i + 1; j < treated.length - 1; j++) pairs.push([treated[i], treated[j]]);
   return pairs.flatMap(([ai, bi]) => {
     const a = byId.get(ai);
     const b = byId.get(bi);

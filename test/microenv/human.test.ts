@@ -21,7 +21,7 @@ function humanTile(patch: boolean): MicroenvironmentTile {
     depthM: env.depthUm * 1e-6,
     layers: layerThicknessesM(skin, HUMAN_SKIN),
     mechanisms: env.mechanisms,
-    patch: patch ? patchSchema.parse({ needleHeightUm: 1500, baseDiameterUm: 500 }) : null,
+    patch: patch ? patchSchema.parse({ needleHeightUm: 1500, baseDiameterUm: 500, cargo: { massPerNeedleNg: 100 } }) : null,
     minoxidilTimesS: [],
     minoxidilDoseFactor: 1,
     rosFactor: 1,

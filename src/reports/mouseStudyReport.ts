@@ -6,6 +6,7 @@ import type { AnimalReadoutName } from '../study/animal.ts';
 import type { ArmSummary } from '../study/aggregate.ts';
 import type { MouseStudyOutput } from '../tasks/mouseStudyRun.ts';
 import { mouseStudyCharts } from './mouseStudyCharts.ts';
+import type { OrderingResult } from '../study/orderingUncertainty.ts';
 
 /** Figures of a mouse study (SVG strings keyed by file name, e.g. "coverage.svg"). */
 export function mouseStudyFigures(out: MouseStudyOutput, charts: Record<string, ChartSpec> = mouseStudyCharts(out)): Record<string, string> {
@@ -13,7 +14,13 @@ export function mouseStudyFigures(out: MouseStudyOutput, charts: Record<string, 
 }
 
 /** Self-contained HTML report of a mouse study: table, photo grid, plots, statistics. */
-export function mouseStudyReport(out: MouseStudyOutput, metadata: Record<string, string | number>, figures = mouseStudyFigures(out)): string {
+export function mouseStudyReport(
+  out: MouseStudyOutput,
+  metadata: Record<string, string | number>,
+  figures = mouseStudyFigures(out),
+  /** Optional ordering-uncertainty result (src/study/orderingUncertainty.ts), shown as its own section. */
+  ordering?: OrderingResult,
+): string {
   const arms = out.arms;
   const at = (a: ArmSummary, key: AnimalReadoutName, day: number) => a.byDay[key].find((d) => d.day >= day - 1e-9) ?? a.byDay[key][a.byDay[key].length - 1];
   const fmt = (d: { mean: number; sd: number }, digits = 2) => `${d.mean.toFixed(digits)} ± ${d.sd.toFixed(digits)}`;
@@ -86,6 +93,16 @@ export function mouseStudyReport(out: MouseStudyOutput, metadata: Record<string,
       { heading: 'Microenvironment', svg: figures['microenvironment.svg'] },
       { heading: 'Anagen follicles', svg: figures['anagen.svg'] },
       { heading: 'Statistics', html: stats },
+      ...(ordering
+        ? [
+            {
+              heading: 'Do the orderings survive parameter uncertainty?',
+              html: `<p>${escapeHtml(ordering.note)}</p><ul>${Object.entries(ordering.probabilities)
+                .map(([c, p]) => `<li>P(reaches the threshold before ${escapeHtml(c)}) = ${p.pBefore.toFixed(2)} (neither reached: ${p.neitherReached.toFixed(2)}); drivers: ${ordering.drivers[c].map((d) => `${escapeHtml(d.path)} (ρ ${d.rho.toFixed(2)})`).join(', ')}</li>`)
+                .join('')}</ul>`,
+            },
+          ]
+        : []),
       {
         heading: 'Behaviour rules',
         html: `<p>Each rule multiplies its behaviour; every rule is neutral (×1) at the healthy reference signals and each behaviour's combined factor is clamped to its declared bounds.</p><ul>${out.ruleSentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,

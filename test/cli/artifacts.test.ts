@@ -51,7 +51,7 @@ endpoints: { compareDays: [6] }
     // Every figure has its chart definition (spec + data) beside it.
     const figures = readdirSync(join(out, 'figures'));
     const svgs = figures.filter((f) => f.endsWith('.svg'));
-    assert.ok(svgs.includes('coverage.svg') && svgs.length === 6, figures.join(','));
+    assert.ok(svgs.includes('coverage.svg') && svgs.includes('km-50pct.svg') && svgs.includes('effects-forest.svg') && svgs.length === 8, figures.join(','));
     for (const f of svgs) assert.ok(figures.includes(f.replace(/\.svg$/, '.chart.json')), f);
     const spec = JSON.parse(readFileSync(join(out, 'figures', 'coverage.chart.json'), 'utf8'));
     assert.equal(spec.kind, 'line');

@@ -39,7 +39,7 @@ endpoints: { compareDays: [6] }
   it('mouse study: every figure is a well-formed chart showing the arms, titles and axis labels', () => {
     const specs = mouseStudyCharts(mouse);
     const figures = mouseStudyFigures(mouse, specs);
-    assert.deepEqual(Object.keys(figures).sort(), ['anagen.svg', 'coverage.svg', 'darkness.svg', 'days-to-50pct.svg', 'microenvironment.svg', 'photo-grid.svg']);
+    assert.deepEqual(Object.keys(figures).sort(), ['anagen.svg', 'coverage.svg', 'darkness.svg', 'days-to-50pct.svg', 'effects-forest.svg', 'km-50pct.svg', 'microenvironment.svg', 'photo-grid.svg']);
     const root = (name: string) => parseXml(figures[`${name}.svg`]);
 
     const coverage = root('coverage');
@@ -62,13 +62,19 @@ endpoints: { compareDays: [6] }
     assert.equal(marks(d50, 'dot').length, 4);
     assert.ok(texts(d50).includes('Days (days)'));
     assert.ok(texts(d50).some((t) => /^p[=<]/.test(t)), 'log-rank bracket label');
+
+    // Kaplan–Meier curves (one per arm) and the forest plot of effect sizes
+    const km = root('km-50pct');
+    for (const t of ['AGA control', 'AGA + Ce-MN patch', 'Reached (fraction)']) assert.ok(texts(km).includes(t), t);
+    const forest = root('effects-forest');
+    assert.ok(texts(forest).some((t) => t.includes('AGA + Ce-MN patch vs AGA control')), 'forest row label');
   });
 
   it('mouse study: the HTML report holds every figure and stays self-contained', () => {
     const html = mouseStudyReport(mouse, { seed: 1 });
     const doc = parseXml(html, { html: true });
     const top = byTag(doc, 'figure').map((f) => f.children.find((c) => c.name === 'svg'));
-    assert.equal(top.length, 6);
+    assert.equal(top.length, 8);
     assert.ok(top.every((s) => s && (s.attrs.class ?? '').includes('follisim-chart')));
     assert.ok(!/(src|href)\s*=\s*["']https?:/i.test(html));
   });

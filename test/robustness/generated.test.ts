@@ -115,7 +115,8 @@ function textMutate(text: string, op: number, at: number): string {
 const FRACTION_KEY = /(Fraction|fraction)(_mean)?$|^hairCoverage(_mean)?$|^coverage$|^(p|holmP|mannWhitneyP)$/;
 const COUNT_KEY = /^(follicles|hairs|terminalHairs|dormant|miniaturized|n|needlesInWindow|applications|anagen|catagen|telogen|latency|nonMiniaturizedFollicles)$/;
 /** Keys whose null means "not reached" / "not applicable" (documented; kept for the golden outputs). */
-const NULL_OK = /^(day|daysTo\d+PctCoverage|daysTo\d+PctCoverageByMouse)$/;
+// censored endpoints: a Kaplan-Meier median or bound that is not reached within the study is null
+const NULL_OK = /^(day|daysTo\d+PctCoverage|daysTo\d+PctCoverageByMouse|daysToSkinDarkening|median|low95|high95)$/;
 
 function checkOutputs(output: { summary: Record<string, unknown>; tables: Record<string, Record<string, ArrayLike<number> | readonly string[]>> }): void {
   checkOutputFinite(output);

@@ -6,7 +6,10 @@ import { formatIssue } from '../../core/scenario/parse.ts';
 import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
 import { VERSION } from '../../version.ts';
 import type { ProgressMode } from '../progress.ts';
+import { BadInputError } from '../engines/errors.ts';
 import { runCommand } from './runCommand.ts';
+import { registerResultsCommand } from './resultsCommand.ts';
+import { registerWorkerCommand } from './workerCommand.ts';
 
 /** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario, flags, files). */
 export const EXIT_BAD_INPUT = 2;
@@ -63,9 +66,14 @@ export function buildProgram(): Command {
     .option('-s, --seed <n>', 'root random seed (integer >= 0); overrides the scenario seed', parseSeed)
     .addOption(new Option('--progress <mode>', 'progress on stderr').choices(['auto', 'bar', 'json', 'none']).default('auto'))
     .option('-t, --threads <n>', 'worker threads for mouse studies (integer >= 1; default: all cores)', parseThreads, availableParallelism())
-    .action(async (file: string, o: { out?: string; seed?: number; progress: ProgressMode; threads: number }) => {
+    .option('--store <dir>', 'results store folder (default: $FOLLISIM_STORE or ./follisim-store)')
+    .option('--no-store', 'do not record the run in the results store (no resume)')
+    .addOption(new Option('--engine <engine>', 'where units run').choices(['local', 'redis']).default('local'))
+    .option('--redis <url>', 'Redis address for --engine redis, e.g. redis://127.0.0.1:6379')
+    .action(async (file: string, o: { out?: string; seed?: number; progress: ProgressMode; threads: number; store?: string | boolean; engine: 'local' | 'redis'; redis?: string }) => {
       const scenario = loadScenario(file);
-      const { outDir, manifest } = await runCommand(file, scenario, o);
+      const store = o.store === false ? false : typeof o.store === 'string' ? o.store : undefined;
+      const { outDir, manifest } = await runCommand(file, scenario, { ...o, store });
       process.stderr.write(`wrote ${outDir} (seed ${manifest.seeds.root}, ${manifest.timing.wallS.toFixed(2)} s)\n`);
     });
 
@@ -85,6 +93,8 @@ export function buildProgram(): Command {
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
 
+  registerResultsCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 
@@ -97,6 +107,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof BadInput) {
       for (const line of err.lines) process.stderr.write(line + '\n');
+      return EXIT_BAD_INPUT;
+    }
+    if (err instanceof BadInputError) {
+      process.stderr.write(`follisim: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
     if (err instanceof CommanderError) {

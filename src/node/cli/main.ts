@@ -7,7 +7,6 @@ import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario
 import { VERSION } from '../../version.ts';
 import type { ProgressMode } from '../progress.ts';
 import { BadInputError } from '../engines/errors.ts';
-import { runCommand } from './runCommand.ts';
 import { registerResultsCommand } from './resultsCommand.ts';
 import { registerWorkerCommand } from './workerCommand.ts';
 
@@ -73,6 +72,8 @@ export function buildProgram(): Command {
     .action(async (file: string, o: { out?: string; seed?: number; progress: ProgressMode; threads: number; store?: string | boolean; engine: 'local' | 'redis'; redis?: string }) => {
       const scenario = loadScenario(file);
       const store = o.store === false ? false : typeof o.store === 'string' ? o.store : undefined;
+      // loaded on use: `results` and `worker` start without the report and chart modules
+      const { runCommand } = await import('./runCommand.ts');
       const { outDir, manifest } = await runCommand(file, scenario, { ...o, store });
       process.stderr.write(`wrote ${outDir} (seed ${manifest.seeds.root}, ${manifest.timing.wallS.toFixed(2)} s)\n`);
     });

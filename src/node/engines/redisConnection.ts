@@ -34,12 +34,15 @@ export function parseRedisUrl(url: string): RedisAddress {
 export async function connectRedis(url: string, timeoutMs = 3000): Promise<Redis> {
   const a = parseRedisUrl(url);
   const probe = new Redis({ host: a.host, port: a.port, password: a.password, db: a.db, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  probe.on('error', () => undefined); // reported through connect()'s rejection
+  // the socket error (ECONNREFUSED, ENOTFOUND) says more than connect()'s own 'Connection is closed'
+  let socketError: Error | undefined;
+  probe.on('error', (err: Error) => (socketError ??= err));
   try {
     await probe.connect();
     await probe.ping();
   } catch (err) {
-    throw new BadInputError(`cannot reach Redis at ${a.url} (${a.host}:${a.port}): ${err instanceof Error ? err.message : String(err)}`);
+    const why = socketError ?? err;
+    throw new BadInputError(`cannot reach Redis at ${a.url} (${a.host}:${a.port}): ${why instanceof Error ? why.message : String(why)}`);
   } finally {
     probe.disconnect();
   }

@@ -77,7 +77,10 @@ export function redisExecutor(connection: Redis, url: string, options: RedisExec
         data: { task: task.name, scenario, seed, unit: units[i], index: i },
         opts: { jobId: jobId(i), attempts, backoff: { type: 'fixed', delay: 100 }, removeOnComplete: false, removeOnFail: false },
       });
-      const events = new QueueEvents(queueName, { connection: connection.duplicate() });
+      // QueueEvents blocks on its connection (XREAD): it needs its own, which BullMQ leaves to us to close
+      const eventsConnection = connection.duplicate();
+      eventsConnection.on('error', () => undefined);
+      const events = new QueueEvents(queueName, { connection: eventsConnection });
       events.on('error', () => undefined);
       let lastEvent = Date.now();
       let finish: () => void = () => undefined;
@@ -156,6 +159,7 @@ export function redisExecutor(connection: Redis, url: string, options: RedisExec
         clearInterval(timer);
         opts.signal?.removeEventListener('abort', onAbort);
         await events.close().catch(() => undefined);
+        eventsConnection.disconnect();
       }
       await Promise.all(stored);
       // results are with the coordinator now: the jobs' copies in Redis are no longer needed

@@ -19,7 +19,7 @@ const quoteIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 const quoteLit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /**
- * Writes a table to a Parquet file through DuckDB (zstd), atomically (a temp file renamed into place).
+ * Writes a table to a Parquet file through DuckDB (snappy: every Parquet reader, hyparquet included, decodes it without extra codecs), atomically (a temp file renamed into place).
  * Parquet has no per-column key-value metadata, so units go into the file's key-value metadata twice: one
  * `unit.<column>` entry per column and the whole map as JSON under `follisim.units` (pyarrow:
  * `pq.read_schema(f).metadata`; DuckDB: `parquet_kv_metadata(f)`).
@@ -50,7 +50,7 @@ export async function writeParquetTable(conn: DuckDBConnection, path: string, ta
     const kv: Record<string, string> = { ...meta, 'follisim.units': JSON.stringify(units) };
     for (const c of names) kv[`unit.${c}`] = units[c] ?? '';
     const kvSql = Object.entries(kv).map(([k, v]) => `${quoteLit(k)}: ${quoteLit(v)}`).join(', ');
-    await conn.run(`COPY ${tmpTable} TO ${quoteLit(tmpFile)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kvSql}})`);
+    await conn.run(`COPY ${tmpTable} TO ${quoteLit(tmpFile)} (FORMAT parquet, COMPRESSION snappy, KV_METADATA {${kvSql}})`);
     renameSync(tmpFile, path);
     return n;
   } catch (err) {

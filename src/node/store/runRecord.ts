@@ -34,11 +34,12 @@ function newRunId(now: Date): string {
  */
 export async function openRun(
   store: ResultStore,
-  o: { task: string; scenario: { name?: string; seed?: number }; seed?: number; params?: Record<string, unknown>; engine: string; units: number; startedAt: Date },
+  o: { task: string; scenario: object; seed?: number; params?: Record<string, unknown>; engine: string; units: number; startedAt: Date },
 ): Promise<OpenedRun> {
   const scenarioHash = scenarioHashOf(o.scenario);
   const commit = gitCommit();
-  const requested = o.seed ?? o.scenario.seed;
+  const { name, seed: scenarioSeed } = o.scenario as { name?: unknown; seed?: unknown };
+  const requested = o.seed ?? (typeof scenarioSeed === 'number' ? scenarioSeed : undefined);
   const candidates = (await store.listRuns({ task: o.task, scenarioHash })).filter((r) => r.status !== 'done' && r.version === VERSION && r.commit === commit);
   const found = candidates.find((r) => requested === undefined || r.seed === requested);
   if (found) {
@@ -50,7 +51,7 @@ export async function openRun(
     id: newRunId(o.startedAt),
     task: o.task,
     scenarioHash,
-    scenarioName: o.scenario.name ?? '',
+    scenarioName: typeof name === 'string' ? name : '',
     scenario: { ...o.scenario, seed },
     params: o.params ?? {},
     seed,

@@ -37,19 +37,18 @@ export const serialExecutor: UnitExecutor = {
     const total = weights.reduce((a, b) => a + b, 0) || 1;
     const out: R[] = [];
     let done = 0;
-    const stored: Promise<void>[] = [];
     for (let i = 0; i < units.length; i++) {
       if (options.signal?.aborted) throw new TaskAbortedError();
       const ctx = unitContext(options.signal, (p) => options.onProgress?.({ fraction: (done + p.fraction * weights[i]) / total, stage: p.stage }), options.services);
       const r = (await task.runUnit(scenario, units[i], seed, ctx)) as R;
       out.push(r);
-      // the callback (a store write) overlaps the next unit; all are awaited before returning
-      if (options.onUnitResult) stored.push(settleLater(options.onUnitResult, i, r));
+      // awaited before the next unit: this thread is busy while a unit runs, so an asynchronous store write
+      // (several event-loop turns inside DuckDB) would otherwise not progress until every unit was done
+      await options.onUnitResult?.(i, r);
       done += weights[i];
       options.onProgress?.({ fraction: done / total, stage: units.length > 1 ? `units ${i + 1}/${units.length}` : 'done' });
       if (units.length > 1) await yieldToEventLoop();
     }
-    await Promise.all(stored);
     return out;
   },
 };

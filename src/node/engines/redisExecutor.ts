@@ -123,16 +123,19 @@ export function redisExecutor(connection: Redis, url: string, options: RedisExec
       // poll every pending job: completed or failed ones are taken, lost ones re-added, earlier failures retried
       const poll = async (retryFailed: boolean): Promise<void> => {
         for (const i of [...pending]) {
-          const job = await queue.getJob(jobId(i));
+          // state first, then the job: a job read before its state could predate its completion (no return value yet)
+          const state = await queue.getJobState(jobId(i));
           if (!pending.has(i)) continue;
-          if (!job) {
+          if (state === 'unknown') {
             await queue.add(jobOf(i).name, jobOf(i).data, jobOf(i).opts);
             continue;
           }
-          const state = await job.getState();
+          if (state !== 'completed' && state !== 'failed') continue;
+          const job = await queue.getJob(jobId(i));
+          if (!job || !pending.has(i)) continue;
           if (state === 'completed') completed(i, job.returnvalue);
-          else if (state === 'failed' && retryFailed) await job.retry('failed');
-          else if (state === 'failed') failed(i, job.failedReason);
+          else if (retryFailed) await job.retry('failed');
+          else failed(i, job.failedReason);
         }
       };
       const onAbort = (): void => finish();

@@ -46,6 +46,7 @@ export async function startRedisWorker(url: string, o: RedisWorkerOptions = {}):
     { connection, concurrency, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 10 },
   );
   worker.on('error', () => undefined); // connection errors while Redis restarts: BullMQ reconnects
+  worker.on('active', (job) => log({ event: 'active', job: job.id, task: job.data.task, index: job.data.index, pid: process.pid }));
   worker.on('completed', (job) => log({ event: 'completed', job: job.id, task: job.data.task, index: job.data.index, pid: process.pid }));
   worker.on('failed', (job, err) => log({ event: 'failed', job: job?.id, task: job?.data.task, index: job?.data.index, attempt: job?.attemptsMade, error: err.message, pid: process.pid }));
   await worker.waitUntilReady();

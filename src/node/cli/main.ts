@@ -114,6 +114,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`follisim: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
+    if (err instanceof Error && err.name === 'UnitFailuresError') {
+      // units that failed after their retries: the list is the message; the stored units let a rerun resume
+      process.stderr.write(`follisim: ${err.message}\n`);
+      return 1;
+    }
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return 0; // --help, --version
       return EXIT_BAD_INPUT;

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance, blobValue, type DuckDBBlobValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { Table } from '../../tasks/types.ts';
 import { resultJson } from '../../results/json.ts';
+import { BadInputError } from '../engines/errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { writeParquetTable } from './parquet.ts';
 
@@ -99,7 +100,7 @@ export class ResultStore {
       } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);
         if (!/lock/i.test(msg)) throw new Error(`results store ${dir}: cannot open (${msg})`);
-        if (Date.now() - t0 > lockWaitMs) throw new Error(`results store ${dir} is in use by another follisim process (${msg.split('\n')[0]})`);
+        if (Date.now() - t0 > lockWaitMs) throw new BadInputError(`results store ${dir} is in use by another follisim process (${msg.split('\n')[0]})`);
         await sleep(200);
       }
     }

@@ -55,7 +55,7 @@ export function registerResultsCommand(program: Command): void {
     .description('list runs, newest first')
     .addOption(storeOpt())
     .option('--task <name>', 'only runs of this task, e.g. run:mouseStudy')
-    .addOption(new Option('--status <status>', 'only runs with this status').choices(['running', 'done', 'failed', 'interrupted']))
+    .addOption(new Option('--status <status>', 'only runs with this status').choices(['running', 'done', 'failed']))
     .option('--scenario <name>', 'only runs of scenarios with this name')
     .option('--limit <n>', 'at most N runs', parseLimit)
     .option('--json', 'print a JSON array')

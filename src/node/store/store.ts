@@ -15,7 +15,7 @@ export function storeDir(flag?: string): string {
   return resolve(flag ?? process.env.FOLLISIM_STORE ?? DEFAULT_STORE_DIR);
 }
 
-export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
+export type RunStatus = 'running' | 'done' | 'failed';
 
 /** One row of the run catalog. */
 export interface RunRecord {

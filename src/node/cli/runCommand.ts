@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { toCsv } from '../../core/recorder.ts';
-import { resultJson } from '../../results/json.ts';
-import { buildManifest, type RunManifest } from '../../results/manifest.ts';
+import type { RunManifest } from '../../results/manifest.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { runTask } from '../../tasks/runTask.ts';
-import { VERSION } from '../../version.ts';
 import { writeOutputDir } from '../files.ts';
 import '../api.ts'; // installs the worker-thread executor for runTask({ threads })
 import { createParallelSolver } from '../transport/parallel.ts';
 import { progressReporter, type ProgressMode } from '../progress.ts';
 import { nodeEnvironment } from '../provenance.ts';
-import { buildRunArtifacts } from './artifacts.ts';
+import { runFiles } from './runFiles.ts';
 
 export interface RunCommandOptions {
   out?: string;
@@ -36,30 +33,16 @@ export async function runCommand(scenarioPath: string, scenario: Scenario, opts:
     services: threaded ? { transportSolver: (grid, substrates, dtS) => createParallelSolver(grid, substrates, dtS, { threads: opts.threads }) } : undefined,
   });
   progress.done();
-  const { output, seed } = run;
-  const resolved = { ...scenario, seed };
-  const environment = nodeEnvironment(opts.argv ?? process.argv);
-  const manifestOf = (outputs: Record<string, string | Uint8Array>): RunManifest =>
-    buildManifest({
-      version: VERSION,
-      output,
-      scenario: resolved,
-      seed,
-      seedGenerated: run.seedGenerated,
-      solver: { ...output.solver, threads: opts.threads, executor: run.executor },
-      startedAt,
-      finishedAt,
-      environment,
-      inputs: { [scenarioPath]: readFileSync(scenarioPath) },
-      outputs,
-    });
-  const finishedAt = new Date();
-  const files: Record<string, string | Uint8Array> = { 'summary.json': resultJson(output.summary) };
-  for (const [name, table] of Object.entries(output.tables)) files[`${name}.csv`] = toCsv(table);
-  // the report shows run facts (seed, version, timing) that do not depend on the file list
-  Object.assign(files, buildRunArtifacts(output, manifestOf({})));
-  const manifest = manifestOf(files);
-  files['manifest.json'] = resultJson(manifest);
+  const { files, manifest } = runFiles({
+    run,
+    scenario,
+    startedAt,
+    finishedAt: new Date(),
+    environment: nodeEnvironment(opts.argv ?? process.argv),
+    inputs: { [scenarioPath]: readFileSync(scenarioPath) },
+    solver: { threads: opts.threads },
+  });
+  const seed = run.seed;
   const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const outDir = opts.out ?? join('runs', `${scenario.name || basename(scenarioPath)}-${stamp}-seed${seed}`);
   writeOutputDir(outDir, files);

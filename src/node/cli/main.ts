@@ -7,6 +7,7 @@ import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario
 import { VERSION } from '../../version.ts';
 import type { ProgressMode } from '../progress.ts';
 import { runCommand } from './runCommand.ts';
+import { addServeCommand } from './serve.ts';
 
 /** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario, flags, files). */
 export const EXIT_BAD_INPUT = 2;
@@ -85,6 +86,7 @@ export function buildProgram(): Command {
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
 
+  addServeCommand(program);
   return program;
 }
 

@@ -20,8 +20,9 @@ export function addServeCommand(program: Command): void {
     .option('--host <address>', 'address to listen on (0.0.0.0 to accept other machines)', '127.0.0.1')
     .option('--workers <n>', 'jobs run at once (default: all cores)', parsePositive)
     .option('--job-seconds <n>', 'longest a job may run before it is stopped', parsePositive)
-    .action(async (o: { port: number; host: string; workers?: number; jobSeconds?: number }) => {
-      const server = createServer({ limits: { ...(o.workers ? { workers: o.workers } : {}), ...(o.jobSeconds ? { jobSeconds: o.jobSeconds } : {}) } });
+    .option('--web-root <dir>', 'folder of a built web lab to serve (default: the package\'s dist/web)')
+    .action(async (o: { port: number; host: string; workers?: number; jobSeconds?: number; webRoot?: string }) => {
+      const server = createServer({ webRoot: o.webRoot, limits: { ...(o.workers ? { workers: o.workers } : {}), ...(o.jobSeconds ? { jobSeconds: o.jobSeconds } : {}) } });
       const address = await server.app.listen({ port: o.port, host: o.host });
       process.stderr.write(`follisim serving the web lab at ${address}/ and the API at ${address}/api/openapi.json (Ctrl-C stops)\n`);
       // run until a signal; close the server so workers stop and queued jobs are cancelled

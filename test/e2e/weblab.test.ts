@@ -10,6 +10,13 @@ import { parseScenario } from '../../src/scenario/index.ts';
 import { runTask } from '../../src/tasks/runTask.ts';
 import { buildWebLab, CHROMIUM, CHROMIUM_ARGS, skipReason, startServe } from './helpers.ts';
 
+// what the web lab exposes for tests (web/src/pages/editor.ts)
+declare global {
+  interface Window {
+    follisimLab: { state: string; summary?: Record<string, unknown>; seed?: number; files?: string[]; runs: number };
+  }
+}
+
 const skip = skipReason();
 if (skip) console.log(`# ${skip}`);
 

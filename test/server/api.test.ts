@@ -27,6 +27,9 @@ describe('HTTP API', () => {
     for (const path of ['/api/validate', '/api/jobs', '/api/jobs/{id}', '/api/jobs/{id}/events', '/api/parameters', '/api/schema']) assert.ok(api.paths[path], path);
     assert.ok(api.components.schemas.SubmitRequest.properties.seed, 'SubmitRequest from zod');
     assert.ok(api.components.schemas.Scenario.oneOf ?? api.components.schemas.Scenario.anyOf, 'the scenario union');
+    const refs = new Set<string>();
+    JSON.stringify(api, (k, v) => (k === '$ref' && refs.add(v), v));
+    for (const r of refs) assert.ok(api.components.schemas[r.replace('#/components/schemas/', '')], `${r} resolves`);
   });
 
   it('validates scenario text with line numbers, and JSON objects', async () => {

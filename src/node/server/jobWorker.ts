@@ -24,6 +24,9 @@ export type JobWorkerMessage =
   | { type: 'done'; id: string; seed: number; files: Record<string, string | Uint8Array> }
   | { type: 'error'; id: string; message: string };
 
+// commit, platform and dependency versions do not change while the server runs: read them once per worker
+const environment = nodeEnvironment(['follisim serve', 'POST /api/jobs']);
+
 const post = (m: JobWorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(m, transfer);
 
 parentPort?.on('message', async (job: JobRequest) => {
@@ -45,7 +48,7 @@ parentPort?.on('message', async (job: JobRequest) => {
       scenario: job.scenario,
       startedAt,
       finishedAt: new Date(),
-      environment: nodeEnvironment(['follisim serve', 'POST /api/jobs']),
+      environment,
       inputs: { 'scenario.yaml': job.text },
       solver: { threads: 1 },
     });

@@ -13,7 +13,7 @@ import { buildWebLab, CHROMIUM, CHROMIUM_ARGS, skipReason, startServe } from './
 // what the web lab exposes for tests (web/src/pages/editor.ts)
 declare global {
   interface Window {
-    follisimLab: { state: string; summary?: Record<string, unknown>; seed?: number; files?: string[]; runs: number };
+    follisimLab: { state: string; summary?: Record<string, unknown>; seed?: number; files?: string[]; text?: string; runs: number };
   }
 }
 
@@ -134,6 +134,22 @@ describe('web lab in Chromium, served by follisim serve', { skip: skip ?? false,
     assert.equal(await page.locator('#photo-grid canvas.mouse-photo').count(), 3 * 4, '3 arms × 4 photo days (0, 2, 4, 6)');
     assert.ok((await page.locator('#coverage svg').count()) > 0);
     await shot('mouse-study');
+    // the mice ran on several Web Workers in any order; the numbers equal one Node thread's
+    const { text, summary, seed } = await page.evaluate(() => window.follisimLab);
+    const parsed = parseScenario(text ?? '');
+    assert.ok(parsed.ok);
+    const node = await runTask(parsed.value, { seed });
+    assert.deepEqual(summary, JSON.parse(JSON.stringify(node.output.summary)));
+  });
+
+  it('draws depth–dose maps for mouse and human skin side by side in the patch designer', async () => {
+    await page.goto(server.base + '/#patch');
+    await page.fill('#needle-height', '800');
+    await page.click('#patch-run');
+    await page.waitForFunction(() => /done/.test(document.getElementById('patch-status')?.textContent ?? ''), null, { timeout: 120_000 });
+    assert.equal(await page.locator('#patch-maps canvas.dose-map').count(), 4, '2 species × (1 h, 24 h)');
+    assert.match((await page.textContent('#patch-maps')) ?? '', /Mouse dorsal skin[\s\S]*Human scalp/);
+    await shot('patch-designer');
   });
 
   it('lists the parameters, and compares two runs', async () => {

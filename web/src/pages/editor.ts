@@ -15,6 +15,8 @@ export interface LabState {
   summary?: Record<string, unknown>;
   seed?: number;
   files?: string[];
+  /** The scenario text of the last finished run. */
+  text?: string;
   runs: number;
 }
 declare global {
@@ -156,7 +158,7 @@ export function editorPage(root: HTMLElement): void {
       status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(2)} s (seed ${done.run.seed}, ${done.run.executor})`;
       showResults(done);
       downloadButton.disabled = false;
-      Object.assign(window.follisimLab, { state: 'done', summary: done.summary, seed: done.run.seed, files: Object.keys(done.files), runs: window.follisimLab.runs + 1 });
+      Object.assign(window.follisimLab, { state: 'done', summary: done.summary, seed: done.run.seed, files: Object.keys(done.files), text, runs: window.follisimLab.runs + 1 });
     } catch (err) {
       const cancelled = err instanceof Error && err.name === 'AbortError';
       status.textContent = cancelled ? 'cancelled' : `failed: ${err instanceof Error ? err.message : String(err)}`;

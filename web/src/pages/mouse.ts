@@ -51,7 +51,9 @@ export function mousePage(root: HTMLElement): void {
     const scenario = r.value;
     const photoDays = scenario.photos.days;
     grid.replaceChildren(h('tr', {}, h('th', {}, 'arm'), ...photoDays.map((d) => h('th', {}, `day ${d}`))), ...scenario.arms.map((a) => h('tr', { 'data-arm': a.id }, h('td', {}, a.label ?? a.id), ...photoDays.map(() => h('td')))));
-    const rows: { day: number; coverage: number; arm: string; mouse: string }[] = [];
+    // coverage of every finished mouse, by arm and day; the chart shows the mean of those so far
+    const sums = new Map<string, { arm: string; day: number; sum: number; n: number }>();
+    let finished = 0;
     const drawn = new Set<number>();
     controller = new AbortController();
     run.disabled = true;
@@ -65,7 +67,15 @@ export function mousePage(root: HTMLElement): void {
           const { arm } = unit as MouseUnit;
           const an = result as AnimalResult;
           const label = scenario.arms[arm].label ?? scenario.arms[arm].id;
-          an.timesDays.forEach((d, k) => rows.push({ day: d, coverage: an.series.hairCoverage[k], arm: label, mouse: `${label} #${rows.length}` }));
+          finished++;
+          an.timesDays.forEach((d, k) => {
+            const key = `${arm}/${d}`;
+            const cell = sums.get(key) ?? { arm: label, day: d, sum: 0, n: 0 };
+            cell.sum += an.series.hairCoverage[k];
+            cell.n++;
+            sums.set(key, cell);
+          });
+          const rows = [...sums.values()].map((c) => ({ arm: c.arm, day: c.day, coverage: c.sum / c.n }));
           if (!drawn.has(arm)) {
             // the first mouse of each arm to finish shows its photos
             drawn.add(arm);
@@ -77,11 +87,12 @@ export function mousePage(root: HTMLElement): void {
             });
           }
           curves.replaceChildren(
-            chartElement({ version: 1, kind: 'line', title: `Hair coverage, ${new Set(rows.map((x) => x.mouse)).size} mice so far`, x: { field: 'day', label: 'Day', unit: 'days' }, y: { field: 'coverage', label: 'Coverage', unit: 'fraction', domain: [0, 1] }, series: 'arm', data: rows }),
+            chartElement({ version: 1, kind: 'line', title: `Hair coverage, mean of ${finished} mice so far`, x: { field: 'day', label: 'Day', unit: 'days' }, y: { field: 'coverage', label: 'Coverage', unit: 'fraction', domain: [0, 1] }, series: 'arm', data: rows }),
           );
         },
       });
       labRuns.push(done);
+      Object.assign(window.follisimLab, { summary: done.summary, seed: done.run.seed, files: Object.keys(done.files), text });
       const arms = (done.summary.arms ?? {}) as Record<string, { label: string; final: { coverage: { mean: number } } }>;
       status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(1)} s; final coverage ${Object.values(arms).map((a) => `${a.label} ${fmt(a.final.coverage.mean)}`).join(', ')}`;
     } catch (err) {

@@ -19,7 +19,7 @@ seed: 1
 durationDays: ${o.days}
 skin: { species: ${species.id}, windowUm: { x: ${o.pitchUm}, y: ${o.pitchUm}, depth: ${species.depthUm} }, voxelUm: ${species.voxelUm} }
 patch: { pitchUm: ${o.pitchUm}, needleHeightUm: ${o.heightUm}, cargo: { substance: ceria, massPerNeedleNg: ${o.massNg}, loading: ${o.loading} } }
-snapshots: { hours: [${o.days * 24}] }
+snapshots: { hours: [1, ${o.days * 24}] }
 `;
 }
 
@@ -83,11 +83,14 @@ export function patchPage(root: HTMLElement): void {
       }
       const out = await runInBrowser(r.value, text, {});
       const snaps = ((out.run.output as { snapshots?: FieldSnapshot[] }).snapshots ?? []).filter((s) => s.substance === 'ceria' && s.plane === 'xz');
-      const snap = snaps.at(-1);
-      const canvas = h('canvas', { class: 'dose-map' });
-      if (snap) drawMap(canvas, snap, [{ depthUm: sp.skin.telogenBulbDepthUm.value, label: 'telogen bulb' }, { depthUm: sp.skin.anagenBulbDepthUm.value, label: 'anagen bulb' }]);
+      // the first hour shows where the needle put the cargo; the end shows where it went
+      const canvases = snaps.map((snap) => {
+        const canvas = h('canvas', { class: 'dose-map', title: `${snap.hours} h` });
+        drawMap(canvas, snap, [{ depthUm: sp.skin.telogenBulbDepthUm.value, label: 'telogen bulb' }, { depthUm: sp.skin.anagenBulbDepthUm.value, label: 'anagen bulb' }]);
+        return h('figure', {}, canvas, h('figcaption', { class: 'small' }, `after ${snap.hours} h`));
+      });
       const s = out.summary as Record<string, number>;
-      box.append(canvas, h('p', { class: 'small' }, `insertion ${fmt(s.insertionDepthUm)} µm · delivered ${fmt(s.deliveredNg)} ng · perifollicular peak ${fmt(s.perifollicularPeakFractionOfDose)} of dose`));
+      box.append(h('div', { class: 'row' }, ...canvases), h('p', { class: 'small' }, `insertion ${fmt(s.insertionDepthUm)} µm · delivered ${fmt(s.deliveredNg)} ng · perifollicular peak ${fmt(s.perifollicularPeakFractionOfDose)} of dose`));
     }
     status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
   };

@@ -4,6 +4,7 @@ import { deliverySections } from '../delivery/schema.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 import { microenvObjectSchema } from '../microenv/schema.ts';
 import { mouseStudySections } from '../study/schema.ts';
+import { trialSchema } from '../trial/schema.ts';
 
 /** Cross-field check shared by every model: the sampling interval fits in the run. */
 function recordWithinDuration(s: { durationDays: number; record: { everyDays: number } }, ctx: z.RefinementCtx): void {
@@ -52,12 +53,13 @@ export const mouseStudyScenarioSchema = z
   })
   .superRefine(recordWithinDuration);
 
-export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema, mouseStudyScenarioSchema]);
+export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema, mouseStudyScenarioSchema, trialSchema]);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type HumanScenario = z.output<typeof humanScenarioSchema>;
 export type PatchDeliveryScenario = z.output<typeof patchDeliveryScenarioSchema>;
 export type MouseStudyScenario = z.output<typeof mouseStudyScenarioSchema>;
+export type { TrialScenario } from '../trial/schema.ts';
 
 /** JSON Schema (draft 2020-12) of scenario files, for editors and `follisim schema`. */
 export function scenarioJsonSchema(): Record<string, unknown> {

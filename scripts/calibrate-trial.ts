@@ -8,7 +8,9 @@
  *
  *   node --import tsx scripts/calibrate-trial.ts natural [n] | minoxidil [n]
  */
-import { trialProgression, trialMinoxidil } from '../src/species/trial.ts';
+import { trialMeasurement, trialProgression, trialMinoxidil } from '../src/species/trial.ts';
+import { reduceTrial } from '../src/tasks/trial.ts';
+import { planTrial, runTrialUnit } from '../src/trial/run.ts';
 import { drawSubject, eligible } from '../src/trial/population.ts';
 import { trialSchema } from '../src/trial/schema.ts';
 import { simulateSubject, trialModelTemplate } from '../src/trial/subject.ts';
@@ -44,4 +46,29 @@ if (mode === 'natural') {
       console.log(`ramp ${r} y  δ ${d}:  1 y ${y1.toFixed(1)} %  192 wk ${w192.toFixed(1)} %  5 y ${y5.toFixed(1)} %   (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     }
 }
-void trialMinoxidil;
+
+/** Olsen 2002 set-up with common random numbers: 5 % and placebo on the same men; returns 48-wk changes (/cm²). */
+async function olsen(gain: number, drift: number): Promise<{ minox: number; placebo: number; placeboTrue: number }> {
+  (trialMinoxidil.effectGain as { value: number }).value = gain;
+  (trialMeasurement.visualCountDriftFraction as { value: number }).value = drift;
+  const s = trialSchema.parse({
+    model: 'trial', durationWeeks: 48, visitsWeeks: [0, 48], design: { commonRandomNumbers: true },
+    arms: [{ id: 'minox5', n, treatments: { minoxidil: { concentrationPct: 5 } } }, { id: 'placebo', n }],
+  });
+  const recs = planTrial(s).flatMap((u) => runTrialUnit(s, u, 2002));
+  const out = reduceTrial(s, recs);
+  const arms = (out.summary as { arms: { ittChangePerCm2: number }[] }).arms;
+  const subj = out.tables.subjects;
+  const pl = Array.from(subj.arm as readonly string[]).map((a, i) => (a === 'placebo' ? (subj.trueChangePct as Float64Array)[i] : Number.NaN)).filter((x) => !Number.isNaN(x));
+  const base = (out.summary as { arms: { baselinePerCm2: number }[] }).arms[1].baselinePerCm2;
+  return { minox: arms[0].ittChangePerCm2, placebo: arms[1].ittChangePerCm2, placeboTrue: (base * pl.reduce((a, b) => a + b, 0)) / pl.length / 100 };
+}
+
+if (mode === 'olsen') {
+  const gains = (process.argv[4] ?? '1').split(',').map(Number);
+  const drift = Number(process.argv[5] ?? trialMeasurement.visualCountDriftFraction.value);
+  for (const g of gains) {
+    const r = await olsen(g, drift);
+    console.log(`gain ${g} drift ${drift}: 5 % ${r.minox.toFixed(2)} /cm², placebo ${r.placebo.toFixed(2)} /cm² (true ${r.placeboTrue.toFixed(2)}), difference ${(r.minox - r.placebo).toFixed(2)} (target 14.7)`);
+  }
+}

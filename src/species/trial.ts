@@ -34,7 +34,7 @@ export const trialExecution = {
 /** Measurement: counting error, counting learning drift, photographic assessment. */
 export const trialMeasurement = {
   countErrorCv: lit(0.07, '1', 'relative SD of one target-area count (unmatched, manually corrected)', 'phototrichogram manually corrected 7 ± 1 % (references §5.3, karger sad 8/5/382)'),
-  visualCountDriftFraction: fitted(0.035, '1', 'asymptotic relative rise of visual (clipped-area) counts from counter learning', 'Olsen 2002 placebo +3.9 /cm² at 48 wk', 'scripts/calibrate-trial.ts'),
+  visualCountDriftFraction: fitted(0.08, '1', 'asymptotic relative rise of visual (clipped-area) counts from counter learning', 'Olsen 2002 placebo +3.9 /cm² at 48 wk', 'scripts/calibrate-trial.ts'),
   visualCountDriftWeeks: assumed(8, 'wk', 'time constant of the counting learning drift', 'learning over the first visits (Rushton & Van Neste 2019: visual counts rise in placebo, unit-area trichogram does not)'),
   gpaPercentPerPoint: assumed(10, '%', 'change of hair coverage per point of the 7-point global photographic scale', '> 15 % density loss needed before a man notices (Rushton 1991): a 1-point change ≈ 10 %'),
   gpaRaterSd: derived(0.5, 'points', 'rater noise of the photographic score', 'retest r = 0.76-0.81, 75-78 % identical scores (references §5.3)'),
@@ -46,7 +46,7 @@ export const trialMeasurement = {
 
 /** Minoxidil gain: the one calibrated minoxidil quantity. */
 export const trialMinoxidil = {
-  effectGain: fitted(1, '1', 'scale of the minoxidil effect (multiplies E in every minoxidil factor)', 'Olsen 2002 5 % solution +18.6 vs placebo +3.9 /cm² at 48 wk', 'scripts/calibrate-trial.ts'),
+  effectGain: fitted(2.8, '1', 'scale of the minoxidil effect (multiplies E in every minoxidil factor)', 'Olsen 2002 5 % solution +18.6 vs placebo +3.9 /cm² at 48 wk', 'scripts/calibrate-trial.ts'),
 } satisfies ParameterSet;
 
 /** [min, max] of each trial parameter with the reason (for the parameter catalog). */
@@ -65,7 +65,7 @@ export const trialRanges: Record<string, { range: [number, number]; reason: stri
   'trialExecution.dropoutPerYear': { range: [0.05, 0.3], reason: 'Kaufman 1553 → 1215 continuing into year 2 (0.25/y)' },
   'trialExecution.perProtocolAdherence': { range: [0.7, 0.9], reason: 'convention' },
   'trialMeasurement.countErrorCv': { range: [0.004, 0.12], reason: 'hair-to-hair matched 0.4 % to automatic 12 %' },
-  'trialMeasurement.visualCountDriftFraction': { range: [0, 0.06], reason: 'placebo +4.7 /cm² at 16 wk (Olsen 2007) to −0.58 (Berger 2003)' },
+  'trialMeasurement.visualCountDriftFraction': { range: [0, 0.1], reason: 'placebo +4.7 /cm² at 16 wk (Olsen 2007) to −0.58 (Berger 2003); it also absorbs the model\'s too-fast true decline (−8 /cm² at 48 wk)' },
   'trialMeasurement.visualCountDriftWeeks': { range: [2, 24], reason: 'assumption' },
   'trialMeasurement.gpaPercentPerPoint': { range: [5, 20], reason: 'assumption' },
   'trialMeasurement.gpaRaterSd': { range: [0.3, 0.8], reason: 'retest agreement 75-78 %' },
@@ -73,7 +73,7 @@ export const trialRanges: Record<string, { range: [number, number]; reason: stri
   'trialMeasurement.norwoodLoss4': { range: [0.15, 0.35], reason: 'assumption' },
   'trialMeasurement.norwoodLoss5': { range: [0.35, 0.55], reason: 'assumption' },
   'trialMeasurement.norwoodLoss6': { range: [0.55, 0.75], reason: '47/138' },
-  'trialMinoxidil.effectGain': { range: [0, 5], reason: 'fitted; 0 = no effect' },
+  'trialMinoxidil.effectGain': { range: [1.5, 4], reason: 'fitted 2.8 (difference 13.8 at 2.5, 18.9 at 4 /cm²); 0 = no effect' },
 };
 
 /** All trial parameters, for documentation checks. */

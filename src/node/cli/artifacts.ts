@@ -11,6 +11,9 @@ import { mouseStudyFigures, mouseStudyReport } from '../../reports/mouseStudyRep
 import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
 import type { FieldSnapshot } from '../../tasks/patchDeliveryRun.ts';
 import type { TaskOutput } from '../../tasks/types.ts';
+import type { TrialOutput } from '../../tasks/trial.ts';
+import { trialCharts } from '../../reports/trialCharts.ts';
+import { trialFigures, trialPhotos, trialReport } from '../../reports/trialReport.ts';
 
 type Files = Record<string, string | Uint8Array>;
 
@@ -76,6 +79,15 @@ export function buildRunArtifacts(output: TaskOutput & { series?: unknown; snaps
     const files: Files = { 'report.html': mouseStudyReport(out, metadata, figures) };
     for (const [k, v] of Object.entries({ ...figures, ...chartDefinitions(charts) })) files[`figures/${k}`] = v;
     for (const p of out.photos) files[`photos/${p.arm}-day${String(p.day).padStart(2, '0')}.png`] = p.png;
+    return files;
+  }
+  if (output.task === 'trial') {
+    const out = output as TrialOutput;
+    const charts = trialCharts(out);
+    const figures = trialFigures(out, charts);
+    const photos = trialPhotos(out);
+    const files: Files = { 'report.html': trialReport(out, metadata, figures, photos), ...photos };
+    for (const [k, v] of Object.entries({ ...figures, ...chartDefinitions(charts) })) files[`figures/${k}`] = v;
     return files;
   }
   return {};

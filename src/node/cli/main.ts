@@ -99,6 +99,11 @@ export async function main(argv: string[]): Promise<number> {
       for (const line of err.lines) process.stderr.write(line + '\n');
       return EXIT_BAD_INPUT;
     }
+    // a design the screened population cannot fill (virtual trials): bad input, naming the field; nothing written
+    if (err instanceof Error && err.name === 'TrialDesignError') {
+      process.stderr.write(`follisim: ${err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return 0; // --help, --version
       return EXIT_BAD_INPUT;

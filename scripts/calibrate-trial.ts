@@ -10,6 +10,7 @@
  */
 import { trialMeasurement, trialProgression, trialMinoxidil } from '../src/species/trial.ts';
 import { reduceTrial } from '../src/tasks/trial.ts';
+import { betaParams } from '../src/core/random/samplers.ts';
 import { planTrial, runTrialUnit } from '../src/trial/run.ts';
 import { drawSubject, eligible } from '../src/trial/population.ts';
 import { trialSchema } from '../src/trial/schema.ts';
@@ -23,6 +24,9 @@ function naturalHistory(ramp: number, delta: number): number[] {
   (trialProgression.miniaturizationPerCycle as { value: number }).value = delta;
   const s = trialSchema.parse({ model: 'trial', durationWeeks: 261, visitsWeeks: [0, 52, 192, 261], targetArea: { areaCm2: 5.1 }, arms: [{ id: 'placebo', n: 1 }] });
   const tpl = trialModelTemplate(s);
+  // optional susceptibility shape (FOLLISIM_SUS="mean,sd"): tests heterogeneous-susceptibility hypotheses
+  const sus = process.env.FOLLISIM_SUS?.split(',').map(Number);
+  if (sus) Object.assign(tpl, betaParams(sus[0], sus[1]).a > 0 ? { susceptibilityA: betaParams(sus[0], sus[1]).a, susceptibilityB: betaParams(sus[0], sus[1]).b } : {});
   const sums = [0, 0, 0];
   let k = 0;
   for (let id = 0; k < n && id < 50 * n; id++) {

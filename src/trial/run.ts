@@ -2,7 +2,7 @@ import { RandomStream } from '../core/random/stream.ts';
 import { measureCount, photographicScore } from './measure.ts';
 import { ageEligible, drawSubject, eligible, randomizeArm } from './population.ts';
 import type { TrialScenario } from './schema.ts';
-import { simulateSubject, trialModelTemplate } from './subject.ts';
+import { screeningStage, simulateSubject, trialModelTemplate } from './subject.ts';
 
 /**
  * One candidate's record: screening outcome and, when simulated, the measured course under each arm he
@@ -71,11 +71,15 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
       out.push(rec);
       continue;
     }
+    rec.stage = screeningStage(s, template, subject, seed);
+    if (!eligible(s, subject, rec.stage)) {
+      rec.screen = 'norwood';
+      out.push(rec);
+      continue;
+    }
     const arms = rec.arm < 0 ? s.arms.map((_, a) => a) : [rec.arm];
     for (const a of arms) {
       const c = simulateSubject(s, template, subject, s.arms[a], seed);
-      rec.stage = c.stage;
-      if (!eligible(s, subject, c.stage)) break;
       // measurement noise from the man's own stream: the same draws under every arm
       const mrng = RandomStream.fromSeed(seed, ['subject', id, 'measure']);
       const measured: number[] = [];

@@ -106,6 +106,7 @@ export const trialSchema = z
       .strictObject({
         commonRandomNumbers: z.boolean().default(false).describe('true: every arm gets the same virtual men (paired, for comparisons without between-subject noise); false: a real randomized trial'),
         subjectsPerUnit: z.number().int().positive().max(10000).default(25).describe('candidates per unit of work (parallel granularity)'),
+        screeningAreaFraction: z.number().gt(0).max(1).default(0.25).describe('fraction of the target-area follicles the Norwood screen looks at (1 = the exact stage; smaller = a coarser, cheaper clinical rating)'),
       })
       .prefault({}),
     analysis: z

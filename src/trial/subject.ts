@@ -40,6 +40,27 @@ export function trialModelTemplate(s: TrialScenario): HumanScalpModel {
   return assembleHumanScalp(cfg);
 }
 
+/**
+ * Norwood stage at enrolment as the screening visit sees it: the history of the first ⌈f·N⌉ follicles of the
+ * target area only (f = design.screeningAreaFraction). With per-follicle streams these follicles have exactly
+ * the histories they have in the full run, so the screen is a cheaper, coarser look at the same scalp (as a
+ * clinical Norwood rating is); men who fail it are never simulated in full.
+ */
+export function screeningStage(s: TrialScenario, template: HumanScalpModel, subject: Subject, seed: number): number {
+  const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
+  const ns = Math.min(n, Math.max(1, Math.ceil(s.design.screeningAreaFraction * n)));
+  const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Int32Array.of(0, 0, ns, 0) };
+  const enrolS = subject.yearsSinceOnset * YEAR;
+  const times = enrolS > 0 ? Float64Array.of(0, enrolS) : Float64Array.of(0);
+  const rng = RandomStream.fromSeed(seed, ['subject', subject.id, 'follicles']);
+  const onsetYears = trialProgression.onsetRampYears.value;
+  const schedule = onsetYears > 0 ? subjectSchedule({ id: 'screen', n: 1, treatments: {} }, subject, seed, enrolS, 0.001, onsetYears, 4, TARGET_REGION).schedule : undefined;
+  const { recorder } = runHumanAutomaton(model, enrolS + 1, times, rng, undefined, schedule);
+  const term = recorder.levels(TARGET_REGION * CHANNELS + CH.terminalHairs);
+  const last = term[term.length - 1];
+  return norwoodStage(term[0] > 0 ? 1 - last / term[0] : 0);
+}
+
 /** Index of the target region (vertex) in the model. */
 export const TARGET_REGION = 2;
 

@@ -21,6 +21,5 @@ export { formatIssue } from './core/scenario/parse.ts';
 export { VERSION } from './version.ts';
 export { trialTask, reduceTrial, type TrialOutput } from './tasks/trial.ts';
 export type { TrialScenario } from './trial/schema.ts';
-export { trialReport, trialFigures, trialPhotos } from './reports/trialReport.ts';
 export * as trialPkpd from './trial/pkpd.ts';
 export { ancova, wilson, normalPower, nForPower, summarizeChange } from './trial/analysis.ts';

@@ -1,7 +1,7 @@
 import type { Task } from './task.ts';
 import type { Table, TaskOutput } from './types.ts';
 import { planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
-import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type Randomized, type TrialFlow } from '../trial/reduce.ts';
+import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
 import type { TrialScenario } from '../trial/schema.ts';
 
 /** What the report needs beyond the tables: the flow and the sample men for the vertex pictures. */
@@ -183,6 +183,3 @@ export const trialTask: Task<TrialScenario, TrialUnit, CandidateRecord[], TrialO
   reduce: (s, results) => reduceTrial(s, results.flat()),
   unitWeight: (u) => u.to - u.from,
 };
-
-/** Unused-variable guard for the Randomized type in declaration output. */
-export type { Randomized };

@@ -1,3 +1,4 @@
+import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { betaParams, lognormalParams, sampleBeta } from '../core/random/samplers.ts';
 import { minoxidil, finasteride, dutasteride } from '../species/drugs.ts';
@@ -39,7 +40,7 @@ function lognormalMeanCv(rng: RandomStream, mean: number, cv: number): number {
 
 /** Draws candidate `id`'s covariates (all draws in a fixed order from `subject/<id>/traits`). */
 export function drawSubject(s: TrialScenario, seed: number, id: number): Subject {
-  const rng = RandomStream.fromSeed(seed, ['subject', id, 'traits']);
+  const rng = RandomStream.fromSeed(seed, [...subjectPath(id), 'traits']);
   const p = s.population;
   const age = p.ageYears.mean + p.ageYears.sd * rng.normal();
   const onset = Math.max(15, p.onsetAgeYears.mean + p.onsetAgeYears.sd * rng.normal());

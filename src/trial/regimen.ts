@@ -1,3 +1,4 @@
+import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import type { FollicleBehaviour } from '../follicle/behaviour.ts';
 import { clampToBounds } from '../follicle/behaviour.ts';
@@ -72,7 +73,7 @@ export function subjectSchedule(
     if (f !== 1) iv[b].push({ fromS: w[0], toS: w[1], factor: f });
   };
 
-  const rng = RandomStream.fromSeed(seed, ['subject', subject.id, 'treatment']);
+  const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'treatment']);
   if (t.finasteride) {
     const w = span(t.finasteride.startWeek, t.finasteride.stopWeek, finasteride.recoveryDays.value);
     if (w) add('androgenExposure', w, androgenExposureFactor(finasterideScalpSuppression(t.finasteride.doseMg * subject.adherence), subject.finasterideMultiplier));

@@ -1,3 +1,4 @@
+import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { measureCount, photographicScore } from './measure.ts';
 import { ageEligible, drawSubject, eligible, randomizeArm } from './population.ts';
@@ -81,7 +82,7 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
     for (const a of arms) {
       const c = simulateSubject(s, template, subject, s.arms[a], seed);
       // measurement noise from the man's own stream: the same draws under every arm
-      const mrng = RandomStream.fromSeed(seed, ['subject', id, 'measure']);
+      const mrng = RandomStream.fromSeed(seed, [...subjectPath(id), 'measure']);
       const measured: number[] = [];
       const gpa: number[] = [];
       s.visitsWeeks.forEach((w, v) => {

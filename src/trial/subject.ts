@@ -1,3 +1,4 @@
+import { subjectPath } from '../experiment/cohort.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 import { assembleHumanScalp, type HumanScalpModel } from '../follicle/human/model.ts';
 import { CH, CHANNELS, runHumanAutomaton } from '../follicle/human/automaton.ts';
@@ -52,7 +53,7 @@ export function screeningStage(s: TrialScenario, template: HumanScalpModel, subj
   const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Int32Array.of(0, 0, ns, 0) };
   const enrolS = subject.yearsSinceOnset * YEAR;
   const times = enrolS > 0 ? Float64Array.of(0, enrolS) : Float64Array.of(0);
-  const rng = RandomStream.fromSeed(seed, ['subject', subject.id, 'follicles']);
+  const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'follicles']);
   const onsetYears = trialProgression.onsetRampYears.value;
   const schedule = onsetYears > 0 ? subjectSchedule({ id: 'screen', n: 1, treatments: {} }, subject, seed, enrolS, 0.001, onsetYears, 4, TARGET_REGION).schedule : undefined;
   const { recorder } = runHumanAutomaton(model, enrolS + 1, times, rng, undefined, schedule);
@@ -85,7 +86,7 @@ export function simulateSubject(s: TrialScenario, template: HumanScalpModel, sub
   const times = Float64Array.from([...set].sort((a, b) => a - b));
   const idx = (t: number) => times.indexOf(t);
   const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, trialProgression.onsetRampYears.value, 4, TARGET_REGION);
-  const rng = RandomStream.fromSeed(seed, ['subject', subject.id, 'follicles']);
+  const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'follicles']);
   const { recorder } = runHumanAutomaton(model, endS + 1, times, rng, undefined, schedule);
   const base = TARGET_REGION * CHANNELS;
   const term = recorder.levels(base + CH.terminalHairs);

@@ -15,7 +15,7 @@ import { progressReporter, type ProgressMode } from '../progress.ts';
 import { nodeEnvironment } from '../provenance.ts';
 import { enforceRunSize } from '../sizingGate.ts';
 import { createParallelSolver } from '../transport/parallel.ts';
-import { buildRunArtifacts } from './artifacts.ts';
+import { buildRunArtifacts } from '../../output/artifacts.ts';
 
 export interface RunCommandOptions {
   out?: string;

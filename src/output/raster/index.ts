@@ -5,5 +5,3 @@ export type { ColourMap, ColourMapName } from './colormap.ts';
 export { drawText, GLYPH_H, GLYPH_W, textWidth } from './font.ts';
 export { formatValue, renderHeatmap, renderHeatmapRgba } from './heatmap.ts';
 export type { HeatmapOptions, RgbaImage } from './heatmap.ts';
-export { depthProfile, sliceField } from './slice.ts';
-export type { GridShape, Slice2D, SliceSpec } from './slice.ts';

@@ -2,7 +2,7 @@
  * Continuous colour maps as 256-entry RGB lookup tables.
  * - viridis: perceptually uniform and colour-blind safe (van der Walt & Smith, matplotlib), from Matt Zucker's
  *   degree-6 polynomial fit (within ~4/255 of the reference; test/render checks the 9 stops of
- *   src/report/palette.ts). Lightness rises monotonically from dark purple to yellow.
+ *   the former hand-written chart palette). Lightness rises monotonically from dark purple to yellow.
  * - diverging: ColorBrewer RdBu (11 classes, Brewer 2002) reversed, blue (low) → near-white (middle) → red
  *   (high); for signed quantities such as changes from baseline.
  */

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findExternalResources, htmlReport } from '../../src/report/html.ts';
-import { renderChartSvg } from '../../src/output/charts/index.ts';
+import { findExternalResources, htmlReport } from '../../../src/output/html/html.ts';
+import { renderChartSvg } from '../../../src/output/charts/index.ts';
 import { byTag, deepText, parseXml } from './xmlCheck.ts';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -86,9 +86,9 @@ describe('htmlReport', () => {
   });
 });
 
-describe('src/report purity', () => {
+describe('src/output/html purity', () => {
   it('imports nothing from node:* (it runs in browsers)', () => {
-    const dir = join(dirname(fileURLToPath(import.meta.url)), '../../src/report');
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '../../../src/output/html');
     for (const f of readdirSync(dir)) {
       const text = readFileSync(join(dir, f), 'utf8');
       assert.ok(!/from\s+['"]node:/.test(text) && !/import\(['"]node:/.test(text), `${f} imports node:*`);

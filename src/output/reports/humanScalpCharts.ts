@@ -1,8 +1,8 @@
 /** Chart specs of a human scalp run: density, anagen share, diameter and shedding per region over years. */
 
-import { DAYS_PER_YEAR, SECONDS_PER_DAY } from '../core/units.ts';
-import type { HumanScalpSeries, RegionSeries } from '../follicle/human/results.ts';
-import type { ChartRow, ChartSpec, LineSpec, RuleSpec } from '../output/charts/index.ts';
+import { DAYS_PER_YEAR, SECONDS_PER_DAY } from '../../core/units.ts';
+import type { HumanScalpSeries, RegionSeries } from '../../follicle/human/results.ts';
+import type { ChartRow, ChartSpec, LineSpec, RuleSpec } from '../charts/index.ts';
 
 export const REGION_LABELS: Record<string, string> = { frontal: 'Frontal', midScalp: 'Mid-scalp', vertex: 'Vertex', occipital: 'Occipital' };
 

@@ -1,10 +1,12 @@
 /** Chart specs of a mouse study: photo grid, coverage and microenvironment curves, days to 50 % coverage. */
 
-import type { ChartRow, ChartSpec, LineSpec } from '../output/charts/index.ts';
-import { formatPValue } from '../report/escape.ts';
-import type { AnimalReadoutName } from '../study/animal.ts';
-import type { ArmSummary } from '../study/aggregate.ts';
-import type { MouseStudyOutput } from '../tasks/mouseStudyRun.ts';
+import type { ChartRow, ChartSpec, LineSpec } from '../charts/index.ts';
+import { formatPValue } from '../html/escape.ts';
+import type { AnimalReadoutName } from '../../study/animal.ts';
+import type { ArmSummary } from '../../study/aggregate.ts';
+import { pngDataUrl } from '../../core/base64.ts';
+import { photoPng } from '../raster/photo.ts';
+import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
 
 /** A readout plotted as mean ± SD per arm over days (the band's lower edge clamped at 0: readouts are ≥ 0). */
 function armChart(arms: readonly ArmSummary[], key: AnimalReadoutName, title: string, yLabel: string, yUnit: string, opts: { zero?: boolean; ref?: number } = {}): LineSpec {
@@ -46,7 +48,7 @@ export function mouseStudyCharts(out: MouseStudyOutput): Record<string, ChartSpe
     data: arms.flatMap((a) =>
       days.map((d) => {
         const p = out.photos.find((x) => x.arm === a.id && x.day === d);
-        return { arm: a.label, day: `day ${d}`, src: p ? out.photoDataUrl(p) : null };
+        return { arm: a.label, day: `day ${d}`, src: p ? pngDataUrl(photoPng(p)) : null };
       }),
     ),
   };

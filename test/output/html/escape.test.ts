@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, escapeXml, formatMeanSd, formatNumber, formatPValue, significanceStars } from '../../src/report/escape.ts';
+import { escapeHtml, escapeXml, formatMeanSd, formatNumber, formatPValue, significanceStars } from '../../../src/output/html/escape.ts';
 import { parseXml } from './xmlCheck.ts';
 
 describe('escapeHtml / escapeXml', () => {

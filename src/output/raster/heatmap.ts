@@ -6,7 +6,7 @@ import { colourAt, colourMap } from './colormap.ts';
 import type { ColourMapName } from './colormap.ts';
 import { drawText, GLYPH_H, textWidth } from './font.ts';
 import { encodePng } from './png.ts';
-import type { Slice2D } from './slice.ts';
+import type { Slice2D } from '../../transport/slice.ts';
 
 /** Options of `renderHeatmap`. */
 export interface HeatmapOptions {

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { unzlibSync } from 'fflate';
-import { colourAt, colourMap, relativeLuminance } from '../../src/render/colormap.ts';
-import { formatValue, renderHeatmap, renderHeatmapRgba } from '../../src/render/heatmap.ts';
-import { crc32, encodePng } from '../../src/render/png.ts';
+import { colourAt, colourMap, relativeLuminance } from '../../../src/output/raster/colormap.ts';
+import { formatValue, renderHeatmap, renderHeatmapRgba } from '../../../src/output/raster/heatmap.ts';
+import { crc32, encodePng } from '../../../src/output/raster/png.ts';
 
 /** Bitwise CRC-32, independent of the table-driven one under test. */
 function crcBitwise(bytes: Uint8Array): number {

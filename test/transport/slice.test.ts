@@ -1,7 +1,7 @@
 /** Slices and depth profiles of a 3-D field: orientation, values and the CSV formatter. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { depthProfile, sliceField } from '../../src/render/slice.ts';
+import { depthProfile, sliceField } from '../../src/transport/slice.ts';
 import { createTransportGrid, voxelIndex } from '../../src/transport/grid.ts';
 
 const grid = createTransportGrid({ nx: 4, ny: 3, nz: 5, dxM: 20e-6 });

@@ -1,16 +1,17 @@
-import { pngDataUrl } from '../../core/base64.ts';
-import type { RunManifest } from '../../results/manifest.ts';
-import type { HumanScalpSeries } from '../../follicle/human/results.ts';
-import { renderHeatmap } from '../../render/heatmap.ts';
-import { chartDefinitions } from '../../output/charts/index.ts';
-import { htmlReport } from '../../report/index.ts';
-import { humanScalpCharts } from '../../reports/humanScalpCharts.ts';
-import { humanScalpFigures, humanScalpReport, type HumanRegionSummary } from '../../reports/humanScalpReport.ts';
-import { mouseStudyCharts } from '../../reports/mouseStudyCharts.ts';
-import { mouseStudyFigures, mouseStudyReport } from '../../reports/mouseStudyReport.ts';
-import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
-import type { FieldSnapshot } from '../../tasks/patchDeliveryRun.ts';
-import type { TaskOutput } from '../../tasks/types.ts';
+import { pngDataUrl } from '../core/base64.ts';
+import type { RunManifest } from '../results/manifest.ts';
+import type { HumanScalpSeries } from '../follicle/human/results.ts';
+import { renderHeatmap } from './raster/heatmap.ts';
+import { photoPng } from './raster/photo.ts';
+import { chartDefinitions } from './charts/index.ts';
+import { htmlReport } from './html/index.ts';
+import { humanScalpCharts } from './reports/humanScalpCharts.ts';
+import { humanScalpFigures, humanScalpReport, type HumanRegionSummary } from './reports/humanScalpReport.ts';
+import { mouseStudyCharts } from './reports/mouseStudyCharts.ts';
+import { mouseStudyFigures, mouseStudyReport } from './reports/mouseStudyReport.ts';
+import type { MouseStudyOutput } from '../tasks/mouseStudyRun.ts';
+import type { FieldSnapshot } from '../tasks/patchDeliveryRun.ts';
+import type { TaskOutput } from '../tasks/types.ts';
 
 type Files = Record<string, string | Uint8Array>;
 
@@ -75,7 +76,7 @@ export function buildRunArtifacts(output: TaskOutput & { series?: unknown; snaps
     const figures = mouseStudyFigures(out, charts);
     const files: Files = { 'report.html': mouseStudyReport(out, metadata, figures) };
     for (const [k, v] of Object.entries({ ...figures, ...chartDefinitions(charts) })) files[`figures/${k}`] = v;
-    for (const p of out.photos) files[`photos/${p.arm}-day${String(p.day).padStart(2, '0')}.png`] = p.png;
+    for (const p of out.photos) files[`photos/${p.arm}-day${String(p.day).padStart(2, '0')}.png`] = photoPng(p);
     return files;
   }
   return {};

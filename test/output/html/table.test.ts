@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatCell, htmlTable, markdownTable, textTable, type TableOptions } from '../../src/report/table.ts';
+import { formatCell, htmlTable, markdownTable, textTable, type TableOptions } from '../../../src/output/html/table.ts';
 import { byTag, deepText, parseXml } from './xmlCheck.ts';
 
 const table: TableOptions = {

@@ -1,8 +1,8 @@
-import { renderFigures, type ChartSpec } from '../output/charts/index.ts';
-import { formatPValue, htmlReport, htmlTable } from '../report/index.ts';
-import type { AnimalReadoutName } from '../study/animal.ts';
-import type { ArmSummary } from '../study/aggregate.ts';
-import type { MouseStudyOutput } from '../tasks/mouseStudyRun.ts';
+import { renderFigures, type ChartSpec } from '../charts/index.ts';
+import { formatPValue, htmlReport, htmlTable } from '../html/index.ts';
+import type { AnimalReadoutName } from '../../study/animal.ts';
+import type { ArmSummary } from '../../study/aggregate.ts';
+import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
 import { mouseStudyCharts } from './mouseStudyCharts.ts';
 
 /** Figures of a mouse study (SVG strings keyed by file name, e.g. "coverage.svg"). */

@@ -1,6 +1,6 @@
-import type { HumanScalpSeries } from '../follicle/human/results.ts';
-import { renderFigures, type ChartSpec } from '../output/charts/index.ts';
-import { htmlReport, htmlTable } from '../report/index.ts';
+import type { HumanScalpSeries } from '../../follicle/human/results.ts';
+import { renderFigures, type ChartSpec } from '../charts/index.ts';
+import { htmlReport, htmlTable } from '../html/index.ts';
 import { REGION_LABELS, humanScalpCharts } from './humanScalpCharts.ts';
 
 /** Figures (SVG strings keyed by file name) of a human scalp run: densities, phase shares, diameter, shedding per region over years. */

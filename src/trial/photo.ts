@@ -1,4 +1,4 @@
-import { encodePng } from '../render/png.ts';
+import { encodePng } from '../output/raster/png.ts';
 import { RandomStream } from '../core/random/stream.ts';
 
 /**

@@ -63,7 +63,7 @@ const spread = (mean: number, sd: number, unit: string, what: string) =>
 export const trialSchema = z
   .strictObject({
     ...commonScenarioFields,
-    durationDays: z.number().positive().max(36525).optional().describe('ignored for trials (use durationWeeks)'),
+    durationDays: z.undefined({ error: 'not used by trials: give durationWeeks' }).optional().describe('not used by trials (give durationWeeks)'),
     model: z.literal('trial').describe('virtual randomized trial of men with AGA (human follicular automaton per subject)'),
     durationWeeks: z.number().positive().max(520).describe('trial duration after baseline (weeks, > 0)'),
     visitsWeeks: z.array(z.number().min(0)).min(2).describe('visit weeks (0 = baseline), ascending'),

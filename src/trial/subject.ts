@@ -50,7 +50,7 @@ export function trialModelTemplate(s: TrialScenario): HumanScalpModel {
 export function screeningStage(s: TrialScenario, template: HumanScalpModel, subject: Subject, seed: number): number {
   const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
   const ns = Math.min(n, Math.max(1, Math.ceil(s.design.screeningAreaFraction * n)));
-  const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Int32Array.of(0, 0, ns, 0) };
+  const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, ns, 0) };
   const enrolS = subject.yearsSinceOnset * YEAR;
   const times = enrolS > 0 ? Float64Array.of(0, enrolS) : Float64Array.of(0);
   const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'follicles']);
@@ -72,7 +72,7 @@ export const TARGET_REGION = 2;
  */
 export function simulateSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number): SubjectCourse {
   const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
-  const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Int32Array.of(0, 0, n, 0) };
+  const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, n, 0) };
   const enrolS = subject.yearsSinceOnset * YEAR;
   const endS = enrolS + s.durationWeeks * WEEK;
   // sample times: onset, weekly from 8 weeks before baseline, and every visit (ascending, unique)

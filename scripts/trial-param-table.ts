@@ -7,9 +7,9 @@ const ranges = { ...drugRanges, ...trialRanges };
 function table(title: string, prefix: string, set: ParameterSet): string {
   const rows = Object.entries(set).map(([k, p]) => {
     const r = ranges[`${prefix}.${k}`];
-    return `| \`${prefix}.${k}\` | ${p.value} | ${p.unit} | ${p.description} | ${p.provenance.kind} | ${provenanceText(p.provenance).replace(/\|/g, '/')} | ${r ? `${r.range[0]}–${r.range[1]}: ${r.reason}` : ''} |`;
+    return `| \`${prefix}.${k}\` | ${p.value} | ${p.unit} | ${p.min} – ${p.max}${r ? ` (${r.reason})` : ''} | ${p.description} | ${p.provenance.kind} | ${provenanceText(p.provenance).replace(/\|/g, '/')} |`;
   });
-  return [`#### ${title}`, '', '| parameter | value | unit | meaning | kind | source | plausible range |', '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
+  return [`#### ${title}`, '', '| parameter | value | unit | plausible range | meaning | kind | source |', '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 const sets: [string, string, ParameterSet][] = [
   ['Finasteride (`src/species/drugs.ts: finasteride`)', 'finasteride', finasteride],

@@ -10,3 +10,4 @@ import { getTask, registerTask } from './registry.ts';
 if (!getTask(humanScalpTask.name)) registerTask(humanScalpTask);
 if (!getTask(patchDeliveryTask.name)) registerTask(patchDeliveryTask);
 if (!getTask(mouseStudyTask.name)) registerTask(mouseStudyTask);
+import './sweep/register.ts';

@@ -6,7 +6,9 @@ import { formatIssue } from '../../core/scenario/parse.ts';
 import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
 import { VERSION } from '../../version.ts';
 import type { ProgressMode } from '../progress.ts';
+import { TaskInputError } from '../../tasks/sweep/errors.ts';
 import { runCommand } from './runCommand.ts';
+import { addTaskCommands } from './taskCommand.ts';
 
 /** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario, flags, files). */
 export const EXIT_BAD_INPUT = 2;
@@ -69,6 +71,8 @@ export function buildProgram(): Command {
       process.stderr.write(`wrote ${outDir} (seed ${manifest.seeds.root}, ${manifest.timing.wallS.toFixed(2)} s)\n`);
     });
 
+  addTaskCommands(program, parseSeed, parseThreads);
+
   program
     .command('validate')
     .description('check a scenario file; exit 0 when valid, else exit 2 with one line per error on stderr')
@@ -95,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
-    if (err instanceof BadInput) {
+    if (err instanceof BadInput || err instanceof TaskInputError) {
       for (const line of err.lines) process.stderr.write(line + '\n');
       return EXIT_BAD_INPUT;
     }

@@ -12,6 +12,7 @@ const SUITES: [file: string, exportName: string][] = [
   ['transport.bench.ts', 'transportBench'],
   ['ode.bench.ts', 'odeBench'],
   ['mouse.bench.ts', 'mouseBench'],
+  ['sweeps.bench.ts', 'sweepsBench'],
 ];
 
 const args = process.argv.slice(2);

@@ -42,7 +42,7 @@ export const humanFollicle = {
 /** AGA progression parameters. */
 export const humanAga = {
   miniaturizationPerCycle: fitted(0.243, '1', 'fraction of the remaining terminal size lost per cycle at full androgen exposure',
-    'untreated 5-y vertex decline -26.3 % (finasteride placebo arm; references §5.2)', 'bisection, scripts/calibrate-human.ts'),
+    'untreated 5-y vertex decline -26.3 % (finasteride placebo arm; references §5.2)', 'follisim calibrate examples/calibrations/human-aga-rate.yaml'),
   susceptibilityMean: assumed(0.5, '1', 'mean per-follicle androgen susceptibility (Beta distributed, 0-1)',
     'AGA affects a growing fraction of follicles rather than all at once (Courtois 1994 via references §4)'),
   susceptibilitySd: assumed(0.25, '1', 'SD of per-follicle androgen susceptibility', 'broad Beta(1.5,1.5); heterogeneity makes loss gradual'),

@@ -79,12 +79,12 @@ async function runSession(task: AnyTask, scenario: unknown, seed: number, seedGe
     const results = await executor.runUnits(task, scenario, seed, batch, {
       signal: options.signal,
       services: options.services,
-      onProgress: (p) => options.onProgress?.({ fraction: before, stage: `evaluations ${done + Math.round(p.fraction * batch.length)}` }),
+      onProgress: (p) => options.onProgress?.({ fraction: before, stage: `runs ${done + Math.round(p.fraction * batch.length)}` }),
     });
     if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('the run was cancelled');
     all.push(...results);
     batch = session.next(results);
-    options.onProgress?.({ fraction: session.progress?.() ?? 0, stage: `evaluations ${all.length}` });
+    options.onProgress?.({ fraction: session.progress?.() ?? 0, stage: `runs ${all.length}` });
   }
   return { task, output: task.reduce(scenario, all, seed), seed, seedGenerated, units: all.length, executor: executorName };
 }

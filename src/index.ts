@@ -19,3 +19,18 @@ export type { HumanScalpInputs } from './tasks/humanScalpRun.ts';
 export { RandomStream, generateRootSeed } from './core/random/index.ts';
 export { formatIssue } from './core/scenario/parse.ts';
 export { VERSION } from './version.ts';
+// Sweeps, sensitivity analysis and calibration (docs/tasks.md)
+export { sweepTask, sweepSpecSchema, type SweepSpec, type SweepOutput } from './tasks/sweep/sweepTask.ts';
+export { sensitivityTask, sensitivitySpecSchema, type SensitivitySpec, type SensitivityOutput } from './tasks/sweep/sensitivityTask.ts';
+export { calibrateTask, type CalibrationOutput } from './tasks/sweep/calibrateTask.ts';
+export { calibrateSpecSchema, type CalibrateSpec } from './tasks/sweep/calibrateSpec.ts';
+export { TaskInputError } from './tasks/sweep/errors.ts';
+export { registerDerivedReadout, type DerivedReadout } from './tasks/sweep/derived.ts';
+export { sweepFamilyArtifacts } from './reports/sweeps/sweepReports.ts';
+export type { UnitSession } from './tasks/task.ts';
+export { SobolSequence, sobolPoints } from './tasks/methods/sobolSequence.ts';
+export { gridDesign, latinHypercube, randomDesign, sobolDesign } from './tasks/methods/designs.ts';
+export { morrisDesign, morrisIndices } from './tasks/methods/morris.ts';
+export { saltelliDesign, sobolIndices } from './tasks/methods/saltelli.ts';
+export { registerOptimiser, getOptimiser, optimiserNames, multiStart, drive } from './tasks/methods/optimisers/registry.ts';
+export type { OptimiserMethod, OptimiserOptions, OptimiserResult } from './tasks/methods/optimisers/types.ts';

@@ -59,6 +59,12 @@ function designValues(spec: SensitivitySpec, seed: number): number[][] {
   return Array.from({ length: n }, (_, i) => spec.parameters.map((p, j) => fromUnit(p, d.points[i * k + j])));
 }
 
+/** Design points × replicates, after checking every parameter path and range. */
+function planSensitivity(spec: SensitivitySpec, seed: number): PointUnit[] {
+  checkParameters(spec);
+  return pointUnits(designValues(spec, seed), spec.replicates, (p, r) => subtaskSeed(seed, spec.commonRandomNumbers, p, r));
+}
+
 /** One row per parameter and output: Morris (mu, muStar, sigma) or Sobol (S1, ST and their intervals). */
 export interface SensitivityRow {
   output: string;
@@ -72,15 +78,12 @@ export const sensitivityTask: Task<SensitivitySpec, PointUnit, PointResult, Sens
   name: 'sensitivity',
   description: 'Morris elementary effects (μ*, σ) or Sobol indices (Saltelli design, Jansen estimators, bootstrap CI) of a subtask',
   accepts: (s) => isKind(s, 'sensitivity'),
-  plan(spec, seed) {
-    checkParameters(spec);
-    return pointUnits(designValues(spec, seed), spec.replicates, (p, r) => subtaskSeed(seed, spec.commonRandomNumbers, p, r));
-  },
+  plan: planSensitivity,
   runUnit: (spec, unit, _seed, ctx) => evaluatePoint(spec, unit.values, unit.seed, ctx),
   reduce(spec, results, seed) {
     assertOutputsFound(results);
     const d = design(spec, seed);
-    const units = this.plan(spec, seed);
+    const units = planSensitivity(spec, seed);
     const nPoints = units.length / spec.replicates;
     const { mean } = pointMeans(nPoints, spec.outputs.length, units, results);
     const pl = spec.parameters.map(parameterLabel);

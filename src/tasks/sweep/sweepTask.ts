@@ -74,6 +74,16 @@ export function sweepDesign(s: SweepSpec, seed: number): number[][] {
   return Array.from({ length: n }, (_, i) => s.parameters.map((p, j) => fromUnit(p, u[i * d + j])));
 }
 
+// reductions instead of Math.min(...xs): designs may have 10⁵ points, too many for spread arguments
+const minOf = (a: number, b: number): number => Math.min(a, b);
+const maxOf = (a: number, b: number): number => Math.max(a, b);
+
+/** The sweep's units: design points × replicates, after checking every parameter path and range. */
+function planSweep(spec: SweepSpec, seed: number): PointUnit[] {
+  checkParameters(spec);
+  return pointUnits(sweepDesign(spec, seed), spec.replicates, (p, r) => subtaskSeed(seed, spec.commonRandomNumbers, p, r));
+}
+
 /** Output of a sweep: the generic parts plus what the report draws. */
 export type SweepOutput = TaskOutput & { spec: SweepSpec; design: number[][]; means: number[][]; sds: number[][] };
 
@@ -81,14 +91,11 @@ export const sweepTask: Task<SweepSpec, PointUnit, PointResult, SweepOutput> = {
   name: 'sweep',
   description: 'a subtask scenario over a design of parameter values (grid, Latin hypercube, scrambled Sobol, replicates)',
   accepts: (s) => isKind(s, 'sweep'),
-  plan(spec, seed) {
-    checkParameters(spec);
-    return pointUnits(sweepDesign(spec, seed), spec.replicates, (p, r) => subtaskSeed(seed, spec.commonRandomNumbers, p, r));
-  },
+  plan: planSweep,
   runUnit: (spec, unit, _seed, ctx) => evaluatePoint(spec, unit.values, unit.seed, ctx),
   reduce(spec, results, seed) {
     assertOutputsFound(results);
-    const units = this.plan(spec, seed);
+    const units = planSweep(spec, seed);
     const design = units.filter((u) => u.replicate === 0).map((u) => u.values);
     const { mean, sd } = pointMeans(design.length, spec.outputs.length, units, results);
     const pl = spec.parameters.map(parameterLabel);
@@ -101,7 +108,8 @@ export const sweepTask: Task<SweepSpec, PointUnit, PointResult, SweepOutput> = {
     });
     const outputs = ol.map((l, o) => {
       const v = [...mean[o]].filter((x) => !Number.isNaN(x));
-      return { name: l, path: spec.outputs[o].path, min: Math.min(...v), max: Math.max(...v), mean: v.reduce((a, b) => a + b, 0) / v.length, missingPoints: mean[o].length - v.length };
+      const none = v.length === 0; // e.g. a threshold no point reached
+      return { name: l, path: spec.outputs[o].path, min: none ? null : v.reduce(minOf), max: none ? null : v.reduce(maxOf), mean: none ? null : v.reduce((a, b) => a + b, 0) / v.length, missingPoints: mean[o].length - v.length };
     });
     return {
       task: 'sweep',
@@ -110,7 +118,7 @@ export const sweepTask: Task<SweepSpec, PointUnit, PointResult, SweepOutput> = {
         name: spec.name,
         design: { method: spec.design.method, points: design.length, replicates: spec.replicates, runs: units.length, commonRandomNumbers: spec.commonRandomNumbers },
         subtask: { model: spec.subtask.model },
-        parameters: spec.parameters.map((p, j) => ({ name: pl[j], path: p.path, min: Math.min(...design.map((v) => v[j])), max: Math.max(...design.map((v) => v[j])) })),
+        parameters: spec.parameters.map((p, j) => ({ name: pl[j], path: p.path, min: design.map((v) => v[j]).reduce(minOf), max: design.map((v) => v[j]).reduce(maxOf) })),
         outputs,
       },
       tables: { runs: runsTable(spec, units, results), points },

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { smallScalp } from '../sweep/helpers.ts';
-import { runCli } from '../helpers/cli.ts';
+import { ROOT, runCli } from '../helpers/cli.ts';
+import { loadTaskFile } from '../../src/node/cli/taskFile.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'follisim-sweep-'));
 function file(name: string, body: unknown): string {
@@ -55,6 +56,27 @@ describe('follisim sweep | sensitivity | calibrate', () => {
       assert.ok(!existsSync(out));
     });
   }
+
+  it('every example task file is valid (examples/sweeps, examples/calibrations)', () => {
+    const examples: [string, 'sweep' | 'sensitivity' | 'calibrate'][] = [
+      ['examples/sweeps/mouse-ceria-dose.yaml', 'sweep'],
+      ['examples/sweeps/human-morris.yaml', 'sensitivity'],
+      ['examples/sweeps/human-sobol.yaml', 'sensitivity'],
+      ['examples/calibrations/human-aga-rate.yaml', 'calibrate'],
+    ];
+    for (const [f, kind] of examples) assert.doesNotThrow(() => loadTaskFile(join(ROOT, f), kind), f);
+  });
+
+  it('runs a calibration on worker threads (each batch of units on the thread executor)', () => {
+    const cal = file('cal-ok.yaml', { kind: 'calibrate', subtask: { scenarioFile: 'scalp.yaml' }, parameters: base.parameters, targets: [{ output: 'regions.vertex.terminalDensityChangePct', observed: -1, sd: 1 }], budget: 3, replicates: 2, uncertainty: { points: 3 }, seed: 3 });
+    const out = join(dir, 'cal-out');
+    const r = runCli(['calibrate', cal, '--out', out, '--threads', '2', '--progress', 'json']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /"stage":"runs \d+"/);
+    for (const f of ['trace.csv', 'fit.csv', 'profile.csv', 'report.html', 'figures/trace.svg', 'figures/profiles.svg']) assert.ok(existsSync(join(out, f)), f);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { evaluations: number; runs: number };
+    assert.equal(summary.runs, 2 * summary.evaluations);
+  });
 
   it('refuses a file of another kind and an unknown optimiser', () => {
     const r = runCli(['calibrate', join(dir, 'ok.yaml'), '--progress', 'none']);

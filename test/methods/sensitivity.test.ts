@@ -51,6 +51,36 @@ describe('Morris elementary effects', () => {
   });
 });
 
+describe('Morris trajectory selection (Campolongo 2007)', () => {
+  it('keeps r of M candidates, spread wider than r random ones', () => {
+    // Campolongo's criterion: sqrt of Σ over trajectory pairs of d², d = Σ of point-to-point distances
+    const spread = (d: { points: Float64Array; k: number; trajectories: number }) => {
+      const n = d.k + 1;
+      const pt = (t: number, i: number, z: number) => d.points[(t * n + i) * d.k + z];
+      let total = 0;
+      for (let a = 0; a < d.trajectories; a++) for (let b = a + 1; b < d.trajectories; b++) {
+        let dist = 0;
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+          let q = 0;
+          for (let z = 0; z < d.k; z++) q += (pt(a, i, z) - pt(b, j, z)) ** 2;
+          dist += Math.sqrt(q);
+        }
+        total += dist * dist;
+      }
+      return Math.sqrt(total);
+    };
+    let wider = 0;
+    for (let seed = 0; seed < 5; seed++) {
+      const chosen = morrisDesign(5, 6, 4, RandomStream.fromSeed(seed, ['sel']), 40);
+      const plain = morrisDesign(5, 6, 4, RandomStream.fromSeed(seed, ['plain']));
+      assert.equal(chosen.trajectories, 6);
+      assert.equal(chosen.points.length, plain.points.length);
+      if (spread(chosen) > spread(plain)) wider++;
+    }
+    assert.equal(wider, 5, `selected designs wider in ${wider}/5`);
+  });
+});
+
 describe('Sobol indices (Saltelli design, Jansen estimators, bootstrap CI)', () => {
   it('recovers the Ishigami indices (a = 7, b = 0.1) within z · bootstrap SE', () => {
     const truth = ishigamiIndices();

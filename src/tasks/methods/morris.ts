@@ -16,8 +16,13 @@ export interface MorrisDesign {
   points: Float64Array;
 }
 
-/** Builds r random trajectories for k factors on a p-level grid (p even, ≥ 2). */
-export function morrisDesign(k: number, trajectories: number, levels: number, rng: RandomStream): MorrisDesign {
+/**
+ * Builds r trajectories for k factors on a p-level grid (p even, ≥ 2). With `candidates` > r, r of that
+ * many random trajectories are kept, chosen to spread over the cube (Campolongo et al. 2007's distance,
+ * maximised greedily as in Ruano et al. 2012 instead of by enumerating all subsets).
+ */
+export function morrisDesign(k: number, trajectories: number, levels: number, rng: RandomStream, candidates = trajectories): MorrisDesign {
+  if (candidates > trajectories) return selectSpread(morrisDesign(k, candidates, levels, rng), trajectories);
   if (!(k >= 1 && trajectories >= 2 && levels >= 2 && levels % 2 === 0)) {
     throw new RangeError(`Morris design needs k >= 1, r >= 2 and an even number of levels >= 2 (got k=${k}, r=${trajectories}, p=${levels})`);
   }
@@ -38,6 +43,49 @@ export function morrisDesign(k: number, trajectories: number, levels: number, rn
     }
   }
   return { k, trajectories, levels, delta, points };
+}
+
+/** Campolongo's distance between trajectories a and b: the sum of Euclidean distances over all point pairs. */
+function trajectoryDistance(points: Float64Array, k: number, a: number, b: number): number {
+  const n = k + 1;
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let z = 0; z < k; z++) s += (points[(a * n + i) * k + z] - points[(b * n + j) * k + z]) ** 2;
+      d += Math.sqrt(s);
+    }
+  }
+  return d;
+}
+
+/** Keeps r of the design's trajectories: the farthest pair first, then each time the one adding most Σd². */
+function selectSpread(all: MorrisDesign, r: number): MorrisDesign {
+  const { k, trajectories: m, points } = all;
+  const d2 = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) d2[a * m + b] = d2[b * m + a] = trajectoryDistance(points, k, a, b) ** 2;
+  let first = [0, 1];
+  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) if (d2[a * m + b] > d2[first[0] * m + first[1]]) first = [a, b];
+  const chosen = [...first];
+  while (chosen.length < r) {
+    let best = -1;
+    let bestGain = -1;
+    for (let c = 0; c < m; c++) {
+      if (chosen.includes(c)) continue;
+      let gain = 0;
+      for (const s of chosen) gain += d2[c * m + s];
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = c;
+      }
+    }
+    chosen.push(best);
+  }
+  chosen.sort((a, b) => a - b);
+  const stride = (k + 1) * k;
+  const out = new Float64Array(r * stride);
+  chosen.forEach((t, i) => out.set(points.subarray(t * stride, (t + 1) * stride), i * stride));
+  return { ...all, trajectories: r, points: out };
 }
 
 /** Elementary effects and their summaries per factor (in output units per unit of the normalised factor). */

@@ -22,6 +22,7 @@ export const sensitivitySpecSchema = z
       .strictObject({
         trajectories: z.number().int().min(2).max(10_000).default(10),
         levels: z.number().int().min(2).max(64).default(4).refine((p) => p % 2 === 0, 'must be even (Morris 1991: Δ = p / (2(p − 1)))'),
+        candidates: z.number().int().min(2).max(1000).optional().describe('draw this many trajectories and keep the `trajectories` most spread out (Campolongo 2007)'),
       })
       .prefault({}),
     sobol: z
@@ -49,7 +50,7 @@ export type SensitivitySpec = z.output<typeof sensitivitySpecSchema>;
 function design(spec: SensitivitySpec, seed: number): MorrisDesign | SaltelliDesign {
   const rng = RandomStream.fromSeed(seed, ['sensitivity', 'design']);
   const k = spec.parameters.length;
-  return spec.method === 'morris' ? morrisDesign(k, spec.morris.trajectories, spec.morris.levels, rng) : saltelliDesign(k, spec.sobol.samples, rng, spec.sobol.base);
+  return spec.method === 'morris' ? morrisDesign(k, spec.morris.trajectories, spec.morris.levels, rng, spec.morris.candidates) : saltelliDesign(k, spec.sobol.samples, rng, spec.sobol.base);
 }
 
 function designValues(spec: SensitivitySpec, seed: number): number[][] {

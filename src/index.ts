@@ -26,7 +26,6 @@ export { calibrateTask, type CalibrationOutput } from './tasks/sweep/calibrateTa
 export { calibrateSpecSchema, type CalibrateSpec } from './tasks/sweep/calibrateSpec.ts';
 export { TaskInputError } from './tasks/sweep/errors.ts';
 export { registerDerivedReadout, type DerivedReadout } from './tasks/sweep/derived.ts';
-export { sweepFamilyArtifacts } from './reports/sweeps/sweepReports.ts';
 export type { UnitSession } from './tasks/task.ts';
 export { SobolSequence, sobolPoints } from './tasks/methods/sobolSequence.ts';
 export { gridDesign, latinHypercube, randomDesign, sobolDesign } from './tasks/methods/designs.ts';

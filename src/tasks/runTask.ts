@@ -51,7 +51,7 @@ export function chooseExecutor(options: Pick<RunTaskOptions, 'threads' | 'execut
  * Runs a validated scenario with the task that accepts it: plan → units (serially or on workers) → reduce.
  * Same scenario + seed gives identical output whatever the thread count.
  */
-export async function runTask(scenario: { model?: unknown; seed?: number; [key: string]: unknown }, options: RunTaskOptions = {}): Promise<TaskRun> {
+export async function runTask<S extends { model?: unknown; seed?: number }>(scenario: S, options: RunTaskOptions = {}): Promise<TaskRun> {
   const task = taskForScenario(scenario);
   const seedGenerated = options.seed === undefined && scenario.seed === undefined;
   const seed = options.seed ?? scenario.seed ?? generateRootSeed();

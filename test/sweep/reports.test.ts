@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseChartSpec } from '../../src/output/charts/index.ts';
-import { sweepFamilyArtifacts } from '../../src/reports/sweeps/sweepReports.ts';
+import { sweepFamilyArtifacts } from '../../src/output/reports/sweeps/sweepReports.ts';
 import { runTask } from '../../src/tasks/runTask.ts';
 import { calibrateSpecSchema } from '../../src/tasks/sweep/calibrateSpec.ts';
 import { sensitivitySpecSchema } from '../../src/tasks/sweep/sensitivityTask.ts';

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { toCsv } from '../../core/recorder.ts';
-import { sweepFamilyArtifacts } from '../../reports/sweeps/sweepReports.ts';
+import { sweepFamilyArtifacts } from '../../output/reports/sweeps/sweepReports.ts';
 import { resultJson } from '../../results/json.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { runTask } from '../../tasks/runTask.ts';

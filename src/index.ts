@@ -23,3 +23,17 @@ export { trialTask, reduceTrial, type TrialOutput } from './tasks/trial.ts';
 export type { TrialScenario } from './trial/schema.ts';
 export * as trialPkpd from './trial/pkpd.ts';
 export { ancova, wilson, normalPower, nForPower, summarizeChange } from './trial/analysis.ts';
+// Sweeps, sensitivity analysis and calibration (docs/tasks.md)
+export { sweepTask, sweepSpecSchema, type SweepSpec, type SweepOutput } from './tasks/sweep/sweepTask.ts';
+export { sensitivityTask, sensitivitySpecSchema, type SensitivitySpec, type SensitivityOutput } from './tasks/sweep/sensitivityTask.ts';
+export { calibrateTask, type CalibrationOutput } from './tasks/sweep/calibrateTask.ts';
+export { calibrateSpecSchema, type CalibrateSpec } from './tasks/sweep/calibrateSpec.ts';
+export { TaskInputError } from './tasks/sweep/errors.ts';
+export { registerDerivedReadout, type DerivedReadout } from './tasks/sweep/derived.ts';
+export type { UnitSession } from './tasks/task.ts';
+export { SobolSequence, sobolPoints } from './tasks/methods/sobolSequence.ts';
+export { gridDesign, latinHypercube, randomDesign, sobolDesign } from './tasks/methods/designs.ts';
+export { morrisDesign, morrisIndices } from './tasks/methods/morris.ts';
+export { saltelliDesign, sobolIndices } from './tasks/methods/saltelli.ts';
+export { registerOptimiser, getOptimiser, optimiserNames, multiStart, drive } from './tasks/methods/optimisers/registry.ts';
+export type { OptimiserMethod, OptimiserOptions, OptimiserResult } from './tasks/methods/optimisers/types.ts';

@@ -12,3 +12,4 @@ if (!getTask(humanScalpTask.name)) registerTask(humanScalpTask);
 if (!getTask(patchDeliveryTask.name)) registerTask(patchDeliveryTask);
 if (!getTask(mouseStudyTask.name)) registerTask(mouseStudyTask);
 if (!getTask(trialTask.name)) registerTask(trialTask);
+import './sweep/register.ts';

@@ -10,8 +10,10 @@ import { UserError } from '../userError.ts';
 import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
 import { VERSION } from '../../version.ts';
 import type { ProgressMode } from '../progress.ts';
+import { TaskInputError } from '../../tasks/sweep/errors.ts';
 import { addParamsCommand } from './paramsCommand.ts';
 import { runCommand } from './runCommand.ts';
+import { addTaskCommands } from './taskCommand.ts';
 
 /** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario, flags, files). */
 export const EXIT_BAD_INPUT = 2;
@@ -92,6 +94,8 @@ Size: runs estimated above ${Math.round(MEMORY_SHARE * 100)} % of this machine's
       process.stderr.write(`wrote ${outDir} (seed ${manifest.seeds.root}, ${manifest.timing.wallS.toFixed(2)} s)\n`);
     });
 
+  addTaskCommands(program, parseSeed, parseThreads);
+
   program
     .command('estimate')
     .description('print the estimated peak memory and run time of a scenario, and the fields that drive them (nothing is run)')
@@ -148,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`follisim: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (err instanceof BadInput) {
+    if (err instanceof BadInput || err instanceof TaskInputError) {
       for (const line of err.lines) process.stderr.write(line + '\n');
       return EXIT_BAD_INPUT;
     }

@@ -29,7 +29,9 @@ describe('server limits, each a clear 4xx JSON error', () => {
 
   it('rejects a run whose estimate exceeds the limits with 422 run-too-large', async () => {
     const big = mouseStudy(200, 35);
-    const est = estimateRun((parseScenario(big) as { value: object }).value);
+    const parsed = parseScenario(big);
+    if (!parsed.ok) throw new Error("invalid");
+    const est = estimateRun(parsed.value);
     assert.ok(est.seconds > 120, `estimate ${est.seconds} s`);
     const r = await postJson(s.url('/api/jobs'), { scenario: big });
     assert.equal(r.status, 422);

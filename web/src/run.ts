@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { runFiles, type RunFileSet } from '../../src/node/cli/runFiles.ts';
+import { runFiles, type RunFileSet } from '../../src/output/runFiles.ts';
 import type { RunEnvironment } from '../../src/results/manifest.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { runTask, type TaskRun } from '../../src/tasks/runTask.ts';

@@ -1,14 +1,10 @@
 /**
  * The parameter catalogue as the server and the web lab show it: every model parameter with its value, unit,
- * meaning, source and range. One adapter over what the core has today (the provenance-tagged sets of
- * src/species/); when the `params` branch's catalogue lands, only `parameterCatalog` changes.
+ * meaning, source and plausible range, from the core's parameter catalogue (src/parameters/).
  * Platform-neutral: the web lab imports it too.
  */
-import { provenanceText, type ParameterSet } from '../../core/parameter.ts';
-import { humanParameters } from '../../species/human.ts';
-import { microenvParameters } from '../../species/microenv.ts';
-import { mouseParameters } from '../../species/mouse.ts';
-import { ceriaTransport, humanScalpSkin, microneedlePatch, mouseDorsalSkin } from '../../species/skin.ts';
+import { provenanceText } from '../../core/parameter.ts';
+import { parameterCatalog as coreCatalog } from '../../parameters/catalog.ts';
 
 /** One row of the catalogue. */
 export interface CatalogEntry {
@@ -22,26 +18,20 @@ export interface CatalogEntry {
   kind: string;
   /** Where the value comes from (citation, reason, fit target or formula). */
   source: string;
-  /** Plausible range, when the catalogue records one (today's sets do not: null). */
+  /** Plausible range [min, max] in the parameter's unit. */
   range: [number, number] | null;
 }
 
-const GROUPS: Record<string, ParameterSet> = {
-  mouse: mouseParameters,
-  human: humanParameters,
-  microenvironment: microenvParameters,
-  mouseDorsalSkin,
-  humanScalpSkin,
-  ceriaTransport,
-  microneedlePatch,
-};
-
-/** Every parameter, grouped and in declaration order. */
+/** Every parameter of the core's catalogue, in catalogue order (the same source as `follisim params`). */
 export function parameterCatalog(): CatalogEntry[] {
-  return Object.entries(GROUPS).flatMap(([group, set]) =>
-    Object.entries(set).map(([name, p]) => {
-      const range = (p as { range?: [number, number] }).range;
-      return { path: `${group}.${name}`, group, value: p.value, unit: p.unit, description: p.description, kind: p.provenance.kind, source: provenanceText(p.provenance), range: range ?? null };
-    }),
-  );
+  return [...coreCatalog().values()].map((d) => ({
+    path: d.path,
+    group: d.group.prefix,
+    value: d.value,
+    unit: d.unit,
+    description: d.description,
+    kind: d.provenance.kind,
+    source: provenanceText(d.provenance),
+    range: [d.min, d.max],
+  }));
 }

@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runTask } from '../../tasks/runTask.ts';
 import { nodeEnvironment } from '../provenance.ts';
-import { runFiles } from '../cli/runFiles.ts';
+import { runFiles } from '../../output/runFiles.ts';
 
 /** A job as the pool sends it. */
 export interface JobRequest {

@@ -1,4 +1,4 @@
-import { colourAt, colourMap } from '../../../src/render/index.ts';
+import { colourAt, colourMap } from '../../../src/output/raster/index.ts';
 import { humanScalpSkin, mouseDorsalSkin } from '../../../src/species/skin.ts';
 import { parseScenario } from '../../../src/scenario/index.ts';
 import type { FieldSnapshot } from '../../../src/tasks/patchDeliveryRun.ts';

@@ -5,42 +5,42 @@ export type Provenance =
   | { kind: 'fitted'; target: string; method: string }
   | { kind: 'derived'; formula: string };
 
-/** A model parameter with its unit (as used in scenario files), meaning and provenance. */
+/**
+ * A model parameter with its unit (as used in scenario files), meaning, provenance and plausible range
+ * [min, max] (what a sweep, fit or scenario override may use; the default lies inside).
+ */
 export interface Parameter {
   value: number;
   unit: string;
   description: string;
   provenance: Provenance;
+  min: number;
+  max: number;
+  /** Why the range is what it is, where the provenance text does not already say it. */
+  rangeNote?: string;
 }
+
+/** Plausible range of a parameter: [min, max] or [min, max, reason]. */
+export type Range = readonly [min: number, max: number, note?: string];
 
 /** A named set of parameters (one species, one module). */
 export type ParameterSet = Record<string, Parameter>;
 
-/** Shorthand constructors keep parameter tables readable. */
-export const lit = (value: number, unit: string, description: string, source: string): Parameter => ({
-  value,
-  unit,
-  description,
-  provenance: { kind: 'literature', source },
-});
-export const assumed = (value: number, unit: string, description: string, reason: string): Parameter => ({
-  value,
-  unit,
-  description,
-  provenance: { kind: 'assumption', reason },
-});
-export const fitted = (value: number, unit: string, description: string, target: string, method: string): Parameter => ({
-  value,
-  unit,
-  description,
-  provenance: { kind: 'fitted', target, method },
-});
-export const derived = (value: number, unit: string, description: string, formula: string): Parameter => ({
-  value,
-  unit,
-  description,
-  provenance: { kind: 'derived', formula },
-});
+const make = (value: number, unit: string, description: string, provenance: Provenance, range: Range): Parameter => {
+  const p: Parameter = { value, unit, description, provenance, min: range[0], max: range[1] };
+  if (range[2] !== undefined) p.rangeNote = range[2];
+  return p;
+};
+
+/** Shorthand constructors keep parameter tables readable; the last argument is the plausible range. */
+export const lit = (value: number, unit: string, description: string, source: string, range: Range): Parameter =>
+  make(value, unit, description, { kind: 'literature', source }, range);
+export const assumed = (value: number, unit: string, description: string, reason: string, range: Range): Parameter =>
+  make(value, unit, description, { kind: 'assumption', reason }, range);
+export const fitted = (value: number, unit: string, description: string, target: string, method: string, range: Range): Parameter =>
+  make(value, unit, description, { kind: 'fitted', target, method }, range);
+export const derived = (value: number, unit: string, description: string, formula: string, range: Range): Parameter =>
+  make(value, unit, description, { kind: 'derived', formula }, range);
 
 /** One-line provenance text for tables. */
 export function provenanceText(p: Provenance): string {
@@ -54,4 +54,9 @@ export function provenanceText(p: Provenance): string {
     case 'derived':
       return `derived: ${p.formula}`;
   }
+}
+
+/** Range as text, e.g. "0.1-1 d". */
+export function rangeText(p: Parameter): string {
+  return `${p.min}–${p.max}`;
 }

@@ -1,7 +1,6 @@
-import { needleGeometry, needlePositions, type NeedleGeometry } from '../patch/geometry.ts';
+import { needleGeometry, needlePositions, type InsertionParams, type NeedleGeometry } from '../patch/geometry.ts';
 import { dissolvedFraction, needleVolumeWeights, woundEmission } from '../patch/release.ts';
 import type { PatchConfig } from '../patch/schema.ts';
-import { microneedlePatch } from '../species/skin.ts';
 import type { TransportGrid } from '../transport/grid.ts';
 
 /** One patch application placed in the grid: when, where, how much. */
@@ -21,8 +20,8 @@ export interface Application {
 }
 
 /** Places every scheduled application of a patch in the grid. */
-export function placeApplications(cfg: PatchConfig, grid: TransportGrid): { geometry: NeedleGeometry; applications: Application[] } {
-  const g = needleGeometry(cfg);
+export function placeApplications(cfg: PatchConfig, grid: TransportGrid, insertion: InsertionParams): { geometry: NeedleGeometry; applications: Application[] } {
+  const g = needleGeometry(cfg, insertion);
   const wx = grid.nx * grid.dxM;
   const wy = grid.ny * grid.dxM;
   const applications = cfg.schedule.days.map((day, idx) => {
@@ -46,7 +45,8 @@ export function placeApplications(cfg: PatchConfig, grid: TransportGrid): { geom
 
 /**
  * Fills the bulk source arrays for the step [t, t + dt]: cargo released by dissolution in that step
- * (exact amount, so mass balance holds for any dt) and the wound signal emitted by the tracks.
+ * (exact amount, so mass balance holds for any dt) and the wound signal emitted by the tracks; `gain`
+ * scales the track emission so the default patch gives ~1 a.u. tissue-mean level at peak.
  */
 export function fillSources(
   apps: readonly Application[],
@@ -55,7 +55,7 @@ export function fillSources(
   voxelVolumeM3: number,
   halfTimeS: number,
   cargoSource: Float64Array | null,
-  wound: { source: Float64Array; peakS: number; decayPerS: number } | null,
+  wound: { source: Float64Array; peakS: number; decayPerS: number; gain: number } | null,
 ): number {
   if (cargoSource) cargoSource.fill(0);
   if (wound) wound.source.fill(0);
@@ -75,8 +75,8 @@ export function fillSources(
       }
     }
     if (wound) {
-      // emission evaluated mid-step; scaled so the default patch gives ~1 a.u. tissue-mean level at peak
-      const e = woundEmission(0.5 * (age0 + age1), wound.peakS) * wound.decayPerS * microneedlePatch.woundTrackSourceGain.value;
+      // emission evaluated mid-step
+      const e = woundEmission(0.5 * (age0 + age1), wound.peakS) * wound.decayPerS * wound.gain;
       if (e > 0) for (const v of a.trackVoxels) wound.source[v] += e;
     }
   }

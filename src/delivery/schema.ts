@@ -8,7 +8,12 @@ export const deliverySections = {
   patch: patchSchema,
   transport: z
     .strictObject({
-      dtS: z.number().positive().max(86400).default(600).describe('transport time step (s); the scheme is implicit and stable for any step'),
+      dtS: z
+        .number()
+        .min(1)
+        .max(86400)
+        .default(600)
+        .describe('transport time step (s, 1 to 86400 and at most the run: the scheme is implicit and stable for any step, so below 1 s only the work grows)'),
       clearance: z.boolean().default(true).describe('lymphatic clearance of particles (switch off to check mass balance)'),
       deepFace: z
         .enum(['noFlux', 'sink'])
@@ -18,8 +23,8 @@ export const deliverySections = {
     .prefault({}),
   snapshots: z
     .strictObject({
-      hours: z.array(z.number().min(0)).default([1, 24, 72]).describe('times of the concentration maps and depth profiles (hours)'),
-      planeDepthUm: z.number().min(0).default(150).describe('depth of the horizontal (x-y) map (µm)'),
+      hours: z.array(z.number().min(0).max(876600)).max(1000).default([1, 24, 72]).describe('times of the concentration maps and depth profiles (hours, within the run)'),
+      planeDepthUm: z.number().min(0).max(20000).default(150).describe('depth of the horizontal (x-y) map (µm, within the window depth)'),
     })
     .prefault({}),
 };

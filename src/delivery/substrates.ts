@@ -1,18 +1,34 @@
-import { ceriaTransport as C, microneedlePatch as P } from '../species/skin.ts';
 import type { TransportGrid } from '../transport/grid.ts';
 import type { SubstrateSpec } from '../transport/solver.ts';
 
-const UM2 = 1e-12;
-const PER_DAY = 1 / 86400;
+/** Nanoparticle transport in skin (SI): diffusivity per layer, size-gated lymphatic clearance, coating. */
+export interface ParticleTransportParams {
+  /** Diffusivity by layer name (m²/s). */
+  diffusionM2PerS: Readonly<Record<'stratumCorneum' | 'epidermis' | 'dermis' | 'hypodermis', number>>;
+  /** Lymphatic clearance rate of 20 nm particles (1/s). */
+  clearanceAt20nmPerS: number;
+  /** e-folding particle size of the clearance (nm). */
+  clearanceSizeScaleNm: number;
+  /** Clearance multiplier of the PEG-lipid coating. */
+  pegCoatingFactor: number;
+  /** Default hydrodynamic diameter (nm). */
+  diameterNm: number;
+}
+
+/** The needle-injury (wound) signal: diffusivity (m²/s), decay (1/s) and the track source gain. */
+export interface WoundSignalParams {
+  diffusionM2PerS: number;
+  decayPerS: number;
+  trackSourceGain: number;
+}
 
 /**
  * Lymphatic clearance rate (1/s) of particles of hydrodynamic diameter d (nm):
  * k(d) = k20 · exp(−(d − 20)/s) · f_PEG (size gate of PMC7747954; rate and coating factor assumed).
  */
-export function particleClearancePerS(diameterNm: number, pegCoated: boolean): number {
-  const k20 = C.lymphaticClearanceAt20nmPerDay.value * PER_DAY;
-  const size = Math.exp(-(diameterNm - 20) / C.clearanceSizeScaleNm.value);
-  return k20 * size * (pegCoated ? C.pegCoatingClearanceFactor.value : 1);
+export function particleClearancePerS(p: ParticleTransportParams, diameterNm: number, pegCoated: boolean): number {
+  const size = Math.exp(-(diameterNm - 20) / p.clearanceSizeScaleNm);
+  return p.clearanceAt20nmPerS * size * (pegCoated ? p.pegCoatingFactor : 1);
 }
 
 /** Per-z-plane values from per-layer values keyed by the layer names of `grid`. */
@@ -23,16 +39,15 @@ function byLayer(grid: TransportGrid, values: Record<string, number>): Float64Ar
 }
 
 /** The ceria nanozyme substrate (kg/m³): layered diffusion, lymphatic clearance in dermis and hypodermis. */
-export function ceriaSubstrate(grid: TransportGrid, opts: { clearance: boolean; diameterNm?: number; pegCoated?: boolean; deepSink?: boolean }): SubstrateSpec {
-  const k = opts.clearance ? particleClearancePerS(opts.diameterNm ?? C.hydrodynamicDiameterNm.value, opts.pegCoated ?? true) : 0;
+export function ceriaSubstrate(
+  grid: TransportGrid,
+  p: ParticleTransportParams,
+  opts: { clearance: boolean; diameterNm?: number; pegCoated?: boolean; deepSink?: boolean },
+): SubstrateSpec {
+  const k = opts.clearance ? particleClearancePerS(p, opts.diameterNm ?? p.diameterNm, opts.pegCoated ?? true) : 0;
   return {
     name: 'ceria',
-    diffusionM2PerS: byLayer(grid, {
-      stratumCorneum: C.diffusionStratumCorneumUm2PerS.value * UM2,
-      epidermis: C.diffusionEpidermisUm2PerS.value * UM2,
-      dermis: C.diffusionDermisUm2PerS.value * UM2,
-      hypodermis: C.diffusionHypodermisUm2PerS.value * UM2,
-    }),
+    diffusionM2PerS: byLayer(grid, { ...p.diffusionM2PerS }),
     decayPerS: byLayer(grid, { dermis: k, hypodermis: k }),
     bulkSource: true,
     dirichlet: opts.deepSink ? { zMax: 0 } : undefined,
@@ -40,18 +55,12 @@ export function ceriaSubstrate(grid: TransportGrid, opts: { clearance: boolean; 
 }
 
 /** The wound signal (a.u.): cytokine-like, emitted by needle tracks, cleared with a half-life of hours. */
-export function woundSubstrate(grid: TransportGrid): SubstrateSpec {
-  const d = P.woundSignalDiffusionUm2PerS.value * UM2;
-  const lambda = Math.LN2 / (P.woundSignalHalfLifeH.value * 3600);
+export function woundSubstrate(grid: TransportGrid, p: WoundSignalParams): SubstrateSpec {
+  const d = p.diffusionM2PerS;
   return {
     name: 'wound',
     diffusionM2PerS: byLayer(grid, { stratumCorneum: 0, epidermis: d, dermis: d, hypodermis: d }),
-    decayPerS: lambda,
+    decayPerS: p.decayPerS,
     bulkSource: true,
   };
-}
-
-/** Decay rate (1/s) of the wound signal, used to scale its source so 1 a.u. is the local steady level at peak emission. */
-export function woundDecayPerS(): number {
-  return Math.LN2 / (P.woundSignalHalfLifeH.value * 3600);
 }

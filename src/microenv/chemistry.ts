@@ -1,5 +1,4 @@
 import type { BatchReactionSystem } from '../ode/batch.ts';
-import { ceriaCatalysis as CE, rosChemistry as R } from '../species/microenv.ts';
 
 /**
  * Per-voxel ROS chemistry (stiff): superoxide S, hydrogen peroxide H and glutathione G (mol/m³).
@@ -28,32 +27,25 @@ export interface ChemistryParams {
   ceriaSodPerArea: number;
   ceriaCatVmaxPerArea: number;
   ceriaCatKm: number;
+  /** The particle whose surface carries the activity. */
+  particle: CeriaParticle;
 }
 
-/** Chemistry parameters from the parameter set; ablation switches zero the ceria activities. */
-export function chemistryParams(opts: { ceriaSod: boolean; ceriaCat: boolean }): ChemistryParams {
-  const k0 = R.h2o2ClearancePerS.value;
-  const catShare = R.catalaseShare.value;
-  const g0 = R.glutathioneMolPerM3.value;
-  return {
-    sodRatePerS: R.sodRateConstantM3PerMolS.value * R.sodEnzymeMolPerM3.value,
-    // linear catalase rate k0·share at low H: Vmax = k·Km
-    catalaseVmax: k0 * catShare * R.catalaseKmMolPerM3.value,
-    catalaseKm: R.catalaseKmMolPerM3.value,
-    gpxRate: (k0 * (1 - catShare)) / g0,
-    // synthesis target chosen so the resting steady state is exactly G₀ at the reference H2O2 level
-    glutathioneRest: g0 * (1 + (2 * ((k0 * (1 - catShare)) / g0) * R.h2o2BaselineMolPerM3.value) / R.glutathioneRegenPerS.value),
-    glutathioneRegenPerS: R.glutathioneRegenPerS.value,
-    superoxideGshRate: R.superoxideGshRateM3PerMolS.value,
-    ceriaSodPerArea: opts.ceriaSod ? CE.sodRatePerAreaMPerS.value : 0,
-    ceriaCatVmaxPerArea: opts.ceriaCat ? CE.catVmaxPerAreaMolPerM2S.value : 0,
-    ceriaCatKm: CE.catKmMolPerM3.value,
-  };
+/** Ceria core: density (kg/m³), core diameter (m) and Ce3+ fraction of surface cerium. */
+export interface CeriaParticle {
+  densityKgPerM3: number;
+  coreDiameterM: number;
+  ce3Fraction: number;
 }
 
-/** Ce3+ surface area per volume (m²/m³) of ceria at mass concentration C (kg/m³). */
-export function ceriaActiveArea(cKgPerM3: number): number {
-  return (cKgPerM3 * 6 * CE.ce3Fraction.value) / (CE.densityKgPerM3.value * CE.coreDiameterNm.value * 1e-9);
+/** The parameters with the ceria activities zeroed where an ablation switch turns them off. */
+export function withCeriaSwitches(p: ChemistryParams, opts: { ceriaSod: boolean; ceriaCat: boolean }): ChemistryParams {
+  return { ...p, ceriaSodPerArea: opts.ceriaSod ? p.ceriaSodPerArea : 0, ceriaCatVmaxPerArea: opts.ceriaCat ? p.ceriaCatVmaxPerArea : 0 };
+}
+
+/** Ce3+ surface area per volume (m²/m³) of ceria at mass concentration C (kg/m³): C·6·f₃/(ρ·d). */
+export function ceriaActiveArea(cKgPerM3: number, p: CeriaParticle): number {
+  return (cKgPerM3 * 6 * p.ce3Fraction) / (p.densityKgPerM3 * p.coreDiameterM);
 }
 
 /** Per-voxel inputs the chemistry reads (filled by the tile before each reaction step). */

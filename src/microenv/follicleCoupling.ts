@@ -1,5 +1,4 @@
 import type { MouseHooks } from '../follicle/mouse/lattice.ts';
-import { follicleSignals as FS, rosChemistry as R } from '../species/microenv.ts';
 import { BEHAVIOURS, evaluateRules, SIGNALS, type CompiledRules } from './rules.ts';
 import type { MicroenvironmentTile } from './tile.ts';
 
@@ -12,6 +11,23 @@ export interface FollicleGeometry {
   anagenDepthM: number;
   /** Days for a new anagen bulb to descend to full depth (Chase 1951: anagen VI by ~day 6-8). */
   descentDays: number;
+}
+
+/** Follicle damage and p-S6 constants in SI units (assembled from the parameter values). */
+export interface FollicleSignalParams {
+  /** Reference H2O2 level (mol/m³): the ROS index is H/H_ref. */
+  h2o2RefMolPerM3: number;
+  /** Repair rate k_rep (1/s) and steady damage D₀ at the reference ROS level. */
+  damageRepairPerS: number;
+  damageAtBaseline: number;
+  pS6Basal: number;
+  /** Time constant of p-S6 (s). */
+  pS6TimeS: number;
+}
+
+/** Damage rate k_dmg (1/s) that makes D₀ the steady damage at r = 1: k_dmg = k_rep·D₀/(1 − D₀). */
+export function damageRatePerS(p: FollicleSignalParams): number {
+  return (p.damageRepairPerS * p.damageAtBaseline) / (1 - p.damageAtBaseline);
 }
 
 /** What the follicle layer exposes to the coupling each step. */
@@ -49,9 +65,11 @@ export class FollicleCoupling {
   private readonly anagen: Float64Array;
   private readonly woundOn: boolean;
   private superoxideRef = 0;
+  private readonly params: FollicleSignalParams;
 
-  constructor(tile: MicroenvironmentTile, geo: FollicleGeometry, rules: CompiledRules, woundActs: boolean) {
+  constructor(tile: MicroenvironmentTile, geo: FollicleGeometry, rules: CompiledRules, woundActs: boolean, params: FollicleSignalParams) {
     this.tile = tile;
+    this.params = params;
     this.geo = geo;
     this.rules = rules;
     this.woundOn = woundActs;
@@ -63,8 +81,8 @@ export class FollicleCoupling {
       const fy = ((geo.yM[i] % pitch) + pitch) % pitch;
       this.col[i] = Math.min(g.nx - 1, Math.floor(fx / g.dxM)) + g.nx * Math.min(g.ny - 1, Math.floor(fy / g.dxM));
     }
-    this.damage = new Float64Array(geo.n).fill(FS.damageAtBaseline.value);
-    this.pS6 = new Float64Array(geo.n).fill(FS.pS6Basal.value);
+    this.damage = new Float64Array(geo.n).fill(params.damageAtBaseline);
+    this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
     this.signals = new Float64Array(geo.n * SIGNALS.length);
     this.sig = new Float64Array(SIGNALS.length);
     this.fac = new Float64Array(BEHAVIOURS.length);
@@ -107,7 +125,8 @@ export class FollicleCoupling {
     const wound = tile.solver.field('wound');
     const vegf = tile.solver.field('vegf');
     const mx = tile.solver.field('minoxidil');
-    const hRef = R.h2o2BaselineMolPerM3.value;
+    const P = this.params;
+    const hRef = P.h2o2RefMolPerM3;
     const v0 = tile.vegfRef;
     if (this.superoxideRef === 0) {
       let s = 0;
@@ -120,11 +139,10 @@ export class FollicleCoupling {
       }
       this.superoxideRef = n > 0 && s > 0 ? s / n : 1;
     }
-    const kRep = 1 / (FS.damageRepairDays.value * 86400);
-    const d0 = FS.damageAtBaseline.value;
-    const kDmg = (kRep * d0) / (1 - d0);
-    const relax = 1 - Math.exp(-dtS / (FS.pS6Days.value * 86400));
-    const basal = FS.pS6Basal.value;
+    const kRep = P.damageRepairPerS;
+    const kDmg = damageRatePerS(P);
+    const relax = 1 - Math.exp(-dtS / P.pS6TimeS);
+    const basal = P.pS6Basal;
     const sig = this.sig;
     const fac = this.fac;
     const nS = SIGNALS.length;

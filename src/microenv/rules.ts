@@ -17,9 +17,9 @@ export const ruleSchema = z
     signal: z.enum(SIGNALS).describe('signal read at the follicle'),
     direction: z.enum(['increases', 'decreases']).describe('whether the signal raises or lowers the behaviour'),
     behaviour: z.enum(BEHAVIOURS).describe('follicle behaviour acted on'),
-    halfMax: z.number().positive().describe('signal level of half the effect (> 0)'),
-    hill: z.number().positive().max(20).default(1).describe('Hill coefficient (> 0)'),
-    saturation: z.number().positive().describe('fold change of the behaviour at saturating signal (> 1 for increases, < 1 for decreases)'),
+    halfMax: z.number().min(1e-6).max(1e6).describe('signal level of half the effect (1e-6 to 1e6; signals are relative indices near 1)'),
+    hill: z.number().min(0.01).max(20).default(1).describe('Hill coefficient (> 0)'),
+    saturation: z.number().min(1e-3).max(1e3).describe('fold change of the behaviour at saturating signal (> 1 for increases, < 1 for decreases)'),
     enabled: z.boolean().default(true).describe('switch a rule off to ablate it'),
   })
   .superRefine((r, ctx) => {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
+
+/** Shortest operator-splitting step (hours, 36 s); the schemes are implicit, finer steps add work, not accuracy. */
+export const MIN_COUPLING_STEP_H = 0.01;
+/** Smallest tile voxel (µm): about one cell; the continuum fields mean nothing below it. */
+export const MIN_TILE_VOXEL_UM = 5;
 import { ruleSchema } from './rules.ts';
 import { DEFAULT_RULES } from './defaultRules.ts';
+import { mouseTile } from '../species/tile.ts';
 
 /** Mechanism switches: every mechanism can be turned off to ask which one matters. */
 export const mechanismsSchema = z
@@ -20,13 +26,18 @@ export const mechanismsSchema = z
 
 /** Schema of the microenvironment section: tile numerics, mechanism switches, behaviour rules. */
 export const microenvObjectSchema = z.strictObject({
-  couplingStepH: z.number().positive().max(24).default(1).describe('operator-splitting step of transport, chemistry and vessels (hours)'),
-  voxelUm: z.number().positive().max(500).default(62.5).describe('voxel edge of the periodic unit-cell tile (µm); 62.5 gives 8 x 8 voxels per 500 µm pitch'),
+  couplingStepH: z
+    .number()
+    .min(MIN_COUPLING_STEP_H)
+    .max(24)
+    .default(1)
+    .describe('operator-splitting step of transport, chemistry and vessels (hours, 0.01 to 24: every scheme is implicit, so shorter steps only multiply the work; at most the run)'),
+  voxelUm: z.number().min(MIN_TILE_VOXEL_UM).max(500).default(mouseTile.voxelUm.value).describe('voxel edge of the periodic unit-cell tile (µm, 5 to 500: below a cell size the continuum model does not hold); 62.5 gives 8 x 8 voxels per 500 µm pitch'),
   chemistryScheme: z
     .enum(['backward-euler', 'tr-bdf2'])
     .default('backward-euler')
     .describe('L-stable scheme of the per-voxel ROS chemistry (first order matches the first-order splitting)'),
-  depthUm: z.number().positive().max(10000).default(800).describe('depth of the tile (µm)'),
+  depthUm: z.number().min(100).max(10000).default(mouseTile.depthUm.value).describe('depth of the tile (µm, 100 to 10000: it must reach below the bulbs)'),
   mechanisms: mechanismsSchema,
   rules: z.array(ruleSchema).default(DEFAULT_RULES).describe('behaviour rules (PhysiCell-style): signal, direction, behaviour, halfMax, hill, saturation'),
 });

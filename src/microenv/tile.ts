@@ -1,11 +1,11 @@
 import { fillSources, placeApplications, type Application } from '../delivery/applications.ts';
-import { ceriaSubstrate, woundDecayPerS, woundSubstrate } from '../delivery/substrates.ts';
+import { ceriaSubstrate, woundSubstrate, type ParticleTransportParams, type WoundSignalParams } from '../delivery/substrates.ts';
 import { BatchIntegrator } from '../ode/batch.ts';
+import type { InsertionParams } from '../patch/geometry.ts';
 import type { PatchConfig } from '../patch/schema.ts';
-import { minoxidilPk as MX, rosChemistry as R, vegfVessels as VV } from '../species/microenv.ts';
 import { createTransportGrid, type TransportGrid } from '../transport/grid.ts';
 import { createSolver, type SubstrateSpec, type TransportSolver } from '../transport/solver.ts';
-import { ceriaActiveArea, chemistryParams, rosSystem, type ChemistryInputs } from './chemistry.ts';
+import { ceriaActiveArea, rosSystem, withCeriaSwitches, type ChemistryInputs, type ChemistryParams } from './chemistry.ts';
 import type { Mechanisms } from './schema.ts';
 
 /**
@@ -19,7 +19,48 @@ import type { Mechanisms } from './schema.ts';
  * (H2O2: D = 2.5e-9 m²/s, k = 0.315 /s; PMC8804256) is below two voxels.
  */
 
+/** Model constants of the tile in SI units (assembled once from the parameter values; see src/parameters/assemble/tile.ts). */
+export interface TileParams {
+  chemistry: ChemistryParams;
+  ros: {
+    /** Reference (healthy) H2O2 level and resting GSH (mol/m³). */
+    h2o2BaselineMolPerM3: number;
+    glutathioneMolPerM3: number;
+    /** Baseline total H2O2 removal (1/s): production balances it at the reference level. */
+    clearancePerS: number;
+    follicleShare: number;
+    superoxideShare: number;
+    /** Fractional rise of follicular production at androgen level 1. */
+    androgenFactor: number;
+  };
+  vegf: {
+    baselineMolPerM3: number;
+    diffusionM2PerS: number;
+    decayPerS: number;
+    anagenFactor: number;
+    hypoxiaGain: number;
+    woundGain: number;
+    minoxidilMax: number;
+    minoxidilHalfMaxMolPerM3: number;
+    androgenReduction: number;
+  };
+  vessels: { min: number; max: number; hill: number; growthS: number; regressionS: number; rosInhibition: number };
+  minoxidil: {
+    /** Absorbed moles per m² of skin per application at dose factor 1. */
+    molPerM2PerApplication: number;
+    absorptionS: number;
+    diffusionM2PerS: number;
+    decayPerS: number;
+    /** Viable voxel planes the absorbed dose enters. */
+    entryPlanes: number;
+  };
+  particles: ParticleTransportParams;
+  wound: WoundSignalParams;
+  insertion: InsertionParams;
+}
+
 export interface TileOptions {
+  params: TileParams;
   pitchM: number;
   voxelM: number;
   depthM: number;
@@ -66,24 +107,27 @@ export class MicroenvironmentTile {
 
   constructor(opts: TileOptions) {
     this.opts = opts;
+    const P = opts.params;
+    this.vegfProductionScale = P.vegf.baselineMolPerM3;
+    this.vegfReference = P.vegf.baselineMolPerM3;
     const n = Math.max(1, Math.round(opts.pitchM / opts.voxelM));
     this.grid = createTransportGrid({ nx: n, ny: n, nz: Math.max(2, Math.round(opts.depthM / opts.voxelM)), dxM: opts.voxelM, layers: opts.layers });
     const g = this.grid;
     const viableD = (d: number) => Array.from(g.layerOfZ, (l) => (g.layers[l].name === 'stratumCorneum' ? 0 : d));
     const substrates: SubstrateSpec[] = [
-      ceriaSubstrate(g, { clearance: true }),
-      woundSubstrate(g),
+      ceriaSubstrate(g, P.particles, { clearance: true }),
+      woundSubstrate(g, P.wound),
       {
         name: 'vegf',
-        diffusionM2PerS: viableD(VV.vegfDiffusionUm2PerS.value * 1e-12),
-        decayPerS: Math.LN2 / (VV.vegfHalfLifeH.value * 3600),
+        diffusionM2PerS: viableD(P.vegf.diffusionM2PerS),
+        decayPerS: P.vegf.decayPerS,
         initial: 0,
         bulkSource: true,
       },
       {
         name: 'minoxidil',
-        diffusionM2PerS: viableD(MX.diffusionUm2PerS.value * 1e-12),
-        decayPerS: Math.LN2 / (MX.halfLifeH.value * 3600),
+        diffusionM2PerS: viableD(P.minoxidil.diffusionM2PerS),
+        decayPerS: P.minoxidil.decayPerS,
         bulkSource: true,
       },
     ];
@@ -94,16 +138,16 @@ export class MicroenvironmentTile {
     // minoxidil enters through the first viable planes (epidermis and the first dermal plane)
     let firstViable = 0;
     while (firstViable < g.nz && g.layers[g.layerOfZ[firstViable]].name === 'stratumCorneum') firstViable++;
-    this.mxPlanes = Math.min(g.nz - firstViable, 2);
+    this.mxPlanes = Math.min(g.nz - firstViable, P.minoxidil.entryPlanes);
     this.telogenMap = new Float64Array(g.voxelCount);
     this.anagenMap = new Float64Array(g.voxelCount);
     this.vessels = new Float64Array(g.voxelCount).fill(1);
     this.chem = new Float64Array(3 * g.voxelCount);
-    const p = chemistryParams({ ceriaSod: opts.mechanisms.ceriaSod, ceriaCat: opts.mechanisms.ceriaCat });
+    const p = withCeriaSwitches(P.chemistry, { ceriaSod: opts.mechanisms.ceriaSod, ceriaCat: opts.mechanisms.ceriaCat });
     this.inputs = { prodS: new Float64Array(g.voxelCount), prodH: new Float64Array(g.voxelCount), ceriaArea: new Float64Array(g.voxelCount) };
     for (let v = 0; v < g.voxelCount; v++) {
-      this.chem[3 * v + 1] = R.h2o2BaselineMolPerM3.value;
-      this.chem[3 * v + 2] = R.glutathioneMolPerM3.value;
+      this.chem[3 * v + 1] = P.ros.h2o2BaselineMolPerM3;
+      this.chem[3 * v + 2] = P.ros.glutathioneMolPerM3;
     }
     this.integrator = new BatchIntegrator(rosSystem(p, this.inputs), g.voxelCount, {
       newtonAtol: [1e-15, 1e-11, 1e-8],
@@ -113,7 +157,7 @@ export class MicroenvironmentTile {
     this.timeS = opts.startS;
     if (opts.patch) {
       if (opts.patch.cargo.substance === 'minoxidil') throw new RangeError("patch.cargo.substance = 'minoxidil': minoxidil-loaded patches are not modelled in the microenvironment yet (allowed here: ceria, none)");
-      this.applications = placeApplications(opts.patch, g).applications;
+      this.applications = placeApplications(opts.patch, g, P.insertion).applications;
       this.halfTimeS = opts.patch.matrix.dissolutionHalfTimeMin * 60;
       this.peakS = opts.patch.injury.peakDays * 86400;
       if (!opts.patch.injury.enabled) this.peakS = 0;
@@ -144,7 +188,7 @@ export class MicroenvironmentTile {
         g.voxelVolumeM3,
         this.halfTimeS,
         this.opts.patch?.cargo.substance === 'ceria' ? this.solver.sourceRate('ceria') : null,
-        this.peakS > 0 ? { source: this.solver.sourceRate('wound'), peakS: this.peakS, decayPerS: woundDecayPerS() } : null,
+        this.peakS > 0 ? { source: this.solver.sourceRate('wound'), peakS: this.peakS, decayPerS: this.opts.params.wound.decayPerS, gain: this.opts.params.wound.trackSourceGain } : null,
       );
       this.fillVegfSource(dht);
       this.fillMinoxidilSource(dt);
@@ -161,15 +205,16 @@ export class MicroenvironmentTile {
   private fillVegfSource(dht: number): void {
     const m = this.opts.mechanisms;
     const g = this.grid;
-    const k = Math.LN2 / (VV.vegfHalfLifeH.value * 3600);
+    const V = this.opts.params.vegf;
+    const k = V.decayPerS;
     const wound = this.solver.field('wound');
     const mx = this.solver.field('minoxidil');
-    const fA = VV.vegfAnagenFactor.value;
-    const androgen = m.androgenVegf ? 1 - VV.vegfAndrogenReduction.value * Math.min(1, dht) : 1;
-    const mxMax = VV.vegfMinoxidilMax.value;
-    const mxK = VV.vegfMinoxidilHalfMaxMolPerM3.value;
-    const woundGain = m.injuryAngiogenesis ? VV.vegfWoundGain.value : 0;
-    const hypGain = m.hypoxiaVegf ? VV.vegfHypoxiaGain.value : 0;
+    const fA = V.anagenFactor;
+    const androgen = m.androgenVegf ? 1 - V.androgenReduction * Math.min(1, dht) : 1;
+    const mxMax = V.minoxidilMax;
+    const mxK = V.minoxidilHalfMaxMolPerM3;
+    const woundGain = m.injuryAngiogenesis ? V.woundGain : 0;
+    const hypGain = m.hypoxiaVegf ? V.hypoxiaGain : 0;
     for (let v = 0; v < g.voxelCount; v++) {
       const t = this.telogenMap[v];
       const a = this.anagenMap[v];
@@ -185,8 +230,8 @@ export class MicroenvironmentTile {
   }
 
   /** VEGF production scale (mol/m³) and the VEGF level that counts as fold 1, set by `spinUp`. */
-  private vegfProductionScale = VV.vegfBaselineMolPerM3.value;
-  private vegfReference = VV.vegfBaselineMolPerM3.value;
+  private vegfProductionScale: number;
+  private vegfReference: number;
   private vesselsFrozen = false;
 
   /** VEGF level (mol/m³) that counts as the healthy reference (fold 1) at the follicle bulbs. */
@@ -219,12 +264,12 @@ export class MicroenvironmentTile {
       }
       const mean = n > 0 ? sum / n : 0;
       if (mean > 0) {
-        const scale = VV.vegfBaselineMolPerM3.value / mean;
+        const scale = this.opts.params.vegf.baselineMolPerM3 / mean;
         this.vegfProductionScale *= scale;
         for (let v = 0; v < vegf.length; v++) vegf[v] *= scale;
       }
     }
-    this.vegfReference = VV.vegfBaselineMolPerM3.value;
+    this.vegfReference = this.opts.params.vegf.baselineMolPerM3;
     this.vesselsFrozen = false;
     this.timeS = t0;
   }
@@ -238,7 +283,8 @@ export class MicroenvironmentTile {
   private fillMinoxidilSource(dt: number): void {
     const g = this.grid;
     this.mxSource.fill(0);
-    const absorbS = MX.absorptionHours.value * 3600;
+    const MX = this.opts.params.minoxidil;
+    const absorbS = MX.absorptionS;
     let active = 0;
     for (const t0 of this.opts.minoxidilTimesS) {
       const a = Math.max(this.timeS, t0);
@@ -247,10 +293,7 @@ export class MicroenvironmentTile {
     }
     if (active === 0) return;
     // absorbed moles per m² per application, spread over the absorption window and the first viable planes
-    const molPerM2 =
-      (MX.doseUl.value * 1e-3 * MX.concentrationMgPerMl.value * 1e-3 * MX.absorbedFraction.value * this.opts.minoxidilDoseFactor) /
-      MX.molarMassGPerMol.value /
-      (MX.treatedAreaCm2.value * 1e-4);
+    const molPerM2 = MX.molPerM2PerApplication * this.opts.minoxidilDoseFactor;
     let first = 0;
     while (first < g.nz && !this.viable[first * g.planeSize]) first++;
     const rate = (molPerM2 / absorbS / (this.mxPlanes * g.dxM)) * active;
@@ -262,11 +305,13 @@ export class MicroenvironmentTile {
   private fillChemistryInputs(dht: number): void {
     const g = this.grid;
     const m = this.opts.mechanisms;
-    const pTot = m.rosProduction ? R.h2o2ClearancePerS.value * R.h2o2BaselineMolPerM3.value * this.opts.rosFactor : 0;
-    const share = R.follicleRosShare.value;
-    const sShare = R.superoxideShareOfProduction.value;
-    const androgen = m.androgenRos ? 1 + R.androgenRosFactor.value * dht : 1;
+    const R = this.opts.params.ros;
+    const pTot = m.rosProduction ? R.clearancePerS * R.h2o2BaselineMolPerM3 * this.opts.rosFactor : 0;
+    const share = R.follicleShare;
+    const sShare = R.superoxideShare;
+    const androgen = m.androgenRos ? 1 + R.androgenFactor * dht : 1;
     const ceria = this.solver.field('ceria');
+    const particle = this.opts.params.chemistry.particle;
     for (let v = 0; v < g.voxelCount; v++) {
       if (!this.viable[v]) {
         this.inputs.prodS[v] = 0;
@@ -278,7 +323,7 @@ export class MicroenvironmentTile {
         this.inputs.prodS[v] = 2 * sShare * p;
         this.inputs.prodH[v] = (1 - sShare) * p;
       }
-      this.inputs.ceriaArea[v] = ceriaActiveArea(ceria[v]);
+      this.inputs.ceriaArea[v] = ceriaActiveArea(ceria[v], particle);
     }
   }
 
@@ -286,15 +331,16 @@ export class MicroenvironmentTile {
     const g = this.grid;
     const vegf = this.solver.field('vegf');
     const v0 = this.vegfReference;
-    const rhoMin = VV.vesselMin.value;
-    const rhoMax = VV.vesselMax.value;
-    const n = VV.vesselHill.value;
+    const VS = this.opts.params.vessels;
+    const rhoMin = VS.min;
+    const rhoMax = VS.max;
+    const n = VS.hill;
     // K chosen so the target is exactly 1 at the reference VEGF fold 1: (1 − ρmin)/(ρmax − ρmin) = 1/(Kⁿ + 1)
     const kn = (rhoMax - rhoMin) / (1 - rhoMin) - 1;
-    const grow = 1 - Math.exp(-dt / (VV.vesselGrowthDays.value * 86400));
-    const regress = 1 - Math.exp(-dt / (VV.vesselRegressionDays.value * 86400));
-    const inhibit = rosInhibition ? VV.vesselRosInhibition.value : 0;
-    const hRef = R.h2o2BaselineMolPerM3.value;
+    const grow = 1 - Math.exp(-dt / VS.growthS);
+    const regress = 1 - Math.exp(-dt / VS.regressionS);
+    const inhibit = rosInhibition ? VS.rosInhibition : 0;
+    const hRef = this.opts.params.ros.h2o2BaselineMolPerM3;
     for (let v = 0; v < g.voxelCount; v++) {
       if (!this.viable[v]) continue;
       const fold = vegf[v] / v0;

@@ -1,4 +1,3 @@
-import { microneedlePatch } from '../species/skin.ts';
 import type { PatchConfig } from './schema.ts';
 
 /** Needle geometry in SI units, derived once from a patch config. */
@@ -15,16 +14,23 @@ export interface NeedleGeometry {
   volumeM3: number;
 }
 
+/** Reference insertion: fraction f_ref reached at force F_ref (N) on reference skin, force scale F_c (N). */
+export interface InsertionParams {
+  referenceFraction: number;
+  referenceForceN: number;
+  forceScaleN: number;
+}
+
 /**
  * Inserted fraction of the needle height. Given explicitly, or from the applied force per needle F:
  * f = f_ref · (1 − exp(−F / (F_c·E))) / (1 − exp(−F_ref/F_c)), capped at 1, so the default force gives the
  * literature fraction f_ref at reference stiffness E = 1 and stiffer skin needs more force (assumption).
  */
-export function insertionFraction(cfg: PatchConfig): number {
+export function insertionFraction(cfg: PatchConfig, p: InsertionParams): number {
   if (cfg.insertion.fraction !== undefined) return cfg.insertion.fraction;
-  const fRef = microneedlePatch.insertionFraction.value;
-  const fc = microneedlePatch.insertionForceScaleN.value;
-  const fDefault = microneedlePatch.applicationForcePerNeedleN.value;
+  const fRef = p.referenceFraction;
+  const fc = p.forceScaleN;
+  const fDefault = p.referenceForceN;
   const shape = (f: number, e: number) => 1 - Math.exp(-f / (fc * e));
   return Math.min(1, (fRef * shape(cfg.insertion.forcePerNeedleN, cfg.insertion.skinStiffnessRelative)) / shape(fDefault, 1));
 }
@@ -41,10 +47,10 @@ export function crossSectionM2(g: NeedleGeometry, hM: number): number {
 }
 
 /** Builds the needle geometry of a patch (cone or pyramid; tip down). */
-export function needleGeometry(cfg: PatchConfig): NeedleGeometry {
+export function needleGeometry(cfg: PatchConfig, insertion: InsertionParams): NeedleGeometry {
   const heightM = cfg.needleHeightUm * 1e-6;
   const baseHalfWidthM = 0.5 * cfg.baseDiameterUm * 1e-6;
-  const f = insertionFraction(cfg);
+  const f = insertionFraction(cfg, insertion);
   const insertionDepthM = f * heightM;
   // Cross-sections grow as h², so the loaded volume below height h grows as h³.
   const loadedLength = cfg.cargo.loading === 'tip' ? cfg.cargo.tipFraction * heightM : heightM;

@@ -6,22 +6,22 @@ export const patchObjectSchema = z
   .strictObject({
     rows: z.number().int().min(1).max(1000).default(10).describe('needle rows'),
     columns: z.number().int().min(1).max(1000).default(10).describe('needle columns'),
-    pitchUm: z.number().positive().max(10000).default(P.pitchUm.value).describe('centre-to-centre spacing (µm)'),
-    needleHeightUm: z.number().positive().max(5000).default(P.needleHeightUm.value).describe('needle height (µm)'),
-    baseDiameterUm: z.number().positive().max(5000).default(P.baseDiameterUm.value).describe('base diameter of a cone, or base side of a pyramid (µm)'),
+    pitchUm: z.number().min(10).max(10000).default(P.pitchUm.value).describe('centre-to-centre spacing (µm)'),
+    needleHeightUm: z.number().min(10).max(5000).default(P.needleHeightUm.value).describe('needle height (µm)'),
+    baseDiameterUm: z.number().min(1).max(5000).default(P.baseDiameterUm.value).describe('base diameter of a cone, or base side of a pyramid (µm)'),
     shape: z.enum(['cone', 'pyramid']).default('cone').describe('needle shape'),
     insertion: z
       .strictObject({
         fraction: z.number().min(0).max(1).optional().describe('inserted fraction of the height (0-1); when absent it follows from forcePerNeedleN'),
-        forcePerNeedleN: z.number().positive().max(10).default(P.applicationForcePerNeedleN.value).describe('applied force per needle (N)'),
-        skinStiffnessRelative: z.number().positive().max(100).default(1).describe('skin stiffness relative to the reference skin (1 = reference)'),
+        forcePerNeedleN: z.number().min(1e-4).max(10).default(P.applicationForcePerNeedleN.value).describe('applied force per needle (N)'),
+        skinStiffnessRelative: z.number().min(0.01).max(100).default(1).describe('skin stiffness relative to the reference skin (1 = reference)'),
       })
       .prefault({}),
     matrix: z
       .strictObject({
         material: z.literal('hyaluronicAcid').default('hyaluronicAcid'),
-        dissolutionHalfTimeMin: z.number().positive().max(100000).default(P.dissolutionHalfTimeMin.value).describe('half-time of matrix dissolution in skin (min)'),
-        wearTimeMin: z.number().positive().max(100000).default(30).describe('time until the backing is removed (min); cargo above the skin leaves with it'),
+        dissolutionHalfTimeMin: z.number().min(0.01).max(100000).default(P.dissolutionHalfTimeMin.value).describe('half-time of matrix dissolution in skin (min)'),
+        wearTimeMin: z.number().min(0.01).max(100000).default(30).describe('time until the backing is removed (min); cargo above the skin leaves with it'),
         detachable: z
           .boolean()
           .default(true)
@@ -33,24 +33,24 @@ export const patchObjectSchema = z
         substance: z.enum(['ceria', 'none', 'minoxidil']).default('ceria').describe("cargo; 'none' is an empty (blank) patch"),
         massPerNeedleNg: z.number().min(0).max(1e7).default(P.ceriaPerNeedleNg.value).describe('cargo loaded per needle (ng)'),
         loading: z.enum(['uniform', 'tip']).default('uniform').describe('uniform in the needle body, or concentrated in the tip'),
-        tipFraction: z.number().positive().max(1).default(0.3).describe("for loading 'tip': loaded length as a fraction of the height"),
+        tipFraction: z.number().min(0.01).max(1).default(0.3).describe("for loading 'tip': loaded length as a fraction of the height"),
       })
       .prefault({}),
     injury: z
       .strictObject({
         enabled: z.boolean().default(true).describe('needle tracks emit a wound signal'),
-        peakDays: z.number().positive().max(60).default(P.woundPeakDays.value).describe('time of peak wound-signal emission after application (days)'),
+        peakDays: z.number().min(0.01).max(60).default(P.woundPeakDays.value).describe('time of peak wound-signal emission after application (days)'),
       })
       .prefault({}),
     schedule: z
       .strictObject({
-        days: z.array(z.number().min(0)).min(1).default([0]).describe('application days (days from the start)'),
+        days: z.array(z.number().min(0).max(36525)).min(1).max(1000).default([0]).describe('application days (days from the start, within the run)'),
         positions: z
           .enum(['same', 'rotate', 'given'])
           .default('same')
           .describe("'same' site every time; 'rotate' shifts odd applications by half a pitch diagonally; 'given' uses offsetsUm"),
         offsetsUm: z
-          .array(z.strictObject({ x: z.number().describe('shift along x (µm)'), y: z.number().describe('shift along y (µm)') }))
+          .array(z.strictObject({ x: z.number().min(-1e5).max(1e5).describe('shift along x (µm, |x| <= 1e5)'), y: z.number().min(-1e5).max(1e5).describe('shift along y (µm, |y| <= 1e5)') }))
           .optional()
           .describe("with positions 'given': the array's shift for each application, one per entry of days (µm)"),
       })

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../core/sha256.ts';
-import type { TaskOutput } from '../tasks/types.ts';
+import type { TaskOutput } from './contracts.ts';
 
 /** Where and how a run happened, as the platform shell knows it (Node: provenance.ts; browser: the web lab). */
 export interface RunEnvironment {

@@ -1,4 +1,4 @@
-import type { Table } from '../tasks/types.ts';
+import type { Table } from './contracts.ts';
 import { tableUnits } from './units.ts';
 
 /** A task output's tables with the units of their columns beside them. */

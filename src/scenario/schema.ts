@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { commonScenarioFields, recordSchema } from '../core/scenario/common.ts';
 import { deliverySections } from '../delivery/schema.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
-import { microenvObjectSchema } from '../microenv/schema.ts';
+import { microenvObjectSchema, MIN_COUPLING_STEP_H, MIN_TILE_VOXEL_UM } from '../microenv/schema.ts';
+import { humanCrossChecks, mouseCrossChecks, patchCrossChecks } from './crossChecks.ts';
+import { humanTile } from '../species/tile.ts';
 import { mouseStudySections } from '../study/schema.ts';
+import { trialSchema } from '../trial/schema.ts';
 
 /** Cross-field check shared by every model: the sampling interval fits in the run. */
 function recordWithinDuration(s: { durationDays: number; record: { everyDays: number } }, ctx: z.RefinementCtx): void {
@@ -25,14 +28,15 @@ export const humanScenarioSchema = z
     microenvironment: microenvObjectSchema
       .extend({
         enabled: z.boolean().default(false).describe('compute the steady perifollicular microenvironment of each region (readouts; no feedback on the automaton)'),
-        voxelUm: z.number().positive().max(1000).default(125).describe('voxel edge of the human scalp tile (µm)'),
-        depthUm: z.number().positive().max(20000).default(4000).describe('depth of the human scalp tile (µm), below the anagen bulbs'),
-        couplingStepH: z.number().positive().max(24).default(6).describe('operator-splitting step (hours); the readouts are steady states'),
+        voxelUm: z.number().min(MIN_TILE_VOXEL_UM).max(1000).default(humanTile.voxelUm.value).describe('voxel edge of the human scalp tile (µm, 5 to 1000)'),
+        depthUm: z.number().min(100).max(20000).default(humanTile.depthUm.value).describe('depth of the human scalp tile (µm, 100 to 20000), below the anagen bulbs'),
+        couplingStepH: z.number().min(MIN_COUPLING_STEP_H).max(24).default(6).describe('operator-splitting step (hours, 0.01 to 24); the readouts are steady states'),
       })
       .prefault({})
       .describe('perifollicular microenvironment per region (ROS, damage, vessels, VEGF, p-S6)'),
   })
-  .superRefine(recordWithinDuration);
+  .superRefine(recordWithinDuration)
+  .superRefine(humanCrossChecks);
 
 export const patchDeliveryScenarioSchema = z
   .strictObject({
@@ -41,7 +45,8 @@ export const patchDeliveryScenarioSchema = z
   record: recordSchema(1 / 24),
   ...deliverySections,
   })
-  .superRefine(recordWithinDuration);
+  .superRefine(recordWithinDuration)
+  .superRefine(patchCrossChecks);
 
 export const mouseStudyScenarioSchema = z
   .strictObject({
@@ -50,14 +55,16 @@ export const mouseStudyScenarioSchema = z
   record: recordSchema(1),
   ...mouseStudySections,
   })
-  .superRefine(recordWithinDuration);
+  .superRefine(recordWithinDuration)
+  .superRefine(mouseCrossChecks);
 
-export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema, mouseStudyScenarioSchema]);
+export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema, mouseStudyScenarioSchema, trialSchema]);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type HumanScenario = z.output<typeof humanScenarioSchema>;
 export type PatchDeliveryScenario = z.output<typeof patchDeliveryScenarioSchema>;
 export type MouseStudyScenario = z.output<typeof mouseStudyScenarioSchema>;
+export type { TrialScenario } from '../trial/schema.ts';
 
 /** JSON Schema (draft 2020-12) of scenario files, for editors and `follisim schema`. */
 export function scenarioJsonSchema(): Record<string, unknown> {

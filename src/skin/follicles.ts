@@ -1,5 +1,5 @@
 import type { RandomStream } from '../core/random/stream.ts';
-import { bulbDepthsM, type SkinConfig } from './schema.ts';
+import { bulbDepthsM, type SkinConfig, type SkinParams } from './schema.ts';
 
 /** Follicles placed in the skin window: bulb positions (m) and phase. */
 export interface PlacedFollicles {
@@ -12,15 +12,16 @@ export interface PlacedFollicles {
 }
 
 /**
- * Places follicles on a jittered square lattice at the configured density (jitter ±30 % of the spacing,
- * an assumption standing in for the irregular follicle pattern); anagen bulbs sit deeper than telogen
+ * Places follicles on a jittered square lattice at the configured density (jitter ± `skin.layout.jitterFraction`
+ * of the spacing, an assumption standing in for the irregular follicle pattern); anagen bulbs sit deeper than telogen
  * ones (mouse: Hansen 1984; human: assumption, see docs/model.md).
  */
-export function placeFollicles(cfg: SkinConfig, rng: RandomStream): PlacedFollicles {
+export function placeFollicles(cfg: SkinConfig, rng: RandomStream, skin: SkinParams): PlacedFollicles {
   const wx = cfg.windowUm.x * 1e-6;
   const wy = cfg.windowUm.y * 1e-6;
   const density = cfg.follicles.densityPerMm2 * 1e6; // per m²
-  const { telogenM, anagenM } = bulbDepthsM(cfg);
+  const { telogenM, anagenM } = bulbDepthsM(skin);
+  const jitter = 2 * skin.follicleJitterFraction;
   const spacing = density > 0 ? 1 / Math.sqrt(density) : Infinity;
   const nx = Number.isFinite(spacing) ? Math.floor(wx / spacing) : 0;
   const ny = Number.isFinite(spacing) ? Math.floor(wy / spacing) : 0;
@@ -35,8 +36,8 @@ export function placeFollicles(cfg: SkinConfig, rng: RandomStream): PlacedFollic
   const depthMax = cfg.windowUm.depth * 1e-6;
   for (let j = 0, f = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++, f++) {
-      out.xM[f] = (i + 0.5 + 0.6 * (rng.uniform() - 0.5)) * spacing;
-      out.yM[f] = (j + 0.5 + 0.6 * (rng.uniform() - 0.5)) * spacing;
+      out.xM[f] = (i + 0.5 + jitter * (rng.uniform() - 0.5)) * spacing;
+      out.yM[f] = (j + 0.5 + jitter * (rng.uniform() - 0.5)) * spacing;
       const isAnagen = rng.uniform() < cfg.follicles.anagenFraction;
       out.anagen[f] = isAnagen ? 1 : 0;
       out.bulbDepthM[f] = Math.min(depthMax * 0.999, isAnagen ? anagenM : telogenM);

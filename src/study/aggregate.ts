@@ -1,4 +1,5 @@
-import { logRankTest, mannWhitneyU, mean, sd, welchTTest, holmAdjust } from '../stats/index.ts';
+import { mannWhitneyU, mean, sd, holmAdjust } from '../stats/index.ts';
+import { definedLogRankP, definedWelchP } from './definedTests.ts';
 import { timeToReach } from '../follicle/mouse/run.ts';
 import { ANIMAL_READOUT_NAMES, type AnimalReadoutName, type AnimalResult } from './animal.ts';
 import type { ArmConfig } from './schema.ts';
@@ -98,7 +99,7 @@ export function compareArms(
           day,
           meanDifference: mean(a) - mean(b),
           test: 'welch',
-          p: welchTTest(a, b).p,
+          p: definedWelchP(a, b),
           mannWhitneyP: mannWhitneyU(a, b).p,
           holmP: Number.NaN,
         });
@@ -122,7 +123,7 @@ export function compareArms(
   const group: Comparison[] = [];
   for (const [arm, animals] of results) {
     if (arm === reference) continue;
-    const lr = logRankTest(surv(animals), surv(ref));
+    const lrP = definedLogRankP(surv(animals), surv(ref));
     const ta = surv(animals).time;
     const tb = surv(ref).time;
     group.push({
@@ -132,7 +133,7 @@ export function compareArms(
       day: null,
       meanDifference: mean(ta) - mean(tb),
       test: 'logrank',
-      p: lr.p,
+      p: lrP,
       mannWhitneyP: mannWhitneyU(ta, tb).p,
       holmP: Number.NaN,
     });

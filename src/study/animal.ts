@@ -3,14 +3,15 @@ import { subjectPath } from '../experiment/cohort.ts';
 import { androgenExposure, sampleAndrogenSusceptibility } from '../follicle/mouse/aga.ts';
 import { createMouseHooks, MOUSE_PHASE } from '../follicle/mouse/lattice.ts';
 import { assembleMouseLattice } from '../follicle/mouse/model.ts';
+import { checkRecordedRow } from '../core/finite.ts';
 import { MOUSE_READOUT_COUNT, MOUSE_READOUT_NAMES, writeMouseReadouts } from '../follicle/mouse/readouts.ts';
 import { renderDorsalPhoto } from '../follicle/mouse/render.ts';
 import { createMouseAnimal } from '../follicle/mouse/run.ts';
-import { FollicleCoupling, type FollicleView } from '../microenv/follicleCoupling.ts';
+import { FollicleCoupling, type FollicleSignalParams, type FollicleView } from '../microenv/follicleCoupling.ts';
 import { compileRules, SIGNALS } from '../microenv/rules.ts';
-import { MicroenvironmentTile } from '../microenv/tile.ts';
-import { microneedlePatch, mouseDorsalSkin } from '../species/skin.ts';
-import { layerThicknessesM, skinSchema } from '../skin/schema.ts';
+import { MicroenvironmentTile, type TileParams } from '../microenv/tile.ts';
+import { assembleAnimal } from '../parameters/assemble/animal.ts';
+import { layerThicknessesM, skinSchema, type SkinParams } from '../skin/schema.ts';
 import type { MouseStudyScenario } from '../scenario/schema.ts';
 import type { ArmConfig } from './schema.ts';
 
@@ -26,13 +27,22 @@ export interface AnimalResult {
   photos: { day: number; rgba: Uint8ClampedArray; width: number; height: number }[];
 }
 
-/** Days the spin-up brings the healthy tile to steady state before t = 0. */
-const SPIN_UP_DAYS = 3;
+/** One mouse's model constants in SI units, assembled once from the scenario's parameter values. */
+export interface AnimalParams {
+  tile: TileParams;
+  signals: FollicleSignalParams;
+  skin: SkinParams;
+  /** Needle pitch (m) that sets the unit cell when the arm has no patch. */
+  defaultPitchM: number;
+  /** Days the spin-up brings the healthy tile to steady state before t = 0. */
+  spinUpDays: number;
+}
 const SIG = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
 
 /** Simulates one mouse (subject id `subject`: its seed path, independent of the arm) under one arm's regimen. */
 export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: number, seed: number): AnimalResult {
   const path = subjectPath(subject);
+  const P = assembleAnimal(scn.parameters);
   // Androgen acts on follicles through the rules table (signal 'dht'); the lattice's own AGA is off.
   const model = assembleMouseLattice({ ...scn.skin, aga: { ...scn.skin.aga, androgenLevel: 0 } });
   const animal = createMouseAnimal(model, seed, path);
@@ -54,12 +64,12 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
     }
   }
   const env = scn.microenvironment;
-  const pitchUm = arm.patch?.pitchUm ?? microneedlePatch.pitchUm.value;
   const tile = new MicroenvironmentTile({
-    pitchM: pitchUm * 1e-6,
+    params: P.tile,
+    pitchM: arm.patch ? arm.patch.pitchUm * 1e-6 : P.defaultPitchM,
     voxelM: env.voxelUm * 1e-6,
     depthM: env.depthUm * 1e-6,
-    layers: layerThicknessesM(skinSchema.parse({ species: 'mouseDorsal' })),
+    layers: layerThicknessesM(skinSchema.parse({ species: 'mouseDorsal' }), P.skin),
     mechanisms: env.mechanisms,
     patch: arm.patch ?? null,
     minoxidilTimesS: mxTimes,
@@ -83,19 +93,20 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
       n,
       xM,
       yM,
-      telogenDepthM: mouseDorsalSkin.telogenBulbDepthUm.value * 1e-6,
-      anagenDepthM: mouseDorsalSkin.anagenBulbDepthUm.value * 1e-6,
+      telogenDepthM: P.skin.telogenBulbDepthM,
+      anagenDepthM: P.skin.anagenBulbDepthM,
       descentDays: model.emergenceDays,
     },
     compileRules(env.rules),
     env.mechanisms.injuryActivation,
+    P.signals,
   );
   const view: FollicleView = {
     isAnagen: (i) => lattice.phase[i] === MOUSE_PHASE.anagen,
     anagenAgeDays: (i) => lattice.phaseAgeDays[i],
   };
   coupling.updateMaps(view);
-  tile.spinUp(SPIN_UP_DAYS);
+  tile.spinUp(P.spinUpDays);
 
   const hooks = createMouseHooks(n);
   const dtDays = model.dtDays;
@@ -137,6 +148,8 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
     }
     acc[8] = (c / Math.max(1, nv)) * 1e3;
     table.set(acc, k * nCols + MOUSE_READOUT_COUNT);
+    // state check once per recorded sample, over the values just recorded
+    checkRecordedRow(table, k * nCols, ANIMAL_READOUT_NAMES, lattice.timeDays, `arm ${arm.id}, subject ${subject}`);
   };
   const photo = (day: number) => {
     photos.push({ day, rgba: renderDorsalPhoto(lattice, scn.photos.widthPx, scn.photos.heightPx), width: scn.photos.widthPx, height: scn.photos.heightPx });

@@ -1,10 +1,11 @@
 import type { HumanScalpModel } from '../follicle/human/model.ts';
 import { compileRules, evaluateRules, BEHAVIOURS, SIGNALS } from '../microenv/rules.ts';
-import { MicroenvironmentTile } from '../microenv/tile.ts';
+import { damageRatePerS, type FollicleSignalParams } from '../microenv/follicleCoupling.ts';
+import { MicroenvironmentTile, type TileParams } from '../microenv/tile.ts';
 import type { MicroenvConfig } from '../microenv/schema.ts';
-import { microneedlePatch } from '../species/skin.ts';
-import { follicleSignals as FS, rosChemistry as R } from '../species/microenv.ts';
-import { bulbDepthsM, layerThicknessesM, skinSchema } from '../skin/schema.ts';
+import { assembleHumanTiles } from '../parameters/assemble/humanTiles.ts';
+import type { ParameterValues } from '../parameters/catalog.ts';
+import { bulbDepthsM, layerThicknessesM, skinSchema, type SkinParams } from '../skin/schema.ts';
 
 /** Steady perifollicular readouts of one scalp region (at the anagen bulbs) and what the rules make of them. */
 export interface RegionMicroenvironment {
@@ -20,28 +21,45 @@ export interface RegionMicroenvironment {
   behaviour: Record<(typeof BEHAVIOURS)[number], number>;
 }
 
-const TILE_DAYS = 20;
+/** The region tiles' constants in SI units, assembled once from the scenario's parameter values. */
+export interface HumanTileParams {
+  tile: TileParams;
+  signals: FollicleSignalParams;
+  skin: SkinParams;
+  /** Unit-cell pitch (m): the default needle pitch. */
+  pitchM: number;
+  spinUpDays: number;
+  /** Days under androgen before the readouts are taken. */
+  steadyDays: number;
+}
 
 /**
  * The microenvironment of each scalp region at steady state under the subject's androgen level: a
  * unit-cell tile of human scalp skin (anagen and telogen bulbs occupied in the stationary phase mix),
- * spun up healthy, then run for 20 days with the region's androgen exposure. Readouts only: the human
+ * spun up healthy, then run for `tile.human.steadyDays` (20) days with the region's androgen exposure. Readouts only: the human
  * automaton's AGA stays the calibrated per-cycle miniaturization (docs/model.md §1.4), so nothing is
  * counted twice.
  */
-export function humanRegionMicroenvironment(model: HumanScalpModel, cfg: MicroenvConfig, anagenShare: number): Record<string, RegionMicroenvironment> {
+export function humanRegionMicroenvironment(
+  model: HumanScalpModel,
+  cfg: MicroenvConfig,
+  anagenShare: number,
+  values: ParameterValues,
+): Record<string, RegionMicroenvironment> {
+  const P = assembleHumanTiles(values);
   const skin = skinSchema.parse({ species: 'humanScalp' });
-  const { telogenM, anagenM } = bulbDepthsM(skin);
+  const { telogenM, anagenM } = bulbDepthsM(P.skin);
   const meanSusceptibility = Number.isNaN(model.susceptibilityA) ? model.susceptibilityB : model.susceptibilityA / (model.susceptibilityA + model.susceptibilityB);
   const rules = compileRules(cfg.rules);
   const out: Record<string, RegionMicroenvironment> = {};
   model.regionIds.forEach((id, r) => {
     const dht = Math.min(1, model.androgenLevel * model.regionSensitivity[r] * meanSusceptibility);
     const tile = new MicroenvironmentTile({
-      pitchM: microneedlePatch.pitchUm.value * 1e-6,
+      params: P.tile,
+      pitchM: P.pitchM,
       voxelM: cfg.voxelUm * 1e-6,
       depthM: Math.max(cfg.depthUm * 1e-6, anagenM + 4 * cfg.voxelUm * 1e-6),
-      layers: layerThicknessesM(skin),
+      layers: layerThicknessesM(skin, P.skin),
       mechanisms: cfg.mechanisms,
       patch: null,
       minoxidilTimesS: [],
@@ -61,7 +79,7 @@ export function humanRegionMicroenvironment(model: HumanScalpModel, cfg: Microen
       tel[kT * g.planeSize + v] = 1 - anagenShare;
     }
     tile.setFollicleMaps(tel, ana);
-    tile.spinUp(3);
+    tile.spinUp(P.spinUpDays);
     const planeMean = (values: ArrayLike<number>, stride: number, offset: number) => {
       let sum = 0;
       for (let v = kA * g.planeSize; v < (kA + 1) * g.planeSize; v++) sum += values[stride * v + offset];
@@ -69,15 +87,14 @@ export function humanRegionMicroenvironment(model: HumanScalpModel, cfg: Microen
     };
     const superoxideRef = planeMean(tile.chem, 3, 0);
     const dt = tile.solver.dtS;
-    for (let t = 0; t < TILE_DAYS * 86400 - 1e-6; t += dt) tile.step(dt, dht);
+    for (let t = 0; t < P.steadyDays * 86400 - 1e-6; t += dt) tile.step(dt, dht);
     // mean signals over the anagen-bulb plane
-    const ros = planeMean(tile.chem, 3, 1) / R.h2o2BaselineMolPerM3.value;
+    const ros = planeMean(tile.chem, 3, 1) / P.signals.h2o2RefMolPerM3;
     const superoxide = superoxideRef > 0 ? planeMean(tile.chem, 3, 0) / superoxideRef : 1;
     const perfusion = planeMean(tile.vessels, 1, 0);
     const vegfFold = planeMean(tile.solver.field('vegf'), 1, 0) / tile.vegfRef;
-    const kRep = 1 / (FS.damageRepairDays.value * 86400);
-    const d0 = FS.damageAtBaseline.value;
-    const kDmg = (kRep * d0) / (1 - d0);
+    const kRep = P.signals.damageRepairPerS;
+    const kDmg = damageRatePerS(P.signals);
     const damage = (kDmg * ros) / (kDmg * ros + kRep);
     const sig = new Float64Array(SIGNALS.length);
     const put = (k: (typeof SIGNALS)[number], x: number) => (sig[SIGNALS.indexOf(k)] = x);
@@ -89,9 +106,9 @@ export function humanRegionMicroenvironment(model: HumanScalpModel, cfg: Microen
     put('dht', dht);
     const fac = new Float64Array(BEHAVIOURS.length);
     // p-S6 at steady state is its rule target; iterate the target once more with p-S6 in the signals
-    put('pS6', FS.pS6Basal.value);
+    put('pS6', P.signals.pS6Basal);
     evaluateRules(rules, sig, fac);
-    const pS6 = Math.min(1, Math.max(0, FS.pS6Basal.value * fac[BEHAVIOURS.indexOf('pS6')]));
+    const pS6 = Math.min(1, Math.max(0, P.signals.pS6Basal * fac[BEHAVIOURS.indexOf('pS6')]));
     put('pS6', pS6);
     evaluateRules(rules, sig, fac);
     out[id] = {

@@ -1,4 +1,5 @@
 import { sampleTimes } from '../core/clock.ts';
+import { checkSeries } from '../core/finite.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { daysToS, SECONDS_PER_DAY } from '../core/units.ts';
 import type { BehaviourSchedule } from '../follicle/schedule.ts';
@@ -43,15 +44,24 @@ export function simulateHumanScalp(
   );
   const series = collectHumanSeries(model, recorder);
   series.timesS = times;
+  checkHumanSeries(series);
   return { series, stats: { ...stats, totalFollicles: totalFollicles(model) } };
+}
+
+/** State check of every recorded series (counts, fractions, densities: finite and not negative). */
+function checkHumanSeries(series: HumanScalpSeries): void {
+  const days = Array.from(series.timesS, (t) => t / SECONDS_PER_DAY);
+  for (const [id, s] of [...Object.entries(series.regions), ['scalp', series.scalp] as const]) {
+    for (const [k, v] of Object.entries(s)) if (v instanceof Float64Array) checkSeries(k, v, days, `region ${id}`);
+  }
 }
 
 const last = (a: Float64Array): number => a[a.length - 1];
 const round = (x: number, digits = 6): number => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
 
-function regionSummary(s: RegionSeries): Record<string, number> {
+function regionSummary(s: RegionSeries): Record<string, number | string> {
   const n = s.anagen.length;
-  const meanShed = n > 1 ? s.shedPerDay.slice(1).reduce((a, b) => a + b, 0) / (n - 1) : Number.NaN;
+  const meanShed = n > 1 ? s.shedPerDay.slice(1).reduce((a, b) => a + b, 0) / (n - 1) : 0;
   return {
     follicles: s.follicles,
     areaCm2: round(s.areaCm2),
@@ -62,12 +72,21 @@ function regionSummary(s: RegionSeries): Record<string, number> {
     terminalDensityPerCm2: round(last(s.terminalDensityPerCm2)),
     hairDensityPerCm2: round(last(s.hairDensityPerCm2)),
     initialTerminalDensityPerCm2: round(s.terminalDensityPerCm2[0]),
-    terminalDensityChangePct: round(100 * (last(s.terminalDensityPerCm2) / s.terminalDensityPerCm2[0] - 1)),
+    ...densityChange(s),
     meanDiameterUm: round(last(s.meanDiameterUm)),
-    miniaturizedFraction: round(last(s.miniaturized) / s.follicles),
-    dormantFraction: round(last(s.dormant) / s.follicles),
+    // an empty region (area x density < 0.5 follicles, e.g. a region switched off) has shares of 0
+    miniaturizedFraction: s.follicles > 0 ? round(last(s.miniaturized) / s.follicles) : 0,
+    dormantFraction: s.follicles > 0 ? round(last(s.dormant) / s.follicles) : 0,
+    ...(s.follicles > 0 ? {} : { emptyRegion: 'no follicles (areaCm2 x follicleDensityPerCm2 < 0.5): shares, densities and diameters are 0' }),
     meanShedPerDay: round(meanShed),
   };
+}
+
+/** Relative change of terminal density (%), or, with no terminal hair at day 0, a note saying why it is omitted. */
+function densityChange(s: RegionSeries): Record<string, number | string> {
+  const d0 = s.terminalDensityPerCm2[0];
+  if (d0 > 0) return { terminalDensityChangePct: round(100 * (last(s.terminalDensityPerCm2) / d0 - 1)) };
+  return { terminalDensityChangePctOmitted: 'no terminal hairs at day 0: a relative change is undefined' };
 }
 
 /** Long-format table: one row per (sample, region), regions plus the whole scalp. */
@@ -113,7 +132,7 @@ export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions,
   if (scenario.microenvironment.enabled) {
     const c = scenario.scalp.cycle;
     const anagenShare = c.anagen.meanDays / (c.anagen.meanDays + c.catagen.meanDays + c.telogen.meanDays + c.latency.probability * c.latency.meanDays);
-    const env = humanRegionMicroenvironment(assembleHumanScalp(scenario.scalp), scenario.microenvironment, anagenShare);
+    const env = humanRegionMicroenvironment(assembleHumanScalp(scenario.scalp), scenario.microenvironment, anagenShare, scenario.parameters);
     for (const [id, e] of Object.entries(env)) regions[id].microenvironment = e;
   }
   return {

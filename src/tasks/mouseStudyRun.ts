@@ -1,5 +1,3 @@
-import { pngDataUrl } from '../core/base64.ts';
-import { encodePng } from '../render/png.ts';
 import type { MouseStudyScenario } from '../scenario/schema.ts';
 import { runAnimal, type AnimalResult } from '../study/animal.ts';
 import { mouseStudyDesign } from '../study/design.ts';
@@ -13,18 +11,20 @@ import { withTableUnits } from '../results/tables.ts';
 import type { Task } from './task.ts';
 import type { Table, TaskOptions, TaskOutput } from './types.ts';
 
-/** Photos of the representative (first) mouse of each arm, as PNG bytes. */
+/** Photos of the representative (first) mouse of each arm: raw RGBA pixels (output/ encodes them). */
 export interface StudyPhoto {
   arm: string;
   day: number;
-  png: Uint8Array;
+  width: number;
+  height: number;
+  /** Row-major RGBA, 4 bytes per pixel. */
+  rgba: Uint8ClampedArray;
 }
 
 export interface MouseStudyOutput extends TaskOutput {
   arms: ArmSummary[];
   comparisons: Comparison[];
   photos: StudyPhoto[];
-  photoDataUrl(p: StudyPhoto): string;
 }
 
 /** Runs every mouse of every arm (no I/O); `animalsFilter` lets a sweep or a worker run a subset. */
@@ -51,7 +51,9 @@ export function runMouseStudyAnimals(
 export function summariseMouseStudy(scenario: MouseStudyScenario, results: ReadonlyMap<string, readonly AnimalResult[]>): MouseStudyOutput {
   const ep = scenario.endpoints;
   const arms = scenario.arms.map((a) => summariseArm(a, results.get(a.id) ?? [], ep.coverageThreshold));
-  const comparisons = compareArms(results, ep.reference, ep.compareDays, ep.coverageThreshold, scenario.durationDays);
+  // validation refuses written days past the end; the default days are cut to the run here
+  const compareDays = ep.compareDays.filter((d) => d <= scenario.durationDays + 1e-9);
+  const comparisons = compareArms(results, ep.reference, compareDays, ep.coverageThreshold, scenario.durationDays);
   const thresholdKey = `daysTo${Math.round(ep.coverageThreshold * 100)}PctCoverage`;
   const summaryArms: Record<string, unknown> = {};
   const last = (xs: { mean: number; sd: number }[]) => xs[xs.length - 1];
@@ -115,7 +117,8 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
     compTable.arm.push(c.arm);
     compTable.reference.push(c.reference);
     compTable.endpoint.push(c.endpoint);
-    compTable.day.push(c.day ?? Number.NaN);
+    // a label column: the log-rank endpoint has no day, written as an empty cell (not a NaN number)
+    compTable.day.push(c.day === null ? '' : String(Number(c.day.toPrecision(8))));
     compTable.meanDifference.push(c.meanDifference);
     compTable.test.push(c.test);
     compTable.p.push(c.p);
@@ -125,7 +128,7 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
   const photos: StudyPhoto[] = [];
   for (const a of scenario.arms) {
     const first = results.get(a.id)?.[0];
-    for (const p of first?.photos ?? []) photos.push({ arm: a.id, day: p.day, png: encodePng(p.width, p.height, new Uint8Array(p.rgba.buffer, p.rgba.byteOffset, p.rgba.byteLength)) });
+    for (const p of first?.photos ?? []) photos.push({ arm: a.id, day: p.day, width: p.width, height: p.height, rgba: p.rgba });
   }
   const asTable = (t: Record<string, (number | string)[]>): Table =>
     Object.fromEntries(Object.entries(t).map(([k, v]) => [k, typeof v[0] === 'string' ? (v as string[]) : Float64Array.from(v as number[])]));
@@ -154,7 +157,6 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
     arms,
     comparisons,
     photos,
-    photoDataUrl: (p) => pngDataUrl(p.png),
   };
 }
 

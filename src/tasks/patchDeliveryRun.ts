@@ -1,8 +1,12 @@
 import { Clock } from '../core/clock.ts';
+import { SimulationStateError } from '../core/finite.ts';
+import { depthProfile, sliceField } from '../transport/slice.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { TableRecorder } from '../core/recorder.ts';
 import { fillSources, placeApplications } from '../delivery/applications.ts';
-import { ceriaSubstrate, woundDecayPerS, woundSubstrate } from '../delivery/substrates.ts';
+import { ceriaSubstrate, woundSubstrate } from '../delivery/substrates.ts';
+import { assembleDelivery } from '../parameters/assemble/delivery.ts';
+import { assembleSkin } from '../parameters/assemble/skin.ts';
 import { perifollicularMask, placeFollicles } from '../skin/follicles.ts';
 import { layerThicknessesM } from '../skin/schema.ts';
 import { createTransportGrid, totalAmount, type TransportGrid } from '../transport/grid.ts';
@@ -26,18 +30,10 @@ export interface FieldSnapshot {
 }
 
 const KG_TO_NG = 1e12;
+/** Concentrations below this (kg/m³ or a.u.) are a failed solve, not round-off. */
+const STATE_SLACK = -1e-12;
 /** kg/m³ → µg/mL */
 const KGM3_TO_UGML = 1e3;
-
-function sliceXZ(field: Float64Array, g: TransportGrid, j: number): Float64Array {
-  const out = new Float64Array(g.nx * g.nz);
-  for (let k = 0; k < g.nz; k++) for (let i = 0; i < g.nx; i++) out[k * g.nx + i] = field[i + g.nx * (j + g.ny * k)];
-  return out;
-}
-
-function sliceXY(field: Float64Array, g: TransportGrid, k: number): Float64Array {
-  return field.slice(k * g.planeSize, (k + 1) * g.planeSize);
-}
 
 function maskedSum(field: Float64Array, mask: Uint8Array, volume: number): number {
   let s = 0;
@@ -73,14 +69,16 @@ export const patchDeliveryTask: Task<PatchDeliveryScenario, null, PatchDeliveryO
 /** The transport grid and substrates of a patch-delivery scenario (pure; shared by every solver method). */
 export function patchDeliveryTransport(scenario: PatchDeliveryScenario): { grid: TransportGrid; substrates: SubstrateSpec[] } {
   const { skin, transport } = scenario;
+  const skinP = assembleSkin(scenario.parameters, skin.species);
+  const P = assembleDelivery(scenario.parameters);
   const grid = createTransportGrid({
     nx: Math.max(1, Math.round(skin.windowUm.x / skin.voxelUm)),
     ny: Math.max(1, Math.round(skin.windowUm.y / skin.voxelUm)),
     nz: Math.max(1, Math.round(skin.windowUm.depth / skin.voxelUm)),
     dxM: skin.voxelUm * 1e-6,
-    layers: layerThicknessesM(skin),
+    layers: layerThicknessesM(skin, skinP),
   });
-  const substrates = [ceriaSubstrate(grid, { clearance: transport.clearance, deepSink: transport.deepFace === 'sink' }), woundSubstrate(grid)];
+  const substrates = [ceriaSubstrate(grid, P.ceria, { clearance: transport.clearance, deepSink: transport.deepFace === 'sink' }), woundSubstrate(grid, P.wound)];
   return { grid, substrates };
 }
 
@@ -90,14 +88,16 @@ export function patchDeliveryTransport(scenario: PatchDeliveryScenario): { grid:
  */
 export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: TaskOptions, prebuilt?: TransportSolver): PatchDeliveryOutput {
   const { skin, patch, transport } = scenario;
+  const skinP = assembleSkin(scenario.parameters, skin.species);
+  const P = assembleDelivery(scenario.parameters);
   const dx = skin.voxelUm * 1e-6;
   const { grid, substrates } = patchDeliveryTransport(scenario);
   const injury = patch.injury.enabled;
   const withCargo = patch.cargo.substance !== 'none';
   const solver = prebuilt ?? createSolver(grid, substrates, transport.dtS);
-  const { geometry, applications } = placeApplications(patch, grid);
+  const { geometry, applications } = placeApplications(patch, grid, P.insertion);
   const rng = RandomStream.fromSeed(options.seed, ['skin', 'follicles']);
-  const follicles = placeFollicles(skin, rng);
+  const follicles = placeFollicles(skin, rng, skinP);
   const mask = perifollicularMask(grid, follicles, skin.follicles.perifollicularRadiusUm * 1e-6);
 
   const clock = new Clock(transport.dtS, Math.round((scenario.durationDays * 86400) / transport.dtS) * transport.dtS);
@@ -110,7 +110,7 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
   const ceriaSrc = solver.sourceRate('ceria');
   const woundSrc = solver.sourceRate('wound');
   const halfTimeS = patch.matrix.dissolutionHalfTimeMin * 60;
-  const woundCfg = injury ? { source: woundSrc, peakS: patch.injury.peakDays * 86400, decayPerS: woundDecayPerS() } : null;
+  const woundCfg = injury ? { source: woundSrc, peakS: patch.injury.peakDays * 86400, decayPerS: P.wound.decayPerS, gain: P.wound.trackSourceGain } : null;
 
   const table = new TableRecorder(['hours', 'releasedNg', 'retainedNg', 'clearedNg', 'perifollicularNg', 'perifollicularFractionOfDose', 'meanWoundDermisAu', 'maxCeriaUgPerMl']);
   const snapshots: FieldSnapshot[] = [];
@@ -133,6 +133,8 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
           wN++;
         }
         if (ceria[v] > cMax) cMax = ceria[v];
+        // state check in the pass that already visits every voxel: NaN fails both comparisons
+        if (!(ceria[v] >= STATE_SLACK && wound[v] >= STATE_SLACK)) badVoxel(v);
       }
     }
     table.push([
@@ -146,28 +148,28 @@ export function runPatchDeliveryTask(scenario: PatchDeliveryScenario, options: T
       cMax * KGM3_TO_UGML,
     ]);
   };
+  const badVoxel = (v: number) => {
+    const [name, x] = !(ceria[v] >= STATE_SLACK) ? ['ceria concentration', ceria[v]] : ['wound signal', wound[v]];
+    const i = v % grid.nx;
+    const j = Math.floor(v / grid.nx) % grid.ny;
+    const k = Math.floor(v / grid.planeSize);
+    throw new SimulationStateError(name, x, clock.timeS / 86400, `voxel (${i}, ${j}, ${k}), depth ${((k + 0.5) * skin.voxelUm).toFixed(1)} µm`, Number.isNaN(x) ? 'not finite' : 'negative');
+  };
   const profiles: Record<string, Record<string, ArrayLike<number> | readonly string[]>> = {};
   const profileOf = () => {
-    const out = { depthUm: [] as number[], layer: [] as string[], ceriaUgPerMl: [] as number[], woundAu: [] as number[] };
-    for (let k = 0; k < grid.nz; k++) {
-      let c = 0;
-      let w = 0;
-      for (let v = k * grid.planeSize; v < (k + 1) * grid.planeSize; v++) {
-        c += ceria[v];
-        w += wound[v];
-      }
-      out.depthUm.push((k + 0.5) * skin.voxelUm);
-      out.layer.push(grid.layers[grid.layerOfZ[k]].name);
-      out.ceriaUgPerMl.push((c / grid.planeSize) * KGM3_TO_UGML);
-      out.woundAu.push(w / grid.planeSize);
-    }
-    return out;
+    const c = depthProfile(ceria, grid);
+    return {
+      depthUm: Array.from({ length: grid.nz }, (_, k) => (k + 0.5) * skin.voxelUm),
+      layer: Array.from({ length: grid.nz }, (_, k) => grid.layers[grid.layerOfZ[k]].name),
+      ceriaUgPerMl: Array.from(c, (x) => x * KGM3_TO_UGML),
+      woundAu: Array.from(depthProfile(wound, grid)),
+    };
   };
   const snap = (hours: number) => {
     profiles[`depth-profile-${String(hours).padStart(3, '0')}h`] = profileOf();
     for (const [name, f, scale] of [['ceria', ceria, KGM3_TO_UGML], ['wound', wound, 1]] as const) {
-      const xz = sliceXZ(f, grid, yRow).map((x) => x * scale);
-      const xy = sliceXY(f, grid, kPlane).map((x) => x * scale);
+      const xz = sliceField(f, grid, { axis: 'y', index: yRow }).data.map((x) => x * scale);
+      const xy = sliceField(f, grid, { axis: 'z', index: kPlane }).data.map((x) => x * scale);
       snapshots.push({ substance: name, hours, plane: 'xz', width: grid.nx, height: grid.nz, values: xz, pixelUm: skin.voxelUm });
       snapshots.push({ substance: name, hours, plane: 'xy', width: grid.nx, height: grid.ny, values: xy, pixelUm: skin.voxelUm });
     }

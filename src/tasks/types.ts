@@ -1,25 +1,5 @@
-/** What every task reports while it runs. */
-export interface TaskProgress {
-  /** Fraction done, 0-1. */
-  fraction: number;
-  /** What is being done. */
-  stage: string;
-}
-
-/** A tidy table: named columns of equal length (numbers or labels). */
-export type Table = Record<string, ArrayLike<number> | readonly string[]>;
-
-/** Output of a task: a JSON summary, tables for CSV, and extra manifest fields. */
-export interface TaskOutput {
-  task: string;
-  summary: Record<string, unknown>;
-  tables: Record<string, Table>;
-  solver: Record<string, unknown>;
-  stats: Record<string, number>;
-  streams: string[];
-  /** Units of table columns, by table then column (written to the manifest's file records). */
-  tableUnits?: Record<string, Record<string, string>>;
-}
+export type { TaskOutput, TaskProgress, Table } from '../results/contracts.ts';
+import type { TaskProgress } from '../results/contracts.ts';
 
 export interface TaskOptions {
   /** Root seed (resolved: tasks never invent seeds themselves). */

@@ -68,7 +68,7 @@ describe('CLI', () => {
     const lines = r.stderr.trim().split('\n');
     assert.equal(lines.length, 2, r.stderr);
     assert.ok(lines.some((l) => /bad\.yaml:3: colour: unknown key 'colour'/.test(l)), r.stderr);
-    assert.ok(lines.some((l) => /bad\.yaml:4: durationDays = -1: out of range: allowed a number > 0/.test(l)), r.stderr);
+    assert.ok(lines.some((l) => /bad\.yaml:4: durationDays = -1: out of range: allowed a number >= 0\.001/.test(l)), r.stderr);
   });
 
   it('bad input exits 2 and leaves no output folder behind', () => {
@@ -81,7 +81,7 @@ describe('CLI', () => {
     ];
     const wrongTypes = join(dir, 'types.yaml');
     writeFileSync(wrongTypes, SMALL.replace('everyDays: 73', 'everyDays: "often"'));
-    cases.push([['run', wrongTypes, '--out', join(dir, 'x5')], /types\.yaml:4: record\.everyDays = "often": expected a number > 0/]);
+    cases.push([['run', wrongTypes, '--out', join(dir, 'x5')], /types\.yaml:4: record\.everyDays = "often": expected a number >= 0\.001/]);
     const fraction = join(dir, 'fraction.yaml');
     writeFileSync(fraction, SMALL + '  cycle:\n    latency: { probability: 1.2 }\n');
     cases.push([['run', fraction, '--out', join(dir, 'x6')], /fraction\.yaml:12: scalp\.cycle\.latency\.probability = 1\.2: out of range: allowed a number >= 0 and <= 1/]);

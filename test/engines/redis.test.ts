@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { toCsv } from '../../src/core/recorder.ts';
+import { photoPng } from '../../src/output/raster/photo.ts';
 import { connectRedisExecutor, UnitFailuresError } from '../../src/node/engines/redisExecutor.ts';
 import { startRedisWorker } from '../../src/node/engines/redisWorker.ts';
 import { ResultStore } from '../../src/node/store/store.ts';
@@ -127,7 +128,7 @@ describe('redis engine', () => {
     const local = (await runTask(v.value, { seed: 5 })).output as MouseStudyOutput;
     assert.equal(readFileSync(join(out, 'summary.json'), 'utf8'), resultJson(local.summary));
     for (const [name, table] of Object.entries(local.tables)) assert.equal(readFileSync(join(out, `${name}.csv`), 'utf8'), toCsv(table), name);
-    for (const p of local.photos) assert.deepEqual(readFileSync(join(out, 'photos', `${p.arm}-day${String(p.day).padStart(2, '0')}.png`)), Buffer.from(p.png));
+    for (const p of local.photos) assert.deepEqual(readFileSync(join(out, 'photos', `${p.arm}-day${String(p.day).padStart(2, '0')}.png`)), Buffer.from(photoPng(p)));
     process.stdout.write(`# redis: completions by A ${a.events.filter((e) => e.event === 'completed').length}, by B ${b.events.filter((e) => e.event === 'completed').length}\n`);
   });
 });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ceriaActiveArea, chemistryParams, rosSystem } from '../../src/microenv/chemistry.ts';
+import { ceriaActiveArea as areaOf, rosSystem, withCeriaSwitches } from '../../src/microenv/chemistry.ts';
+import { assembleChemistry } from '../../src/parameters/assemble/chemistry.ts';
+
+const DEFAULTS = assembleChemistry({});
+const chemistryParams = (opts: { ceriaSod: boolean; ceriaCat: boolean }) => withCeriaSwitches(DEFAULTS, opts);
+const ceriaActiveArea = (c: number) => areaOf(c, DEFAULTS.particle);
 import { BatchIntegrator } from '../../src/ode/batch.ts';
 import { rosChemistry as R } from '../../src/species/microenv.ts';
 

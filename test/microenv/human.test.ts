@@ -3,7 +3,11 @@ import { it } from 'node:test';
 import { microenvSchema } from '../../src/microenv/schema.ts';
 import { MicroenvironmentTile } from '../../src/microenv/tile.ts';
 import { patchSchema } from '../../src/patch/schema.ts';
+import { assembleSkin } from '../../src/parameters/assemble/skin.ts';
+import { assembleTile } from '../../src/parameters/assemble/tile.ts';
 import { layerThicknessesM, skinSchema, bulbDepthsM } from '../../src/skin/schema.ts';
+
+const HUMAN_SKIN = assembleSkin({}, 'humanScalp');
 import { rosChemistry as R } from '../../src/species/microenv.ts';
 
 /** The microenvironment is species-agnostic: the same tile runs on human scalp skin (thicker layers, deeper bulbs). */
@@ -11,10 +15,11 @@ function humanTile(patch: boolean): MicroenvironmentTile {
   const skin = skinSchema.parse({ species: 'humanScalp' });
   const env = microenvSchema.parse({ voxelUm: 125, depthUm: 4000 });
   const tile = new MicroenvironmentTile({
+    params: assembleTile({}),
     pitchM: 500e-6,
     voxelM: env.voxelUm * 1e-6,
     depthM: env.depthUm * 1e-6,
-    layers: layerThicknessesM(skin),
+    layers: layerThicknessesM(skin, HUMAN_SKIN),
     mechanisms: env.mechanisms,
     patch: patch ? patchSchema.parse({ needleHeightUm: 1500, baseDiameterUm: 500 }) : null,
     minoxidilTimesS: [],
@@ -25,7 +30,7 @@ function humanTile(patch: boolean): MicroenvironmentTile {
   });
   const g = tile.grid;
   const ana = new Float64Array(g.voxelCount);
-  const k = Math.min(g.nz - 1, Math.floor(bulbDepthsM(skin).anagenM / g.dxM));
+  const k = Math.min(g.nz - 1, Math.floor(bulbDepthsM(HUMAN_SKIN).anagenM / g.dxM));
   for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) ana[v] = 1;
   tile.setFollicleMaps(new Float64Array(g.voxelCount), ana);
   tile.spinUp(2);
@@ -35,7 +40,7 @@ function humanTile(patch: boolean): MicroenvironmentTile {
 it('human scalp tile: AGA raises ROS at the (deep) anagen bulbs; a long-needle ceria patch lowers it', () => {
   const bulbRos = (t: MicroenvironmentTile) => {
     const g = t.grid;
-    const k = Math.min(g.nz - 1, Math.floor(bulbDepthsM(skinSchema.parse({ species: "humanScalp" })).anagenM / g.dxM));
+    const k = Math.min(g.nz - 1, Math.floor(bulbDepthsM(HUMAN_SKIN).anagenM / g.dxM));
     let s = 0;
     for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) s += t.chem[3 * v + 1];
     return s / g.planeSize / R.h2o2BaselineMolPerM3.value;

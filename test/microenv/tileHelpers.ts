@@ -1,6 +1,8 @@
 import { microenvSchema } from '../../src/microenv/schema.ts';
 import { MicroenvironmentTile } from '../../src/microenv/tile.ts';
 import { patchSchema } from '../../src/patch/schema.ts';
+import { assembleSkin } from '../../src/parameters/assemble/skin.ts';
+import { assembleTile } from '../../src/parameters/assemble/tile.ts';
 import { layerThicknessesM, skinSchema } from '../../src/skin/schema.ts';
 
 /** A mouse tile with follicles at telogen depth in every column; options override mechanisms and treatment. */
@@ -14,10 +16,11 @@ export function testTile(opts: {
   const env = microenvSchema.parse({ mechanisms: opts.mechanisms ?? {}, voxelUm: opts.voxelUm ?? 50 });
   const skin = skinSchema.parse({ species: 'mouseDorsal' });
   const tile = new MicroenvironmentTile({
+    params: assembleTile({}),
     pitchM: 500e-6,
     voxelM: env.voxelUm * 1e-6,
     depthM: 800e-6,
-    layers: layerThicknessesM(skin),
+    layers: layerThicknessesM(skin, assembleSkin({}, 'mouseDorsal')),
     mechanisms: env.mechanisms,
     patch: opts.patch === null || opts.patch === undefined ? null : patchSchema.parse(opts.patch),
     minoxidilTimesS: (opts.minoxidilDays ?? []).map((d) => d * 86400),

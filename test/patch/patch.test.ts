@@ -6,6 +6,9 @@ import { patchSchema } from '../../src/patch/schema.ts';
 import { validateScenario, type PatchDeliveryScenario } from '../../src/scenario/index.ts';
 import { runPatchDeliveryTask } from '../../src/tasks/patchDeliveryRun.ts';
 import { createTransportGrid } from '../../src/transport/grid.ts';
+import { assembleDelivery } from '../../src/parameters/assemble/delivery.ts';
+
+const INSERTION = assembleDelivery({}).insertion;
 
 const patch = (over: Record<string, unknown> = {}) => patchSchema.parse(over);
 
@@ -25,22 +28,22 @@ function scenario(over: Record<string, unknown>): PatchDeliveryScenario {
 
 describe('microneedle geometry', () => {
   it('cone volume and inserted cargo fraction (tip-down cone: volume below h grows as h³)', () => {
-    const g = needleGeometry(patch({ needleHeightUm: 600, baseDiameterUm: 300, insertion: { fraction: 0.5 } }));
+    const g = needleGeometry(patch({ needleHeightUm: 600, baseDiameterUm: 300, insertion: { fraction: 0.5 } }), INSERTION);
     assert.ok(Math.abs(g.volumeM3 - (Math.PI * (150e-6) ** 2 * 600e-6) / 3) < 1e-20);
     assert.ok(Math.abs(g.insertionDepthM - 300e-6) < 1e-12);
     assert.ok(Math.abs(g.insertedCargoFraction - 0.125) < 1e-12);
-    const tip = needleGeometry(patch({ insertion: { fraction: 0.5 }, cargo: { loading: 'tip', tipFraction: 0.4 } }));
+    const tip = needleGeometry(patch({ insertion: { fraction: 0.5 }, cargo: { loading: 'tip', tipFraction: 0.4 } }), INSERTION);
     assert.equal(tip.insertedCargoFraction, 1, 'tip-loaded cargo shorter than the inserted length goes in whole');
-    const pyramid = needleGeometry(patch({ shape: 'pyramid', needleHeightUm: 600, baseDiameterUm: 300 }));
+    const pyramid = needleGeometry(patch({ shape: 'pyramid', needleHeightUm: 600, baseDiameterUm: 300 }), INSERTION);
     assert.ok(Math.abs(pyramid.volumeM3 - ((300e-6) ** 2 * 600e-6) / 3) < 1e-20);
   });
 
   it('insertion follows force and stiffness: default force gives the literature fraction, more force deeper, stiffer skin shallower', () => {
-    const f0 = insertionFraction(patch());
+    const f0 = insertionFraction(patch(), INSERTION);
     assert.ok(Math.abs(f0 - 0.6) < 1e-12);
-    assert.ok(insertionFraction(patch({ insertion: { forcePerNeedleN: 0.2 } })) > f0);
-    assert.ok(insertionFraction(patch({ insertion: { skinStiffnessRelative: 3 } })) < f0);
-    assert.ok(insertionFraction(patch({ insertion: { forcePerNeedleN: 10 } })) <= 1);
+    assert.ok(insertionFraction(patch({ insertion: { forcePerNeedleN: 0.2 } }), INSERTION) > f0);
+    assert.ok(insertionFraction(patch({ insertion: { skinStiffnessRelative: 3 } }), INSERTION) < f0);
+    assert.ok(insertionFraction(patch({ insertion: { forcePerNeedleN: 10 } }), INSERTION) <= 1);
   });
 
   it('positions: patch centred in the window, rotated applications shift by half a pitch', () => {
@@ -62,7 +65,7 @@ describe('microneedle geometry', () => {
 
   it('needle volume weights sum to 1 and stay above the insertion depth', () => {
     const grid = createTransportGrid({ nx: 30, ny: 30, nz: 30, dxM: 25e-6 });
-    const g = needleGeometry(patch());
+    const g = needleGeometry(patch(), INSERTION);
     const w = needleVolumeWeights(grid, g, [{ x: 375e-6, y: 375e-6 }]);
     let sum = 0;
     let deepest = 0;

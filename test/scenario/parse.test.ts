@@ -38,7 +38,7 @@ describe('scenario parsing', () => {
 
   it('a negative duration names the path, the value, the allowed range and the line', () => {
     const lines = issuesOf(BASE.replace('meanDays: 1000', 'meanDays: -3'));
-    assert.deepEqual(lines, ['f.yaml:8: scalp.cycle.anagen.meanDays = -3: out of range: allowed a number > 0']);
+    assert.deepEqual(lines, ['f.yaml:8: scalp.cycle.anagen.meanDays = -3: out of range: allowed a number >= 0.01 and <= 36525']);
   });
 
   it('an impossible fraction is out of range [0, 1]', () => {
@@ -55,7 +55,7 @@ describe('scenario parsing', () => {
 
   it('a wrong type names the expected type', () => {
     const lines = issuesOf(BASE.replace('durationDays: 365', 'durationDays: "long"'));
-    assert.deepEqual(lines, ['f.yaml:4: durationDays = "long": expected a number > 0 and <= 36525']);
+    assert.deepEqual(lines, ['f.yaml:4: durationDays = "long": expected a number >= 0.001 and <= 36525']);
   });
 
   it('a missing required field and an unknown model are explained', () => {
@@ -78,12 +78,12 @@ describe('scenario parsing', () => {
   it('validateScenario reports paths without lines for in-memory data', () => {
     const r = validateScenario({ model: 'humanScalp', durationDays: 0 });
     assert.ok(!r.ok);
-    if (!r.ok) assert.equal(formatIssue(r.issues[0]), 'scenario: durationDays = 0: out of range: allowed a number > 0 and <= 36525');
+    if (!r.ok) assert.equal(formatIssue(r.issues[0]), 'scenario: durationDays = 0: out of range: allowed a number >= 0.001 and <= 36525');
   });
 
   it('JSON Schema export describes the model sections', () => {
     const s = JSON.stringify(scenarioJsonSchema());
     assert.match(s, /"humanScalp"/);
-    assert.match(s, /mean anagen duration of a terminal follicle \(days, > 0\)/);
+    assert.match(s, /mean anagen duration of a terminal follicle \(days, > 0: from/);
   });
 });

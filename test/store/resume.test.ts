@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
 import { toCsv } from '../../src/core/recorder.ts';
+import { photoPng } from '../../src/output/raster/photo.ts';
 import { ResultStore } from '../../src/node/store/store.ts';
 import { resultJson } from '../../src/results/json.ts';
 import { validateScenario } from '../../src/scenario/index.ts';
@@ -93,6 +94,6 @@ it('a run killed with SIGKILL and started again with the same command runs only 
   const reference = (await runTask(v.value, { seed: 11 })).output as MouseStudyOutput;
   assert.equal(readFileSync(join(out, 'summary.json'), 'utf8'), resultJson(reference.summary));
   for (const [name, table] of Object.entries(reference.tables)) assert.equal(readFileSync(join(out, `${name}.csv`), 'utf8'), toCsv(table), name);
-  for (const p of reference.photos) assert.deepEqual(readFileSync(join(out, 'photos', `${p.arm}-day${String(p.day).padStart(2, '0')}.png`)), Buffer.from(p.png));
+  for (const p of reference.photos) assert.deepEqual(readFileSync(join(out, 'photos', `${p.arm}-day${String(p.day).padStart(2, '0')}.png`)), Buffer.from(photoPng(p)));
   process.stdout.write(`# resume: ${reused} units from the killed run, ${ran} run after the restart\n`);
 });

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 
+/** Shortest run and sampling interval (days, 86.4 s): below it no model takes a step. */
+export const MIN_DURATION_DAYS = 0.001;
+/** Shortest mean phase duration (days, ~15 min): shorter cycles are not hair cycles and explode event counts. */
+export const MIN_PHASE_DAYS = 0.01;
+
 /** Fields every scenario has, whatever its model. */
 export const commonScenarioFields = {
   schemaVersion: z.literal(1).default(1).describe('scenario file format version'),
-  name: z.string().min(1).default('unnamed').describe('short name used in reports and output folders'),
+  name: z.string().min(1).max(200).default('unnamed').describe('short name used in reports and output folders'),
   description: z.string().default('').describe('free text'),
   seed: z
     .number()
@@ -12,14 +17,31 @@ export const commonScenarioFields = {
     .max(Number.MAX_SAFE_INTEGER)
     .optional()
     .describe('root random seed (integer >= 0); generated and recorded in the manifest when absent'),
-  durationDays: z.number().positive().max(36525).describe('simulated time (days, > 0, at most 100 years)'),
+  durationDays: z
+    .number()
+    .min(MIN_DURATION_DAYS)
+    .max(36525)
+    .describe('simulated time (days, from 0.001 — shorter runs hold no step of any model — to 36525, 100 years)'),
+  parameters: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe('model parameter overrides by dotted path (`follisim params` lists paths, units and plausible ranges)'),
+  parameterValues: z
+    .record(z.string(), z.number())
+    .optional()
+    .describe('output only: every catalog parameter the run used (defaults + overrides), recomputed at validation; edit `parameters` instead'),
 };
 
 /** The `record` section: the sampling interval, with a default that suits the model's time scale. */
 export const recordSchema = (defaultEveryDays: number) =>
   z
     .strictObject({
-      everyDays: z.number().positive().default(defaultEveryDays).describe('sampling interval of the time series (days, > 0)'),
+      everyDays: z
+        .number()
+        .min(MIN_DURATION_DAYS)
+        .max(36525)
+        .default(defaultEveryDays)
+        .describe('sampling interval of the time series (days, at least 0.001: finer sampling only repeats the step; at most 100 years)'),
     })
     .prefault({})
     .describe('what the recorders sample and how often');
@@ -28,20 +50,27 @@ export const recordSchema = (defaultEveryDays: number) =>
 export const durationSchema = (meanDays: number, sdDays: number, what: string) =>
   z
     .strictObject({
-      meanDays: z.number().positive().default(meanDays).describe(`mean ${what} (days, > 0)`),
-      sdDays: z.number().min(0).default(sdDays).describe(`SD of ${what} (days, >= 0; lognormal)`),
+      meanDays: z
+        .number()
+        .min(MIN_PHASE_DAYS)
+        .max(36525)
+        .default(meanDays)
+        .describe(`mean ${what} (days, > 0: from ~15 min, below any cell-cycle phase, to 100 years)`),
+      sdDays: z.number().min(0).max(36525).default(sdDays).describe(`SD of ${what} (days, >= 0, at most 100 years; lognormal)`),
     })
     .prefault({});
 
 /** A value with between-individual spread: mean and SD in the given unit. */
 export const spreadSchema = (mean: number, sd: number, unit: string, what: string, bounds: { min?: number; max?: number } = {}) => {
+  // an SD wider than the allowed range of the mean only produces clipped or non-finite draws
+  const sdMax = bounds.max !== undefined ? bounds.max - (bounds.min ?? 0) : 1000;
   let m = z.number();
   if (bounds.min !== undefined) m = m.min(bounds.min);
   if (bounds.max !== undefined) m = m.max(bounds.max);
   return z
     .strictObject({
       mean: m.default(mean).describe(`mean ${what} (${unit})`),
-      sd: z.number().min(0).default(sd).describe(`SD of ${what} (${unit}, >= 0)`),
+      sd: z.number().min(0).max(sdMax).default(sd).describe(`SD of ${what} (${unit}, >= 0, at most ${sdMax}: the width of the allowed range)`),
     })
     .prefault({});
 };

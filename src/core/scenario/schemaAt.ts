@@ -6,7 +6,7 @@ import { z } from 'zod';
  * descended, and a discriminated union resolved with the data's discriminator value.
  */
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; discriminator?: string };
+type Def = { type: string; element?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; discriminator?: string };
 
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -46,6 +46,7 @@ export function schemaAt(root: z.ZodType, path: readonly PropertyKey[], data: un
     const key = path[i];
     const d = defOf(s);
     if (d.type === 'object' && d.shape && typeof key === 'string' && key in d.shape) s = unwrap(d.shape[key]);
+    else if (d.type === 'array' && d.element && typeof key === 'number') s = unwrap(d.element);
     else return undefined;
     cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
   }
@@ -75,6 +76,7 @@ export function describeAllowed(s: z.ZodType | undefined): string | undefined {
     const kind = js.type === 'integer' ? 'an integer' : 'a number';
     return parts.length ? `${kind} ${parts.join(' and ')}` : kind;
   }
+  if (js.type === 'array') return 'a list';
   if (typeof js.type === 'string') return `a ${js.type}`;
   return undefined;
 }

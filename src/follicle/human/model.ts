@@ -15,7 +15,8 @@ export interface LogNormalSpec {
 export interface HumanScalpModel {
   regionIds: readonly string[];
   regionAreaM2: Float64Array;
-  regionFollicles: Int32Array;
+  /** Follicles per region; Float64 holds every safe integer (Int32 wrapped above 2^31 − 1). */
+  regionFollicles: Float64Array;
   regionSensitivity: Float64Array;
   initialization: 'stationary' | 'anagenOnset';
   /** sequential: one stream for all follicles (the historical order); perFollicle: one jump per follicle. */
@@ -51,7 +52,7 @@ const sigmaOf = (mean: number, sd: number): number => lognormalParams(mean, Math
 export function assembleHumanScalp(cfg: HumanScalpConfig): HumanScalpModel {
   const ids = HUMAN_REGION_IDS;
   const area = new Float64Array(ids.length);
-  const count = new Int32Array(ids.length);
+  const count = new Float64Array(ids.length);
   const sens = new Float64Array(ids.length);
   ids.forEach((id, r) => {
     const reg = cfg.regions[id];

@@ -15,14 +15,14 @@ export interface RegionSeries {
   miniaturized: Float64Array;
   hairs: Float64Array;
   terminalHairs: Float64Array;
-  /** Anagen share of cycling (non-dormant) follicles. */
+  /** Anagen share of cycling (non-dormant) follicles; defined as 0 when no follicle cycles (all dormant). */
   anagenFraction: Float64Array;
   catagenFraction: Float64Array;
   telogenFraction: Float64Array;
   latencyFraction: Float64Array;
   terminalDensityPerCm2: Float64Array;
   hairDensityPerCm2: Float64Array;
-  /** Mean shaft diameter of the hairs present (µm). */
+  /** Mean shaft diameter of the hairs present (µm); defined as 0 when no hair is present. */
   meanDiameterUm: Float64Array;
   /** Hairs shed per day over the interval ending at each sample (0 at the first). */
   shedPerDay: Float64Array;
@@ -42,7 +42,8 @@ function derive(areaCm2: number, follicles: number, raw: Record<string, Float64A
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const cycling = follicles - f('dormant')[i];
-      out[i] = cycling > 0 ? num[i] / cycling : Number.NaN;
+      // 0 of 0 cycling follicles: the share is defined as 0 (documented), never NaN
+      out[i] = cycling > 0 ? num[i] / cycling : 0;
     }
     return out;
   };
@@ -50,7 +51,7 @@ function derive(areaCm2: number, follicles: number, raw: Record<string, Float64A
   const meanD = new Float64Array(n);
   const shedPerDay = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    meanD[i] = f('hairs')[i] > 0 ? f('diameterSumUm')[i] / f('hairs')[i] : Number.NaN;
+    meanD[i] = f('hairs')[i] > 0 ? f('diameterSumUm')[i] / f('hairs')[i] : 0;
     if (i > 0) shedPerDay[i] = shed[i] / ((timesS[i] - timesS[i - 1]) / SECONDS_PER_DAY);
   }
   return {

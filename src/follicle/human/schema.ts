@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { betaSpreadProblem, durationSchema, spreadSchema } from '../../core/scenario/common.ts';
+import { betaSpreadProblem, durationSchema, MIN_PHASE_DAYS, spreadSchema } from '../../core/scenario/common.ts';
 import { humanAga, humanCycle, humanFollicle, humanRegions } from '../../species/human.ts';
 import { behaviourListSchema } from './behaviourSchema.ts';
 
@@ -10,7 +10,12 @@ export type HumanRegionId = (typeof HUMAN_REGION_IDS)[number];
 const regionSchema = (areaCm2: number, sensitivity: number) =>
   z
     .strictObject({
-      areaCm2: z.number().positive().default(areaCm2).describe('hair-bearing area of the region (cm², > 0)'),
+      areaCm2: z
+        .number()
+        .min(1e-9)
+        .max(1000)
+        .default(areaCm2)
+        .describe('hair-bearing area of the region (cm², 1e-9 to 1000: smaller areas underflow in m²; a whole adult scalp is ~600 cm²; a region of < 0.5 follicles is empty: its shares and densities are reported as 0)'),
       follicleDensityPerCm2: z
         .number()
         .positive()
@@ -59,8 +64,8 @@ export const humanScalpSchema = z
         latency: z
           .strictObject({
             probability: z.number().min(0).max(1).default(c.latencyProbability.value).describe('probability that telogen is followed by latency (0-1)'),
-            meanDays: z.number().positive().default(c.latencyMeanDays.value).describe('mean latency of a healthy follicle (days, > 0)'),
-            sdDays: z.number().min(0).default(c.latencySdDays.value).describe('SD of latency (days, >= 0)'),
+            meanDays: z.number().min(MIN_PHASE_DAYS).max(36525).default(c.latencyMeanDays.value).describe('mean latency of a healthy follicle (days, 0.01 to 36525)'),
+            sdDays: z.number().min(0).max(36525).default(c.latencySdDays.value).describe('SD of latency (days, 0 to 36525)'),
           })
           .prefault({}),
       })
@@ -71,8 +76,8 @@ export const humanScalpSchema = z
         vellusDiameterUm: z.number().positive().max(200).default(f.vellusDiameterUm.value).describe('shaft diameter of a fully miniaturized hair (µm)'),
         terminalThresholdUm: z.number().positive().max(200).default(f.terminalThresholdUm.value).describe('a hair counts as terminal at or above this diameter (µm)'),
         vellusFraction: z.number().min(0).max(1).default(f.vellusFraction.value).describe('fraction of follicles vellus at t = 0 (0-1)'),
-        vellusAnagenMeanDays: z.number().positive().default(f.vellusAnagenMeanDays.value).describe('mean anagen of a fully miniaturized follicle (days)'),
-        criticalCycles: spreadSchema(f.criticalCyclesMean.value, f.criticalCyclesSd.value, 'cycles', 'critical cycle number N_c', { min: 1 }),
+        vellusAnagenMeanDays: z.number().min(MIN_PHASE_DAYS).max(36525).default(f.vellusAnagenMeanDays.value).describe('mean anagen of a fully miniaturized follicle (days, 0.01 to 36525)'),
+        criticalCycles: spreadSchema(f.criticalCyclesMean.value, f.criticalCyclesSd.value, 'cycles', 'critical cycle number N_c', { min: 1, max: 1000 }),
       })
       .prefault({}),
     aga: z
@@ -81,7 +86,7 @@ export const humanScalpSchema = z
         miniaturizationPerCycle: z.number().min(0).max(1).default(a.miniaturizationPerCycle.value).describe('fraction of remaining terminal size lost per cycle at full exposure (0-1)'),
         susceptibility: spreadSchema(a.susceptibilityMean.value, a.susceptibilitySd.value, '1', 'per-follicle androgen susceptibility (Beta)', { min: 0, max: 1 }),
         dormantThreshold: z.number().min(0).max(1).default(a.dormantThreshold.value).describe('relative size below which a follicle turns dormant (0-1)'),
-        latencyMeanDays: z.number().positive().default(a.agaLatencyMeanDays.value).describe('mean latency of a fully miniaturized follicle (days)'),
+        latencyMeanDays: z.number().min(MIN_PHASE_DAYS).max(36525).default(a.agaLatencyMeanDays.value).describe('mean latency of a fully miniaturized follicle (days, 0.01 to 36525)'),
       })
       .prefault({}),
     randomStreams: z

@@ -59,24 +59,9 @@ export function createMouseHooks(n: number): MouseHooks {
   };
 }
 
-/** Resets every hook to 1 in place. */
-export function resetMouseHooks(h: MouseHooks): void {
-  for (let j = 0; j < MOUSE_HOOK_NAMES.length; j++) h[MOUSE_HOOK_NAMES[j]].fill(1);
-}
-
 /** Copies `src` into `dst` in place (same length). */
 export function copyMouseHooks(src: MouseHooks, dst: MouseHooks): void {
   for (let j = 0; j < MOUSE_HOOK_NAMES.length; j++) dst[MOUSE_HOOK_NAMES[j]].set(src[MOUSE_HOOK_NAMES[j]]);
-}
-
-/** Chase (1951) anagen sub-stage I–VI from the anagen age (days): boundaries 1, 3, 5, 7, emergence. */
-export function anagenSubstage(ageDays: number, emergenceDays = 8): number {
-  if (ageDays < 1) return 1;
-  if (ageDays < 3) return 2;
-  if (ageDays < 5) return 3;
-  if (ageDays < 7) return 4;
-  if (ageDays < emergenceDays) return 5;
-  return 6;
 }
 
 const TINY = 1e-12;

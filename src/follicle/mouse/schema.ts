@@ -12,13 +12,13 @@ const v = mouseVariability;
 export const DEFAULT_LATTICE_SIDE = 50;
 
 const positiveFactor = (value: number, what: string) =>
-  z.number().positive().max(100).default(value).describe(`${what} (factor, > 0; 1 = no effect)`);
+  z.number().min(0.01).max(100).default(value).describe(`${what} (factor, 0.01 to 100; 1 = no effect)`);
 
 const stimulusSchema = (peak: number, decay: number, response: number, what: string) =>
   z
     .strictObject({
       peakRatePerDay: z.number().min(0).max(100).default(peak).describe(`initial anagen-entry hazard on telogen follicles after ${what} (1/day, >= 0)`),
-      decayDays: z.number().positive().max(365).default(decay).describe(`exponential decay time of the ${what} stimulus (days, > 0)`),
+      decayDays: z.number().min(0.01).max(365).default(decay).describe(`exponential decay time of the ${what} stimulus (days, > 0)`),
       refractoryResponse: z
         .number()
         .min(0)
@@ -40,17 +40,22 @@ export const mouseSkinSchema = z
         ny: z.number().int().min(1).max(4000).optional().describe(`follicles along y (integer; default nx)`),
         areaMm2: z
           .number()
-          .positive()
+          .min(0.01)
           .max(10000)
           .optional()
           .describe('observed skin area (mm²); gives a square lattice of round(sqrt(area x density)) follicles per side. Give either this or nx/ny'),
         follicleDensityPerMm2: z
           .number()
-          .positive()
+          .min(1)
           .max(5000)
           .default(f.follicleDensityPerMm2.value)
           .describe('follicle density (follicles/mm²); sets the site spacing 1000/sqrt(density) µm'),
-        dtDays: z.number().positive().max(5).default(0.25).describe('time step (days, > 0); the maximum front speed is one site per step'),
+        dtDays: z
+          .number()
+          .min(0.001)
+          .max(5)
+          .default(0.25)
+          .describe('time step (days, 0.001 to 5 and at most the run: phases last days, so finer steps only add work); the maximum front speed is one site per step'),
       })
       .prefault({}),
     cycle: z
@@ -94,11 +99,11 @@ export const mouseSkinSchema = z
       .strictObject({
         emergenceDays: z.number().min(0).max(60).default(f.emergenceDays.value).describe('anagen age at which the new shaft emerges (days)'),
         growthRateMmPerDay: z.number().min(0).max(10).default(f.growthRateMmPerDay.value).describe('shaft elongation rate after emergence (mm/day)'),
-        maxLengthMm: z.number().positive().max(100).default(f.maxShaftLengthMm.value).describe('final length of a full-size hair (mm)'),
+        maxLengthMm: z.number().min(0.01).max(100).default(f.maxShaftLengthMm.value).describe('final length of a full-size hair (mm)'),
         diameterUm: spreadSchema(f.shaftDiameterMeanUm.value, f.shaftDiameterSdUm.value, 'µm', 'full-size shaft diameter', { min: 1, max: 200 }),
         miniaturizedDiameterUm: z
           .number()
-          .positive()
+          .min(0.1)
           .max(200)
           .default(f.miniaturizedDiameterUm.value)
           .describe('shaft diameter of a fully miniaturized follicle (µm)'),
@@ -119,8 +124,8 @@ export const mouseSkinSchema = z
     pigment: z
       .strictObject({
         onsetDays: z.number().min(0).max(60).default(f.pigmentOnsetDays.value).describe('anagen age at which skin pigmentation starts (days; anagen III)'),
-        rampDays: z.number().positive().max(60).default(f.pigmentRampDays.value).describe('time from onset to full pigment (days)'),
-        fadeDays: z.number().positive().max(60).default(f.pigmentFadeDays.value).describe('time for full pigment to fade after anagen ends (days)'),
+        rampDays: z.number().min(0.01).max(60).default(f.pigmentRampDays.value).describe('time from onset to full pigment (days)'),
+        fadeDays: z.number().min(0.01).max(60).default(f.pigmentFadeDays.value).describe('time for full pigment to fade after anagen ends (days)'),
       })
       .prefault({}),
     depilation: z
@@ -162,7 +167,7 @@ export const mouseSkinSchema = z
         growthRateFactor: positiveFactor(a.growthRateFactor.value, 'shaft growth rate at full exposure'),
         sizeRetentionPerCycle: z
           .number()
-          .positive()
+          .min(0.001)
           .max(1)
           .default(a.sizeRetentionPerCycle.value)
           .describe('relative follicle size kept at each new anagen at full exposure (0-1]'),

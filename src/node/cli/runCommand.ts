@@ -1,22 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { toCsv } from '../../core/recorder.ts';
-import { resultJson } from '../../results/json.ts';
-import { buildManifest, type RunManifest } from '../../results/manifest.ts';
+import { basename } from 'node:path';
+import { checkOutputFinite } from '../../core/finite.ts';
+import { estimateRun } from '../../core/sizing/estimate.ts';
+import { runFiles } from '../../output/runFiles.ts';
+import type { RunManifest } from '../../results/manifest.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { taskForScenario } from '../../tasks/registry.ts';
-import { runTask } from '../../tasks/runTask.ts';
-import { VERSION } from '../../version.ts';
-import { writeOutputDir } from '../files.ts';
+import { runTask, type TaskRun } from '../../tasks/runTask.ts';
+import { generateRootSeed } from '../../core/random/seeds.ts';
 import '../api.ts'; // installs the worker-thread executor for runTask({ threads })
-import { createParallelSolver } from '../transport/parallel.ts';
+import { executorFromFlags, type EngineName } from '../engines/select.ts';
+import { abortOutput, checkOutPath, commitOutput, defaultOutDir, prepareOutput } from '../outputDir.ts';
 import { progressReporter, type ProgressMode } from '../progress.ts';
 import { nodeEnvironment } from '../provenance.ts';
-import { buildRunArtifacts } from './artifacts.ts';
-import { executorFromFlags, type EngineName } from '../engines/select.ts';
+import { enforceRunSize } from '../sizingGate.ts';
 import { resumableExecutor } from '../store/resumable.ts';
 import { completeRun, failRun, openRun, type OpenedRun } from '../store/runRecord.ts';
 import { ResultStore, storeDir } from '../store/store.ts';
+import { createParallelSolver } from '../transport/parallel.ts';
 
 export interface RunCommandOptions {
   out?: string;
@@ -26,6 +27,10 @@ export interface RunCommandOptions {
   threads: number;
   /** The command line that started the run (for the manifest). */
   argv?: string[];
+  /** Replace an existing output folder (whole). */
+  force?: boolean;
+  /** Run even when the size estimate exceeds the machine's memory or the work budget. */
+  allowLarge?: boolean;
   /** Results store folder; false: do not record the run (default: $FOLLISIM_STORE or ./follisim-store). */
   store?: string | false;
   /** Where units run: this machine's threads (default) or `follisim worker` processes over Redis. */
@@ -37,80 +42,74 @@ export interface RunCommandOptions {
 export async function runCommand(scenarioPath: string, scenario: Scenario, opts: RunCommandOptions): Promise<{ outDir: string; manifest: RunManifest }> {
   const startedAt = new Date();
   const threaded = opts.threads > 1;
-  const progress = progressReporter(opts.progress);
   const task = taskForScenario(scenario);
   // the unit count picks the local thread count; the seed does not change how many units a plan has
   const unitCount = task.plan({ ...scenario, seed: opts.seed ?? scenario.seed ?? 0 }, opts.seed ?? scenario.seed ?? 0).length;
-  // connect the engine first: an unreachable Redis fails before the store or the output folder is touched
+  // checks that need no seed come first: an unreachable Redis or an oversized run fails before anything is touched
+  enforceRunSize(estimateRun({ ...scenario, seed: opts.seed ?? scenario.seed ?? 0 }), opts.threads, opts.allowLarge ?? false);
   const engine = await executorFromFlags({ engine: opts.engine, redis: opts.redis, threads: opts.threads }, unitCount);
   let store: ResultStore | null = null;
   let opened: OpenedRun | null = null;
-  let run;
+  let plan: ReturnType<typeof prepareOutput> | null = null;
+  const progress = progressReporter(opts.progress);
   try {
     let executor = engine.executor;
     if (opts.store !== false) {
       store = await ResultStore.open(storeDir(opts.store === undefined ? undefined : opts.store));
+      // an unfinished run of the same scenario resumes with its seed (when none is given)
       opened = await openRun(store, { task: task.name, scenario, seed: opts.seed, engine: executor.name, units: unitCount, startedAt });
       const resumable = resumableExecutor(executor, { store, runId: opened.runId, scenarioHash: opened.scenarioHash, attempt: opened.attempt });
       executor = resumable;
-      const reportResume = (): void => {
-        if (opened?.resumed) process.stderr.write(`resumed run ${opened.runId}: ${resumable.stats.reused} of ${unitCount} units from the store, ${resumable.stats.ran} to run\n`);
-        if (opts.progress === 'json') process.stderr.write(JSON.stringify({ event: 'units', run: opened?.runId, reused: resumable.stats.reused, ran: resumable.stats.ran }) + '\n');
-      };
       let reported = false;
       const inner = progress.update;
+      const o = opened;
       progress.update = (p) => {
         if (!reported) {
           reported = true;
-          reportResume();
+          if (o.resumed) process.stderr.write(`resumed run ${o.runId}: ${resumable.stats.reused} of ${unitCount} units from the store, ${resumable.stats.ran} to run\n`);
+          if (opts.progress === 'json') process.stderr.write(JSON.stringify({ event: 'units', run: o.runId, reused: resumable.stats.reused, ran: resumable.stats.ran }) + '\n');
         }
         inner(p);
       };
     }
-    run = await runTask(scenario, {
-      seed: opened?.seed ?? opts.seed,
+    const seedGenerated = opened ? opened.seedGenerated : opts.seed === undefined && scenario.seed === undefined;
+    const seed = opened?.seed ?? opts.seed ?? scenario.seed ?? generateRootSeed();
+    const resolved = { ...scenario, seed };
+    // the output folder is checked and staged before the simulation: a bad path costs nothing
+    const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+    const outDir = opts.out ?? defaultOutDir(scenario.name || basename(scenarioPath), stamp, seed);
+    const target = checkOutPath(outDir, { scenarioPath, force: opts.force ?? false });
+    const scenarioBytes = readFileSync(scenarioPath);
+    plan = prepareOutput(target, opts.force ?? false);
+    let run: TaskRun = await runTask(resolved, {
+      seed,
       onProgress: progress.update,
       executor,
       // a task with one unit (patch delivery) uses the threads inside it: the multi-threaded transport solver
       services: threaded && engine.inThread ? { transportSolver: (grid, substrates, dtS) => createParallelSolver(grid, substrates, dtS, { threads: opts.threads }) } : undefined,
     });
-    if (opened) run = { ...run, seedGenerated: opened.seedGenerated };
+    run = { ...run, seedGenerated };
     progress.done();
+    checkOutputFinite(run.output);
     if (store && opened) await completeRun(store, opened.runId, run.output, startedAt);
+    const { files, manifest } = runFiles({
+      run,
+      scenario: resolved,
+      startedAt,
+      finishedAt: new Date(),
+      environment: nodeEnvironment(opts.argv ?? process.argv),
+      inputs: { [scenarioPath]: scenarioBytes },
+      solver: { threads: opts.threads, ...(opened ? { storeRun: opened.runId } : {}) },
+    });
+    commitOutput(plan, files);
+    return { outDir, manifest };
   } catch (err) {
     progress.done();
+    if (plan) abortOutput(plan);
     if (store && opened) await failRun(store, opened.runId, err, startedAt).catch(() => undefined);
     throw err;
   } finally {
     await store?.close();
     await engine.close();
   }
-  const { output, seed } = run;
-  const resolved = { ...scenario, seed };
-  const environment = nodeEnvironment(opts.argv ?? process.argv);
-  const manifestOf = (outputs: Record<string, string | Uint8Array>): RunManifest =>
-    buildManifest({
-      version: VERSION,
-      output,
-      scenario: resolved,
-      seed,
-      seedGenerated: run.seedGenerated,
-      solver: { ...output.solver, threads: opts.threads, executor: run.executor, ...(opened ? { storeRun: opened.runId } : {}) },
-      startedAt,
-      finishedAt,
-      environment,
-      inputs: { [scenarioPath]: readFileSync(scenarioPath) },
-      outputs,
-    });
-  const finishedAt = new Date();
-  const files: Record<string, string | Uint8Array> = { 'summary.json': resultJson(output.summary) };
-  for (const [name, table] of Object.entries(output.tables)) files[`${name}.csv`] = toCsv(table);
-  // the report shows run facts (seed, version, timing) that do not depend on the file list
-  Object.assign(files, buildRunArtifacts(output, manifestOf({})));
-  const manifest = manifestOf(files);
-  files['manifest.json'] = resultJson(manifest);
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
-  const outDir = opts.out ?? join('runs', `${scenario.name || basename(scenarioPath)}-${stamp}-seed${seed}`);
-  writeOutputDir(outDir, files);
-  return { outDir, manifest };
 }

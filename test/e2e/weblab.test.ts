@@ -55,7 +55,7 @@ describe('web lab in Chromium, served by follisim serve', { skip: skip ?? false,
     await page.waitForSelector('#error-durationDays');
     assert.match(await page.textContent('#error-durationDays') ?? '', /out of range/);
     assert.match(await page.textContent('#issues') ?? '', /line 6: durationDays = -1/);
-    assert.match((await page.getAttribute('.gutter div.bad', 'title')) ?? '', /^durationDays: out of range: allowed a number > 0/);
+    assert.match((await page.getAttribute('.gutter div.bad', 'title')) ?? '', /^durationDays: out of range: allowed a number >= 0.001/);
     assert.equal(await page.isDisabled('#run'), true);
     await shot('inline-error');
     await page.fill('#field-durationDays', '1');

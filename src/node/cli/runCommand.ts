@@ -47,6 +47,8 @@ export async function runCommand(scenarioPath: string, scenario: Scenario, opts:
   const unitCount = task.plan({ ...scenario, seed: opts.seed ?? scenario.seed ?? 0 }, opts.seed ?? scenario.seed ?? 0).length;
   // checks that need no seed come first: an unreachable Redis or an oversized run fails before anything is touched
   enforceRunSize(estimateRun({ ...scenario, seed: opts.seed ?? scenario.seed ?? 0 }), opts.threads, opts.allowLarge ?? false);
+  // an explicit output path is checked before any store or engine is touched
+  if (opts.out !== undefined) checkOutPath(opts.out, { scenarioPath, force: opts.force ?? false });
   const engine = await executorFromFlags({ engine: opts.engine, redis: opts.redis, threads: opts.threads }, unitCount);
   let store: ResultStore | null = null;
   let opened: OpenedRun | null = null;

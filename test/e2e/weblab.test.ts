@@ -125,7 +125,7 @@ describe('web lab in Chromium, served by follisim serve', { skip: skip ?? false,
 
   it('fills the mouse study photo grid and coverage curve as mice finish', async () => {
     await page.goto(server.base + '/#mouse');
-    await page.fill('#mice-per-arm', '1');
+    await page.fill('#mice-per-arm', '2');
     await page.fill('#study-days', '6');
     await page.fill('#lattice', '10');
     await page.click('#mouse-run');

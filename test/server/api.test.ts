@@ -84,7 +84,7 @@ describe('HTTP API', () => {
   });
 
   it('streams progress as server-sent events until the job is final', async () => {
-    const sub = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(1, 4) });
+    const sub = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(2, 4) });
     const r = await fetch(s.url(`/api/jobs/${sub.body.id}/events`));
     assert.match(r.headers.get('content-type') ?? '', /text\/event-stream/);
     const text = await r.text(); // the stream ends when the job is final

@@ -20,7 +20,7 @@ arms:
   - id: ceriaPatch
     label: AGA + Ce-MN patch
     androgenLevel: 1
-    patch: { cargo: { substance: ceria, massPerNeedleNg: 100 }, schedule: { days: [0, 4, 8, 12, 16, 20, 24, 28, 32], positions: rotate } }
+    patch: { cargo: { substance: ceria, massPerNeedleNg: 100 }, schedule: { days: [${[0, 4, 8, 12, 16, 20, 24, 28, 32].filter((d) => d < o.days).join(', ')}], positions: rotate } }
 endpoints: { reference: agaControl, compareDays: [${Math.min(14, o.days)}] }
 photos: { days: [${[...new Set(photoDays)].join(', ')}] }
 `;

@@ -2,17 +2,14 @@
  * `npm run bench` prints the measured figures; `npm run bench -- --json` prints one JSON object per line
  * ({name, value, unit, ...details}). `--only NAME` runs the suites whose result names contain NAME.
  */
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import type { BenchResult, BenchSuite } from './types.ts';
 
-const SUITES: [file: string, exportName: string][] = [
-  ['scalp.bench.ts', 'scalpBench'],
-  ['transport.bench.ts', 'transportBench'],
-  ['ode.bench.ts', 'odeBench'],
-  ['mouse.bench.ts', 'mouseBench'],
-];
+/** Every bench/*.bench.ts file and every BenchSuite it exports (a new suite needs no edit here). */
+const FILES = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+const isSuite = (x: unknown): x is BenchSuite => typeof x === 'object' && x !== null && typeof (x as BenchSuite).run === 'function' && typeof (x as BenchSuite).name === 'string';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -25,22 +22,20 @@ function fmt(v: number): string {
 }
 
 if (!json) console.log(`follisim bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'})`);
-for (const [file, name] of SUITES) {
-  const path = join(import.meta.dirname, file);
-  if (!existsSync(path)) continue;
-  const mod = (await import(path)) as Record<string, BenchSuite>;
-  const suite = mod[name];
-  if (!suite) continue;
-  if (only && !suite.name.includes(only) && !file.includes(only)) continue;
-  if (!json) console.log(`\n${suite.name}`);
-  const results: BenchResult[] = await suite.run();
-  for (const r of results) {
-    if (json) console.log(JSON.stringify({ name: r.name, value: r.value, unit: r.unit, ...(r.details ?? {}) }));
-    else {
-      const extra = Object.entries(r.details ?? {})
-        .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
-        .join('  ');
-      console.log(`  ${r.name.padEnd(28)} ${fmt(r.value).padStart(11)} ${r.unit.padEnd(10)} ${extra}`);
+for (const file of FILES) {
+  const mod = (await import(join(import.meta.dirname, file))) as Record<string, unknown>;
+  for (const suite of Object.values(mod).filter(isSuite)) {
+    if (only && !suite.name.includes(only) && !file.includes(only)) continue;
+    if (!json) console.log(`\n${suite.name}`);
+    const results: BenchResult[] = await suite.run();
+    for (const r of results) {
+      if (json) console.log(JSON.stringify({ name: r.name, value: r.value, unit: r.unit, ...(r.details ?? {}) }));
+      else {
+        const extra = Object.entries(r.details ?? {})
+          .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
+          .join('  ');
+        console.log(`  ${r.name.padEnd(28)} ${fmt(r.value).padStart(11)} ${r.unit.padEnd(10)} ${extra}`);
+      }
     }
   }
 }

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartDefinitions, renderFigures } from '../src/output/charts/index.ts';
-import { htmlReport } from '../src/report/index.ts';
+import { htmlReport } from '../src/output/html/index.ts';
 import { GALLERY } from '../test/output/chartGallery.ts';
 
 const out = process.argv[2] ?? '/tmp/demo-report.html';

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * URL of a module next to the calling module, with the caller's own extension: `worker.ts` when follisim runs
@@ -15,8 +15,8 @@ export function siblingModuleUrl(name: string, callerUrl: string): string {
  * from source) needs the TypeScript loader: workers do not inherit the main thread's module hooks, so tsx (a
  * development dependency) is registered inside the worker before the module is imported.
  */
-export function spawnModuleWorker(moduleUrl: string, workerData: unknown): Worker {
-  if (!/\.[cm]?ts$/.test(new URL(moduleUrl).pathname)) return new Worker(new URL(moduleUrl), { workerData });
+export function spawnModuleWorker(moduleUrl: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  if (!/\.[cm]?ts$/.test(new URL(moduleUrl).pathname)) return new Worker(new URL(moduleUrl), { workerData, resourceLimits });
   let tsxApi: string;
   try {
     tsxApi = import.meta.resolve('tsx/esm/api');
@@ -24,5 +24,5 @@ export function spawnModuleWorker(moduleUrl: string, workerData: unknown): Worke
     throw new Error(`cannot start worker ${moduleUrl}: running from TypeScript source needs tsx (npm install --save-dev tsx), or use the compiled build (npm run build)`);
   }
   const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(moduleUrl)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }

@@ -69,7 +69,11 @@ export function applyParameterSection(raw: unknown): { data: unknown; issues: Ra
   const { parameterValues: _recomputed, ...data } = raw;
   if (data.parameters === undefined) return { data, issues: [] };
   const model = data.model as ModelName;
-  if (!MODEL_NAMES.includes(model)) return { data, issues: [] };
+  if (!MODEL_NAMES.includes(model)) {
+    // never ignore an override silently: models outside the catalog's bindings cannot take them yet
+    const empty = isObj(data.parameters) && Object.keys(data.parameters).length === 0;
+    return { data, issues: empty ? [] : [{ path: ['parameters'], value: data.parameters, message: `parameter overrides are not supported for model '${String(data.model)}' yet (its parameters are listed in docs/model.md with ranges; change them in code)` }] };
+  }
   const section = data.parameters;
   if (!isObj(section)) {
     return { data, issues: [{ path: ['parameters'], value: section, message: 'must be a map from parameter path to number (see `follisim params`)' }] };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { MIN_DURATION_DAYS } from '../core/scenario/common.ts';
 import type { HumanScalpConfig } from '../follicle/human/schema.ts';
 import type { MouseSkinConfig } from '../follicle/mouse/schema.ts';
 import { DEFAULT_COMPARE_DAYS, DEFAULT_PHOTO_DAYS } from '../study/schema.ts';
@@ -26,17 +27,23 @@ const issue = (ctx: Ctx, path: Path, input: unknown, message: string) => ctx.add
 
 /** Common checks: sample count and step ≤ run. */
 function samples(s: { durationDays: number; record: { everyDays: number } }, ctx: Ctx): void {
+  if (!validDuration(s.durationDays)) return;
   const n = s.durationDays / s.record.everyDays;
   if (n > MAX_SAMPLES) issue(ctx, ['record', 'everyDays'], s.record.everyDays, `gives ${Math.round(n)} samples; allowed at most ${MAX_SAMPLES} (>= durationDays / ${MAX_SAMPLES} = ${s.durationDays / MAX_SAMPLES} days)`);
 }
 
+/** An out-of-range duration is reported on its own field; checks against it would only add noise. */
+const validDuration = (d: number): boolean => Number.isFinite(d) && d >= MIN_DURATION_DAYS;
+
 function daysWithin(ctx: Ctx, path: Path, days: readonly number[], durationDays: number, unit = 'day', scale = 1): void {
+  if (!validDuration(durationDays)) return;
   days.forEach((d, i) => {
     if (d > durationDays * scale + 1e-9) issue(ctx, [...path, i], d, `${unit} ${d} is after the end of the run: allowed 0 to ${durationDays * scale} (durationDays ${durationDays})`);
   });
 }
 
 function stepWithin(ctx: Ctx, path: Path, stepDays: number, durationDays: number, unit: string, perDay: number): void {
+  if (!validDuration(durationDays)) return;
   if (stepDays > durationDays + 1e-12) issue(ctx, path, stepDays * perDay, `step longer than the run: allowed at most durationDays = ${durationDays * perDay} ${unit}`);
 }
 

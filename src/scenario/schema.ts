@@ -6,6 +6,7 @@ import { microenvObjectSchema, MIN_COUPLING_STEP_H, MIN_TILE_VOXEL_UM } from '..
 import { humanCrossChecks, mouseCrossChecks, patchCrossChecks } from './crossChecks.ts';
 import { humanTile } from '../species/tile.ts';
 import { mouseStudySections } from '../study/schema.ts';
+import { trialSchema } from '../trial/schema.ts';
 
 /** Cross-field check shared by every model: the sampling interval fits in the run. */
 function recordWithinDuration(s: { durationDays: number; record: { everyDays: number } }, ctx: z.RefinementCtx): void {
@@ -57,12 +58,13 @@ export const mouseStudyScenarioSchema = z
   .superRefine(recordWithinDuration)
   .superRefine(mouseCrossChecks);
 
-export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema, mouseStudyScenarioSchema]);
+export const scenarioSchema = z.discriminatedUnion('model', [humanScenarioSchema, patchDeliveryScenarioSchema, mouseStudyScenarioSchema, trialSchema]);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type HumanScenario = z.output<typeof humanScenarioSchema>;
 export type PatchDeliveryScenario = z.output<typeof patchDeliveryScenarioSchema>;
 export type MouseStudyScenario = z.output<typeof mouseStudyScenarioSchema>;
+export type { TrialScenario } from '../trial/schema.ts';
 
 /** JSON Schema (draft 2020-12) of scenario files, for editors and `follisim schema`. */
 export function scenarioJsonSchema(): Record<string, unknown> {

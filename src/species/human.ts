@@ -42,7 +42,7 @@ export const humanFollicle = {
 /** AGA progression parameters. */
 export const humanAga = {
   miniaturizationPerCycle: fitted(0.243, '1', 'fraction of the remaining terminal size lost per cycle at full androgen exposure',
-    'untreated 5-y vertex decline -26.3 % (finasteride placebo arm; references §5.2)', 'bisection, scripts/calibrate-human.ts', [0.05, 0.6, 'fits to 5-y declines of -10 to -50 %']),
+    'untreated 5-y vertex decline -26.3 % (finasteride placebo arm; references §5.2)', 'follisim calibrate examples/calibrations/human-aga-rate.yaml', [0.05, 0.6, 'fits to 5-y declines of -10 to -50 %']),
   susceptibilityMean: assumed(0.5, '1', 'mean per-follicle androgen susceptibility (Beta distributed, 0-1)',
     'AGA affects a growing fraction of follicles rather than all at once (Courtois 1994 via references §4)', [0.05, 0.95, 'a Beta mean inside (0, 1)']),
   susceptibilitySd: assumed(0.25, '1', 'SD of per-follicle androgen susceptibility', 'broad Beta(1.5,1.5); heterogeneity makes loss gradual', [0, 0.45, 'a Beta SD must stay below sqrt(m(1-m)) <= 0.5']),

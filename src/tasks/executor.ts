@@ -15,6 +15,15 @@ export interface ExecOptions {
   onProgress?: (p: TaskProgress) => void;
   /** Platform methods for units run in this thread. */
   services?: UnitServices;
+  /** Called with each unit's result as soon as it is done (plan index, any order); a returned promise is awaited before `runUnits` resolves (a store writes it). */
+  onUnitResult?: (index: number, result: unknown) => void | Promise<void>;
+}
+
+/** Runs an `onUnitResult` callback as a promise that is awaited later (marked handled now, so an early failure elsewhere leaves no unhandled rejection). */
+export function settleLater(fn: (index: number, result: unknown) => void | Promise<void>, index: number, result: unknown): Promise<void> {
+  const p = Promise.resolve().then(() => fn(index, result));
+  p.catch(() => undefined);
+  return p;
 }
 
 /** Yields to the event loop so a caller's abort (a timer, a UI click) can land between units. */
@@ -31,7 +40,11 @@ export const serialExecutor: UnitExecutor = {
     for (let i = 0; i < units.length; i++) {
       if (options.signal?.aborted) throw new TaskAbortedError();
       const ctx = unitContext(options.signal, (p) => options.onProgress?.({ fraction: (done + p.fraction * weights[i]) / total, stage: p.stage }), options.services);
-      out.push((await task.runUnit(scenario, units[i], seed, ctx)) as R);
+      const r = (await task.runUnit(scenario, units[i], seed, ctx)) as R;
+      out.push(r);
+      // awaited before the next unit: this thread is busy while a unit runs, so an asynchronous store write
+      // (several event-loop turns inside DuckDB) would otherwise not progress until every unit was done
+      await options.onUnitResult?.(i, r);
       done += weights[i];
       options.onProgress?.({ fraction: done / total, stage: units.length > 1 ? `units ${i + 1}/${units.length}` : 'done' });
       if (units.length > 1) await yieldToEventLoop();

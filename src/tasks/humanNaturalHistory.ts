@@ -1,4 +1,5 @@
 import { DAYS_PER_YEAR, SECONDS_PER_DAY } from '../core/units.ts';
+import type { HumanScalpSeries } from '../follicle/human/results.ts';
 import type { HumanScenario } from '../scenario/schema.ts';
 import { simulateHumanScalp } from './humanScalpRun.ts';
 
@@ -45,7 +46,11 @@ function firstCrossing(timesY: Float64Array, y: Float64Array, level: number): nu
 
 /** Runs a scenario (it must simulate long enough) and measures the trial-matched natural history. */
 export function naturalHistoryMetrics(scenario: HumanScenario, seed: number): NaturalHistoryMetrics {
-  const { series } = simulateHumanScalp(scenario, { seed });
+  return naturalHistoryFromSeries(simulateHumanScalp(scenario, { seed }).series);
+}
+
+/** The trial-matched natural history of an already simulated scalp (used as a derived calibration readout). */
+export function naturalHistoryFromSeries(series: HumanScalpSeries): NaturalHistoryMetrics {
   const ty = series.timesS.map((t) => t / SECONDS_PER_DAY / DAYS_PER_YEAR);
   const v = series.regions.vertex.terminalDensityPerCm2;
   const o = series.regions.occipital.terminalDensityPerCm2;

@@ -1,5 +1,3 @@
-import { pngDataUrl } from '../core/base64.ts';
-import { encodePng } from '../render/png.ts';
 import type { MouseStudyScenario } from '../scenario/schema.ts';
 import { runAnimal, type AnimalResult } from '../study/animal.ts';
 import { mouseStudyDesign } from '../study/design.ts';
@@ -18,18 +16,20 @@ import { SIGNALS } from '../microenv/rules.ts';
 import { assembleFollicleSignals } from '../parameters/assemble/signals.ts';
 import type { Table, TaskOptions, TaskOutput } from './types.ts';
 
-/** Photos of the representative (first) mouse of each arm, as PNG bytes. */
+/** Photos of the representative (first) mouse of each arm: raw RGBA pixels (output/ encodes them). */
 export interface StudyPhoto {
   arm: string;
   day: number;
-  png: Uint8Array;
+  width: number;
+  height: number;
+  /** Row-major RGBA, 4 bytes per pixel. */
+  rgba: Uint8ClampedArray;
 }
 
 export interface MouseStudyOutput extends TaskOutput {
   arms: ArmSummary[];
   comparisons: Comparison[];
   photos: StudyPhoto[];
-  photoDataUrl(p: StudyPhoto): string;
   /** Coverage threshold of the days-to endpoint (fraction). */
   coverageThreshold: number;
   /** Effect sizes on days to the coverage threshold (restricted mean differences with 95 % intervals). */
@@ -180,7 +180,7 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
   const photos: StudyPhoto[] = [];
   for (const a of scenario.arms) {
     const first = results.get(a.id)?.[0];
-    for (const p of first?.photos ?? []) photos.push({ arm: a.id, day: p.day, png: encodePng(p.width, p.height, new Uint8Array(p.rgba.buffer, p.rgba.byteOffset, p.rgba.byteLength)) });
+    for (const p of first?.photos ?? []) photos.push({ arm: a.id, day: p.day, width: p.width, height: p.height, rgba: p.rgba });
   }
   const asTable = (t: Record<string, (number | string)[]>): Table =>
     Object.fromEntries(Object.entries(t).map(([k, v]) => [k, typeof v[0] === 'string' ? (v as string[]) : Float64Array.from(v as number[])]));
@@ -213,7 +213,6 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
     effects,
     coverageThreshold: ep.coverageThreshold,
     photos,
-    photoDataUrl: (p) => pngDataUrl(p.png),
     ruleSentences: (() => {
       const ref = healthyReferenceSignals(assembleFollicleSignals(scenario.parameters));
       return scenario.microenvironment.rules.map((r) => ruleSentence(r, ref[SIGNALS.indexOf(r.signal)]));

@@ -1,6 +1,6 @@
 import { Clock } from '../core/clock.ts';
 import { SimulationStateError } from '../core/finite.ts';
-import { depthProfile, sliceField } from '../render/slice.ts';
+import { depthProfile, sliceField } from '../transport/slice.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { TableRecorder } from '../core/recorder.ts';
 import { fillSources, placeApplications } from '../delivery/applications.ts';

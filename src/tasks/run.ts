@@ -10,6 +10,7 @@ import type { TaskOptions, TaskOutput } from './types.ts';
  */
 export function runScenario(scenario: Scenario, options: TaskOptions): TaskOutput {
   const task = taskForScenario(scenario);
+  if (task.iterate) throw new Error(`${task.name}: a sequential task runs with runTask`);
   const units = task.plan(scenario, options.seed);
   const ctx = unitContext(undefined, options.onProgress);
   const results = units.map((u, i) => {

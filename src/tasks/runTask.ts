@@ -56,9 +56,35 @@ export async function runTask<S extends { model?: unknown; seed?: number }>(scen
   const seedGenerated = options.seed === undefined && scenario.seed === undefined;
   const seed = options.seed ?? scenario.seed ?? generateRootSeed();
   const resolved = { ...scenario, seed };
+  if (task.iterate) return runSession(task, resolved, seed, seedGenerated, options);
   const units = task.plan(resolved, seed);
   const executor = chooseExecutor(options, units.length);
   const results = await executor.runUnits(task, resolved, seed, units, { signal: options.signal, onProgress: options.onProgress, services: options.services });
   if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('the run was cancelled');
   return { task, output: task.reduce(resolved, results, seed), seed, seedGenerated, units: units.length, executor: executor.name };
+}
+
+/** Drives a sequential task: batches from its session run on the chosen executor until the session ends. */
+async function runSession(task: AnyTask, scenario: unknown, seed: number, seedGenerated: boolean, options: RunTaskOptions): Promise<TaskRun> {
+  const session = (task.iterate as NonNullable<AnyTask['iterate']>)(scenario, seed);
+  const all: unknown[] = [];
+  let executorName = 'serial';
+  let batch = session.next([]);
+  while (batch.length > 0) {
+    const executor = chooseExecutor(options, batch.length);
+    executorName = executor.name === 'serial' ? executorName : executor.name;
+    const done = all.length;
+    // progress inside a batch: the session's fraction before it, with the batch's own count in the stage
+    const before = session.progress?.() ?? 0;
+    const results = await executor.runUnits(task, scenario, seed, batch, {
+      signal: options.signal,
+      services: options.services,
+      onProgress: (p) => options.onProgress?.({ fraction: before, stage: `runs ${done + Math.round(p.fraction * batch.length)}` }),
+    });
+    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('the run was cancelled');
+    all.push(...results);
+    batch = session.next(results);
+    options.onProgress?.({ fraction: session.progress?.() ?? 0, stage: `runs ${all.length}` });
+  }
+  return { task, output: task.reduce(scenario, all, seed), seed, seedGenerated, units: all.length, executor: executorName };
 }

@@ -42,6 +42,23 @@ export interface Task<S = unknown, U = unknown, R = unknown, O extends TaskOutpu
   reduce(scenario: S, results: R[], seed: number): O;
   /** Seconds-scale weight of a unit for progress (default 1 each). */
   unitWeight?(unit: U): number;
+  /**
+   * Sequential tasks only (an optimiser proposes points from earlier values): the units come in batches
+   * from a session instead of `plan` (which then returns []). Each batch's units are still independent,
+   * pure evaluations, so any executor runs them; `reduce` gets every result in the order the batches came.
+   */
+  iterate?(scenario: S, seed: number): UnitSession<U, R>;
+}
+
+/**
+ * The coordinator side of a sequential task: `next` receives the results of the batch it returned last
+ * (an empty list the first time) and returns the next batch, or [] when done. Same seed and same results
+ * give the same batches, so a run can be replayed from stored unit results.
+ */
+export interface UnitSession<U, R> {
+  next(results: readonly R[]): U[];
+  /** Fraction of the work done (e.g. evaluations used / budget), for progress. */
+  progress?(): number;
 }
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { PNG_SIGNATURE } from '../../src/render/png.ts';
+import { PNG_SIGNATURE } from '../../src/output/raster/png.ts';
 import { runCli } from '../helpers/cli.ts';
 
 const run = runCli;

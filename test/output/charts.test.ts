@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { chartDefinitions, chartSpecJson, parseChartSpec, renderChart, renderChartSvg, renderFigures, type ChartSpec } from '../../src/output/charts/index.ts';
-import { byTag, deepText, findAll, parseXml, type XmlElement } from '../report/xmlCheck.ts';
+import { byTag, deepText, findAll, parseXml, type XmlElement } from './html/xmlCheck.ts';
 import { GALLERY, PNG } from './chartGallery.ts';
 
 /** Renders a spec and parses the SVG strictly (throws on any well-formedness error). */

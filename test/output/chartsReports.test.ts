@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HumanScalpSeries } from '../../src/follicle/human/results.ts';
 import { chartSpecJson, parseChartSpec, renderChartSvg, type ChartSpec } from '../../src/output/charts/index.ts';
-import { humanScalpCharts } from '../../src/reports/humanScalpCharts.ts';
-import { humanScalpFigures, humanScalpReport, type HumanRegionSummary } from '../../src/reports/humanScalpReport.ts';
-import { mouseStudyCharts } from '../../src/reports/mouseStudyCharts.ts';
-import { mouseStudyFigures, mouseStudyReport } from '../../src/reports/mouseStudyReport.ts';
+import { humanScalpCharts } from '../../src/output/reports/humanScalpCharts.ts';
+import { humanScalpFigures, humanScalpReport, type HumanRegionSummary } from '../../src/output/reports/humanScalpReport.ts';
+import { mouseStudyCharts } from '../../src/output/reports/mouseStudyCharts.ts';
+import { mouseStudyFigures, mouseStudyReport } from '../../src/output/reports/mouseStudyReport.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { runScenario } from '../../src/tasks/run.ts';
 import type { MouseStudyOutput } from '../../src/tasks/mouseStudyRun.ts';
 import type { TaskOutput } from '../../src/tasks/types.ts';
-import { byTag, deepText, findAll, parseXml, type XmlElement } from '../report/xmlCheck.ts';
+import { byTag, deepText, findAll, parseXml, type XmlElement } from './html/xmlCheck.ts';
 
 function run(yaml: string): TaskOutput {
   const parsed = parseScenario(yaml);

@@ -13,9 +13,9 @@ import { validateScenario } from '../../src/scenario/index.ts';
 
 /** A default scenario of each model, with one patched arm so arm-level patch bindings have a target. */
 const BASE: Record<string, Record<string, unknown>> = {
-  mouseStudy: { model: 'mouseStudy', durationDays: 1, arms: [{ id: 'a', patch: {} }] },
+  mouseStudy: { model: 'mouseStudy', durationDays: 1, arms: [{ id: 'a', patch: {} }], endpoints: { reference: 'a', compareDays: [1] }, photos: { days: [1] } },
   humanScalp: { model: 'humanScalp', durationDays: 100 },
-  patchDelivery: { model: 'patchDelivery', durationDays: 1 },
+  patchDelivery: { model: 'patchDelivery', durationDays: 7 },
 };
 
 function fieldAt(data: unknown, path: string): unknown {

@@ -64,6 +64,7 @@ seed: 1
 record: { everyDays: 0.125 }
 skin: { windowUm: { x: 500, y: 500, depth: 800 }, voxelUm: 50 }
 patch: { rows: 1, columns: 1 }
+snapshots: { hours: [1, 6] }
 `;
     const run = (p: Record<string, number>) => JSON.stringify(runPatchDeliveryTask(parse<PatchDeliveryScenario>(text, p), { seed: 1 }).tables);
     assert.notEqual(run({ 'skin.mouseDorsal.dermisUm': 350 }), run({}));

@@ -24,14 +24,14 @@ describe('scenario parameters: section', () => {
   });
 
   it('a value outside the plausible range names the path, the value, the range and the line', () => {
-    const lines = issuesOf('model: patchDelivery\ndurationDays: 1\nparameters:\n  patch.woundPeakDays: 3\n  ros.h2o2ClearancePerS: 40\n');
+    const lines = issuesOf('model: patchDelivery\ndurationDays: 7\nparameters:\n  patch.woundPeakDays: 3\n  ros.h2o2ClearancePerS: 40\n');
     assert.equal(lines.length, 1);
     assert.match(lines[0], /^s\.yaml:5: parameters\.ros\.h2o2ClearancePerS = 40: out of range: allowed 0\.05 to 2 1\/s/);
   });
 
   it('a non-number and a non-map section are errors', () => {
-    assert.match(issuesOf('model: patchDelivery\ndurationDays: 1\nparameters:\n  patch.woundPeakDays: soon\n')[0], /s\.yaml:4: .*expected a number \(d\)/);
-    assert.match(issuesOf('model: patchDelivery\ndurationDays: 1\nparameters: 3\n')[0], /s\.yaml:3: parameters = 3: must be a map/);
+    assert.match(issuesOf('model: patchDelivery\ndurationDays: 7\nparameters:\n  patch.woundPeakDays: soon\n')[0], /s\.yaml:4: .*expected a number \(d\)/);
+    assert.match(issuesOf('model: patchDelivery\ndurationDays: 7\nparameters: 3\n')[0], /s\.yaml:3: parameters = 3: must be a map/);
   });
 
   it('a bound parameter fills its field; the same value in both is fine, different values name both', () => {
@@ -51,7 +51,7 @@ describe('scenario parameters: section', () => {
     const h = validateScenario({ model: 'humanScalp', durationDays: 100, parameters: { 'human.follicle.follicleDensityPerCm2': 200 } });
     assert.ok(h.ok && h.value.model === 'humanScalp');
     for (const r of Object.values(h.value.scalp.regions)) assert.equal(r.follicleDensityPerCm2, 200);
-    const m = validateScenario({ model: 'mouseStudy', durationDays: 2, arms: [{ id: 'a' }, { id: 'b', patch: {} }], parameters: { 'patch.pitchUm': 600 } });
+    const m = validateScenario({ model: 'mouseStudy', durationDays: 2, arms: [{ id: 'a' }, { id: 'b', patch: {} }], endpoints: { reference: 'a', compareDays: [2] }, photos: { days: [2] }, parameters: { 'patch.pitchUm': 600 } });
     assert.ok(m.ok && m.value.model === 'mouseStudy');
     assert.equal(m.value.arms[0].patch, undefined);
     assert.equal(m.value.arms[1].patch?.pitchUm, 600);

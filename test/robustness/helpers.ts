@@ -9,13 +9,16 @@ import { parseScenario } from '../../src/scenario/index.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** The CLI's source entry (tests run the source, never a possibly stale dist/ build). */
 export const CLI_SOURCE = join(ROOT, 'src', 'node', 'cli', 'main.ts');
+/** A results store of this test process, outside every working folder the tests inspect. */
+const STORE = mkdtempSync(join(tmpdir(), 'follisim-store-robust-'));
 /** tsx's loader, resolved from this repository so the CLI runs from any working folder. */
 const TSX = import.meta.resolve('tsx');
 
 /** Runs the CLI in a child process (cwd defaults to the repository root). */
 export function cli(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string; ms: number } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['--import', TSX, CLI_SOURCE, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  // the results store goes to a temp folder, so "nothing written" checks see only the run's own output
+  const r = spawnSync(process.execPath, ['--import', TSX, CLI_SOURCE, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, FOLLISIM_STORE: STORE } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 

@@ -20,7 +20,7 @@ describe('robustness: validation messages (item 11)', () => {
   });
 
   it('a missing key says "is required", not "not allowed"', () => {
-    assert.deepEqual(issuesOf('durationDays: 3\n'), ['f.yaml:1: model: is required: one of: "humanScalp", "patchDelivery", "mouseStudy"']);
+    assert.deepEqual(issuesOf('durationDays: 3\n'), ['f.yaml:1: model: is required: one of: "humanScalp", "patchDelivery", "mouseStudy", "trial"']);
     const lines = issuesOf(SMALL_MOUSE.replace('id: ceria\n', 'label: ceria\n'));
     assert.ok(lines.some((l) => /arms\.1\.id: is required \(a string\)/.test(l)), lines.join('\n'));
   });

@@ -26,7 +26,7 @@ describe('experiment design: cohorts, regimens, subjects independent of the arm'
   it('allocates disjoint subjects by default and the same subjects when shared', () => {
     assert.deepEqual(allocateSubjects(2, 3, 'independent'), [6, 7, 8]);
     assert.deepEqual(allocateSubjects(2, 3, 'shared'), [0, 1, 2]);
-    const d = mouseStudyDesign(study({ arms: [{ id: 'normal', androgenLevel: 0 }, { id: 'aga', minoxidil: {} }] }));
+    const d = mouseStudyDesign(study({ arms: [{ id: 'normal', androgenLevel: 0 }, { id: 'aga', minoxidil: {} }], endpoints: { compareDays: [6], reference: 'normal' } }));
     assert.equal(d[0].cohort.id, 'normal');
     assert.equal(d[1].cohort.id, 'androgen-1');
     assert.ok(d[1].regimen.treatments.minoxidil);

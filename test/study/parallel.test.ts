@@ -22,5 +22,5 @@ it('worker threads give the same study as the serial run (per-animal streams)', 
   assert.equal(run.executor, 'threads:2');
   assert.equal(run.units, 6);
   assert.equal(JSON.stringify(parallel.summary), JSON.stringify(serial.summary));
-  assert.deepEqual(parallel.photos.map((p) => [...p.png]), serial.photos.map((p) => [...p.png]));
+  assert.deepEqual(parallel.photos.map((p) => [...p.rgba]), serial.photos.map((p) => [...p.rgba]));
 });

@@ -26,7 +26,7 @@ const MICE = {
 
 describe('task registry', () => {
   it('has one run task per model and finds it from the scenario', () => {
-    assert.deepEqual(taskNames().filter((n) => n.startsWith('run:')), ['run:humanScalp', 'run:mouseStudy', 'run:patchDelivery']);
+    assert.deepEqual(taskNames().filter((n) => n.startsWith('run:')), ['run:humanScalp', 'run:mouseStudy', 'run:patchDelivery', 'run:trial']);
     assert.equal(taskForScenario({ model: 'mouseStudy' }).name, 'run:mouseStudy');
     assert.throws(() => taskForScenario({ model: 'nope' }), /no task runs scenarios of model 'nope'/);
   });

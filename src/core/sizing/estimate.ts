@@ -127,5 +127,31 @@ export function estimateRun(s: Scenario): RunEstimate {
       return mouseEstimate(s);
     case 'humanScalp':
       return humanEstimate(s);
+    case 'trial':
+      return trialEstimate(s);
   }
+}
+
+/** Years of AGA history simulated per subject before enrolment (onset at ~25, enrolled up to ~49; an upper bound). */
+const TRIAL_HISTORY_YEARS = 25;
+/** Follicles per cm² assumed for sizing (the scalp's ~250; trials count a few cm²). */
+const TRIAL_DENSITY_PER_CM2 = 250;
+
+/** A virtual trial: every screened man's target-area follicles over his AGA history plus the trial. */
+function trialEstimate(s: Extract<Scenario, { model: 'trial' }>): RunEstimate {
+  const randomized = s.arms.reduce((a, arm) => a + arm.n, 0);
+  const screened = s.population.candidates ?? 4 * randomized;
+  const follicles = s.targetArea.areaCm2 * TRIAL_DENSITY_PER_CM2;
+  const years = TRIAL_HISTORY_YEARS + (s.durationWeeks * 7) / 365.25;
+  const cycleYears = 3;
+  const events = (screened + randomized) * follicles * (years / cycleYears) * 4;
+  return {
+    model: 'trial',
+    peakBytes: RATES.baseBytes + randomized * 64 * 1024,
+    workUnits: events,
+    workUnit: 'follicle phase events',
+    seconds: events / RATES.humanEventsPerS,
+    memoryDriver: `arms[*].n: ${randomized} randomized subjects`,
+    timeDriver: `population.candidates and arms[*].n (${screened} screened, ${randomized} randomized) x targetArea.areaCm2 (${s.targetArea.areaCm2} cm²)`,
+  };
 }

@@ -10,8 +10,13 @@ import { UserError } from '../userError.ts';
 import { parseScenario, scenarioJsonSchema, type Scenario } from '../../scenario/index.ts';
 import { VERSION } from '../../version.ts';
 import type { ProgressMode } from '../progress.ts';
+import { BadInputError } from '../engines/errors.ts';
+import { registerResultsCommand } from './resultsCommand.ts';
+import { registerWorkerCommand } from './workerCommand.ts';
+import { TaskInputError } from '../../tasks/sweep/errors.ts';
 import { addParamsCommand } from './paramsCommand.ts';
-import { runCommand } from './runCommand.ts';
+import { addTaskCommands } from './taskCommand.ts';
+import { addServeCommand } from './serve.ts';
 
 /** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario, flags, files). */
 export const EXIT_BAD_INPUT = 2;
@@ -86,11 +91,20 @@ Size: runs estimated above ${Math.round(MEMORY_SHARE * 100)} % of this machine's
     .option('-t, --threads <n>', 'worker threads for mouse studies (integer >= 1; default: all cores)', parseThreads, availableParallelism())
     .option('--force', 'replace an existing output folder (as a whole)')
     .option('--allow-large', 'run even if the size estimate exceeds the machine memory or the work budget')
-    .action(async (file: string, o: { out?: string; seed?: number; progress: ProgressMode; threads: number; force?: boolean; allowLarge?: boolean }) => {
+    .option('--store <dir>', 'results store folder (default: $FOLLISIM_STORE or ./follisim-store)')
+    .option('--no-store', 'do not record the run in the results store (no resume)')
+    .addOption(new Option('--engine <engine>', 'where units run').choices(['local', 'redis']).default('local'))
+    .option('--redis <url>', 'Redis address for --engine redis, e.g. redis://127.0.0.1:6379')
+    .action(async (file: string, o: { out?: string; seed?: number; progress: ProgressMode; threads: number; force?: boolean; allowLarge?: boolean; store?: string | boolean; engine: 'local' | 'redis'; redis?: string }) => {
       const scenario = loadScenario(file);
-      const { outDir, manifest } = await runCommand(file, scenario, o);
+      const store = o.store === false ? false : typeof o.store === 'string' ? o.store : undefined;
+      // loaded on use: `results` and `worker` start without the report and chart modules
+      const { runCommand } = await import('./runCommand.ts');
+      const { outDir, manifest } = await runCommand(file, scenario, { ...o, store });
       process.stderr.write(`wrote ${outDir} (seed ${manifest.seeds.root}, ${manifest.timing.wallS.toFixed(2)} s)\n`);
     });
+
+  addTaskCommands(program, parseSeed, parseThreads);
 
   program
     .command('estimate')
@@ -126,8 +140,11 @@ Size: runs estimated above ${Math.round(MEMORY_SHARE * 100)} % of this machine's
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
 
+  registerResultsCommand(program);
+  registerWorkerCommand(program);
   addParamsCommand(program);
 
+  addServeCommand(program);
   return program;
 }
 
@@ -142,14 +159,28 @@ export async function main(argv: string[]): Promise<number> {
       for (const line of err.lines) process.stderr.write(line + '\n');
       return EXIT_BAD_INPUT;
     }
+    if (err instanceof BadInputError) {
+      process.stderr.write(`follisim: ${err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (err instanceof Error && err.name === 'UnitFailuresError') {
+      // units that failed after their retries: the list is the message; the stored units let a rerun resume
+      process.stderr.write(`follisim: ${err.message}\n`);
+      return 1;
+    }
     // the scenario drove the numerics out of range, or an output number is not finite: the run's input
     // is the cause (validation bounds every field), so it is reported as bad input, without a stack
     if (err instanceof Error && (err.name === 'SimulationStateError' || err.name === 'OutputCheckError')) {
       process.stderr.write(`follisim: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (err instanceof BadInput) {
+    if (err instanceof BadInput || err instanceof TaskInputError) {
       for (const line of err.lines) process.stderr.write(line + '\n');
+      return EXIT_BAD_INPUT;
+    }
+    // a design the screened population cannot fill (virtual trials): bad input, naming the field; nothing written
+    if (err instanceof Error && err.name === 'TrialDesignError') {
+      process.stderr.write(`follisim: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
     if (err instanceof CommanderError) {

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ExecOptions, UnitExecutor } from '../../tasks/executor.ts';
 import { TaskAbortedError, type AnyTask } from '../../tasks/task.ts';
+import { settleLater } from '../../tasks/executor.ts';
 import { siblingModuleUrl, spawnModuleWorker } from '../workers.ts';
 import type { UnitJob, UnitWorkerData, UnitWorkerMessage } from './unitWorker.ts';
 
@@ -23,6 +24,7 @@ export function threadExecutor(threads: number, modules: string[] = []): UnitExe
       let next = 0;
       let done = 0;
       let doneWeight = 0;
+      const stored: Promise<void>[] = [];
       try {
         await new Promise<void>((resolve, reject) => {
           if (units.length === 0) return resolve();
@@ -53,6 +55,7 @@ export function threadExecutor(threads: number, modules: string[] = []): UnitExe
               }
               if (m.type === 'error') return reject(new Error(`unit ${m.index} of ${task.name}: ${m.message}`));
               results[m.index] = m.result as R;
+              if (options.onUnitResult) stored.push(settleLater(options.onUnitResult, m.index, m.result));
               partial[m.index] = 0;
               doneWeight += weights[m.index];
               done++;
@@ -67,6 +70,7 @@ export function threadExecutor(threads: number, modules: string[] = []): UnitExe
       } finally {
         await Promise.all(workers.map((w) => w.terminate()));
       }
+      await Promise.all(stored);
       return results;
     },
   };

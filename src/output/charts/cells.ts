@@ -1,6 +1,6 @@
 /**
  * Builders for grids over two categorical axes: numeric heatmaps with a colour ramp, and grids of raster
- * pictures (the photos of a study, arm by day). The pictures themselves are made in src/render/.
+ * pictures (the photos of a study, arm by day). The pictures themselves are made in src/output/raster/.
  */
 
 import * as Plot from '@observablehq/plot';

@@ -1,0 +1,84 @@
+import { assumed, derived, fitted, lit, type ParameterSet } from '../core/parameter.ts';
+
+/**
+ * Virtual-population, execution and measurement parameters of the human AGA trials (src/trial/), with the
+ * two calibrated quantities: the AGA onset ramp (untreated/placebo natural history) and the minoxidil
+ * gain (Olsen 2002 5 % and placebo arms). Sources: shared/references/human-translation.md (§),
+ * hair-cycle-and-clinical.md ([HC]). Ranges in `trialRanges`. Documented in docs/model.md §9.
+ */
+export const trialPopulation = {
+  ageMeanYears: assumed(35, 'y', 'mean age of men presenting for AGA trials (before screening)', 'trials enrol 18-49 y; AGA prevalence rises with age ([HC] §4)', [28, 40, "trial populations 18-49"]),
+  ageSdYears: assumed(9, 'y', 'SD of age before screening', 'spreads candidates over 18-55 y', [5, 12, "assumption"]),
+  onsetAgeMeanYears: assumed(24, 'y', 'mean age at AGA onset', '12-16 % Norwood ≥ III at 18-29 y, 45-60 % at 40-49 ([HC] §4)', [18, 35, "epidemiology [HC] \u00a74"]),
+  onsetAgeSdYears: assumed(6, 'y', 'SD of age at onset (normal, ≥ 15 y)', 'early-onset AGA from late teens ([HC] §4)', [3, 10, "assumption"]),
+  androgenSensitivityCv: assumed(0.35, '1', 'between-subject CV of androgen sensitivity (lognormal, mean 1)', 'heritable liability h² 0.81 (Nyholt 2003, references §7); spread of onset-to-baldness 5-25 y', [0.1, 0.6, "onset-to-baldness 5-25 y"]),
+  follicleDensityMeanPerCm2: lit(250, '1/cm²', 'mean follicle density before AGA (healthy terminal + vellus)', 'humanFollicle.follicleDensityPerCm2 (Barman 1965, 175-300 hairs/cm²)', [200, 300, "Barman 1965"]),
+  follicleDensityCv: derived(0.14, '1', 'between-subject CV of follicle density', '(300 − 175)/4/223 (Barman 1965 range, references §1.3)', [0.06, 0.2, "occipital punch CV 6 %; Barman range"]),
+} satisfies ParameterSet;
+
+/** AGA progression: the cause of the too-linear decline (docs/validation.md §2.2 and §9). */
+export const trialProgression = {
+  onsetRampYears: assumed(0, 'y', 'years over which a man\'s androgen exposure rises from 0 to full after onset (linear ramp; 0 = step onset)',
+    'tested 0-25 y against the placebo decline (scripts/calibrate-trial.ts): the ramp does not change the shape of the decline after enrolment, so it is off (docs/validation.md §9)', [0, 20, "0 = the old step onset; 20 = slow recruitment"]),
+  miniaturizationPerCycle: derived(0.243, '1', 'per-cycle size loss at full exposure (trial population)', 'humanAga.miniaturizationPerCycle (fitted to the 5-y placebo decline)', [0.1, 0.6, "fitted jointly with the ramp"]),
+} satisfies ParameterSet;
+
+/** Execution: adherence and dropout. */
+export const trialExecution = {
+  adherenceMean: assumed(0.85, '1', 'mean fraction of doses taken (Beta between men)', 'typical topical adherence in trials; Simulx-style execution model (references §8)', [0.6, 1, "assumption"]),
+  adherenceSd: assumed(0.1, '1', 'SD of adherence between men', 'assumption', [0, 0.2, "assumption"]),
+  dropoutPerYear: derived(0.12, '1/y', 'dropout hazard', 'Olsen 2002: 139 of 157 analysed at 48 wk in the 5 % arm: −ln(139/157)/0.92 y', [0.05, 0.3, "Kaufman 1553 \u2192 1215 continuing into year 2 (0.25/y)"]),
+  perProtocolAdherence: assumed(0.8, '1', 'minimum adherence of the per-protocol set', 'conventional 80 % compliance rule', [0.7, 0.9, "convention"]),
+} satisfies ParameterSet;
+
+/** Measurement: counting error, counting learning drift, photographic assessment. */
+export const trialMeasurement = {
+  countErrorCv: lit(0.07, '1', 'relative SD of one target-area count (unmatched, manually corrected)', 'phototrichogram manually corrected 7 ± 1 % (references §5.3, karger sad 8/5/382)', [0.004, 0.12, "hair-to-hair matched 0.4 % to automatic 12 %"]),
+  visualCountDriftFraction: fitted(0.08, '1', 'asymptotic relative rise of visual (clipped-area) counts from counter learning', 'Olsen 2002 placebo +3.9 /cm² at 48 wk', 'scripts/calibrate-trial.ts', [0, 0.1, "placebo +4.7 /cm\u00b2 at 16 wk (Olsen 2007) to \u22120.58 (Berger 2003); it also absorbs the model\\'s too-fast true decline (\u22128 /cm\u00b2 at 48 wk)"]),
+  visualCountDriftWeeks: assumed(8, 'wk', 'time constant of the counting learning drift', 'learning over the first visits (Rushton & Van Neste 2019: visual counts rise in placebo, unit-area trichogram does not)', [2, 24, "assumption"]),
+  gpaPercentPerPoint: assumed(10, '%', 'change of hair coverage per point of the 7-point global photographic scale', '> 15 % density loss needed before a man notices (Rushton 1991): a 1-point change ≈ 10 %', [5, 20, "assumption"]),
+  gpaRaterSd: derived(0.5, 'points', 'rater noise of the photographic score', 'retest r = 0.76-0.81, 75-78 % identical scores (references §5.3)', [0.3, 0.8, "retest agreement 75-78 %"]),
+  norwoodLoss3: assumed(0.1, '1', 'target-area terminal loss at which Norwood III-vertex begins', 'vertex 138 → 47 /cm² from Norwood 1-3 to 4-6 ([HC] §4): stage as loss fraction', [0.05, 0.2, "assumption"]),
+  norwoodLoss4: assumed(0.25, '1', 'loss at which Norwood IV begins', 'as above', [0.15, 0.35, "assumption"]),
+  norwoodLoss5: assumed(0.45, '1', 'loss at which Norwood V begins', 'as above', [0.35, 0.55, "assumption"]),
+  norwoodLoss6: assumed(0.65, '1', 'loss at which Norwood VI begins', '47/138 = 0.34 left at Norwood 4-6 ([HC] §4)', [0.55, 0.75, "47/138"]),
+} satisfies ParameterSet;
+
+/** Minoxidil gain: the one calibrated minoxidil quantity. */
+export const trialMinoxidil = {
+  effectGain: fitted(2.8, '1', 'scale of the minoxidil effect (multiplies E in every minoxidil factor)', 'Olsen 2002 5 % solution +18.6 vs placebo +3.9 /cm² at 48 wk', 'scripts/calibrate-trial.ts', [1.5, 4, "fitted 2.8 (difference 13.8 at 2.5, 18.9 at 4 /cm\u00b2); 0 = no effect"]),
+} satisfies ParameterSet;
+
+/** [min, max] of each trial parameter with the reason (for the parameter catalog). */
+export const trialRanges: Record<string, { range: [number, number]; reason: string }> = {
+  'trialPopulation.ageMeanYears': { range: [28, 40], reason: 'trial populations 18-49' },
+  'trialPopulation.ageSdYears': { range: [5, 12], reason: 'assumption' },
+  'trialPopulation.onsetAgeMeanYears': { range: [18, 35], reason: 'epidemiology [HC] §4' },
+  'trialPopulation.onsetAgeSdYears': { range: [3, 10], reason: 'assumption' },
+  'trialPopulation.androgenSensitivityCv': { range: [0.1, 0.6], reason: 'onset-to-baldness 5-25 y' },
+  'trialPopulation.follicleDensityMeanPerCm2': { range: [200, 300], reason: 'Barman 1965' },
+  'trialPopulation.follicleDensityCv': { range: [0.06, 0.2], reason: 'occipital punch CV 6 %; Barman range' },
+  'trialProgression.onsetRampYears': { range: [0, 20], reason: '0 = the old step onset; 20 = slow recruitment' },
+  'trialProgression.miniaturizationPerCycle': { range: [0.1, 0.6], reason: 'fitted jointly with the ramp' },
+  'trialExecution.adherenceMean': { range: [0.6, 1], reason: 'assumption' },
+  'trialExecution.adherenceSd': { range: [0, 0.2], reason: 'assumption' },
+  'trialExecution.dropoutPerYear': { range: [0.05, 0.3], reason: 'Kaufman 1553 → 1215 continuing into year 2 (0.25/y)' },
+  'trialExecution.perProtocolAdherence': { range: [0.7, 0.9], reason: 'convention' },
+  'trialMeasurement.countErrorCv': { range: [0.004, 0.12], reason: 'hair-to-hair matched 0.4 % to automatic 12 %' },
+  'trialMeasurement.visualCountDriftFraction': { range: [0, 0.1], reason: 'placebo +4.7 /cm² at 16 wk (Olsen 2007) to −0.58 (Berger 2003); it also absorbs the model\'s too-fast true decline (−8 /cm² at 48 wk)' },
+  'trialMeasurement.visualCountDriftWeeks': { range: [2, 24], reason: 'assumption' },
+  'trialMeasurement.gpaPercentPerPoint': { range: [5, 20], reason: 'assumption' },
+  'trialMeasurement.gpaRaterSd': { range: [0.3, 0.8], reason: 'retest agreement 75-78 %' },
+  'trialMeasurement.norwoodLoss3': { range: [0.05, 0.2], reason: 'assumption' },
+  'trialMeasurement.norwoodLoss4': { range: [0.15, 0.35], reason: 'assumption' },
+  'trialMeasurement.norwoodLoss5': { range: [0.35, 0.55], reason: 'assumption' },
+  'trialMeasurement.norwoodLoss6': { range: [0.55, 0.75], reason: '47/138' },
+  'trialMinoxidil.effectGain': { range: [1.5, 4], reason: 'fitted 2.8 (difference 13.8 at 2.5, 18.9 at 4 /cm²); 0 = no effect' },
+};
+
+/** All trial parameters, for documentation checks. */
+export const trialParameters: ParameterSet = Object.fromEntries(
+  Object.entries({ trialPopulation, trialProgression, trialExecution, trialMeasurement, trialMinoxidil }).flatMap(([set, ps]) =>
+    Object.entries(ps as ParameterSet).map(([k, v]) => [`${set}.${k}`, v]),
+  ),
+);

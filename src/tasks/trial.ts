@@ -1,0 +1,185 @@
+import type { Task } from './task.ts';
+import type { Table, TaskOutput } from './types.ts';
+import { planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
+import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
+import type { TrialScenario } from '../trial/schema.ts';
+
+/** What the report needs beyond the tables: the flow and the sample men for the vertex pictures. */
+export interface TrialOutput extends TaskOutput {
+  trial: {
+    arms: { id: string; label: string }[];
+    flow: TrialFlow;
+    photos: { arm: number; id: number; follicles: number; baseline: { terminal: number; hairs: number }; end: { terminal: number; hairs: number } }[];
+    areaCm2: number;
+    durationWeeks: number;
+    control: number;
+  };
+}
+
+/** Columns of mixed build-up → a Table (each column all numbers or all labels). */
+function toTable(cols: Record<string, (number | string)[]>): Table {
+  const t: Table = {};
+  for (const [k, v] of Object.entries(cols)) t[k] = v.every((x) => typeof x === 'number') ? Float64Array.from(v as number[]) : v.map(String);
+  return t;
+}
+
+const round = (x: number, d = 3) => (Number.isFinite(x) ? Number(x.toFixed(d)) : x);
+
+/** Builds the trial's tables and summary from the candidates' records (pure). */
+export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): TrialOutput {
+  const { set, flow } = randomizedSet(s, records);
+  const control = s.analysis.control ? s.arms.findIndex((a) => a.id === s.analysis.control) : 0;
+  const label = (a: number) => s.arms[a].label ?? s.arms[a].id;
+  const last = s.visitsWeeks.length - 1;
+
+  const visits: Record<string, (number | string)[]> = { population: [], arm: [], week: [], n: [], meanChangePerCm2: [], sdChangePerCm2: [], ciLowPerCm2: [], ciHighPerCm2: [], meanChangePct: [], ciLowPct: [], ciHighPct: [] };
+  for (const pop of ['itt', 'pp'] as const) {
+    for (const v of visitSummaries(s, set, pop)) {
+      visits.population.push(pop);
+      visits.arm.push(s.arms[v.arm].id);
+      visits.week.push(v.week);
+      visits.n.push(v.abs.n);
+      visits.meanChangePerCm2.push(round(v.abs.mean));
+      visits.sdChangePerCm2.push(round(v.abs.sd));
+      visits.ciLowPerCm2.push(round(v.abs.lo));
+      visits.ciHighPerCm2.push(round(v.abs.hi));
+      visits.meanChangePct.push(round(v.pct.mean));
+      visits.ciLowPct.push(round(v.pct.lo));
+      visits.ciHighPct.push(round(v.pct.hi));
+    }
+  }
+  const diffs: Record<string, (number | string)[]> = { population: [], arm: [], versus: [], differencePerCm2: [], se: [], ciLow: [], ciHigh: [], p: [], power: [], nFor80: [], nFor90: [] };
+  const summaries = { itt: visitSummaries(s, set, 'itt'), pp: visitSummaries(s, set, 'pp') };
+  const ancovas = { itt: finalAncova(s, set, 'itt', control), pp: finalAncova(s, set, 'pp', control) };
+  for (const pop of ['itt', 'pp'] as const) {
+    for (const d of ancovas[pop].differences) {
+      const n = (pop === 'itt' ? flow.analysedItt : flow.analysedPp)[d.arm];
+      const pw = observedPower(d.estimate, ancovas[pop].residualSd, n);
+      diffs.population.push(pop);
+      diffs.arm.push(s.arms[d.arm].id);
+      diffs.versus.push(s.arms[control].id);
+      diffs.differencePerCm2.push(round(d.estimate));
+      diffs.se.push(round(d.se));
+      diffs.ciLow.push(round(d.lo));
+      diffs.ciHigh.push(round(d.hi));
+      diffs.p.push(round(d.p, 6));
+      diffs.power.push(round(pw.power));
+      diffs.nFor80.push(pw.nFor80);
+      diffs.nFor90.push(pw.nFor90);
+    }
+  }
+  const resp: Record<string, (number | string)[]> = { population: [], arm: [], responders: [], n: [], proportion: [], ciLow: [], ciHigh: [], differenceVsControl: [], diffCiLow: [], diffCiHigh: [] };
+  for (const pop of ['itt', 'pp'] as const) {
+    for (const r of responders(s, set, pop, control)) {
+      resp.population.push(pop);
+      resp.arm.push(s.arms[r.arm].id);
+      resp.responders.push(r.prop.k);
+      resp.n.push(r.prop.n);
+      resp.proportion.push(round(r.prop.p));
+      resp.ciLow.push(round(r.prop.lo));
+      resp.ciHigh.push(round(r.prop.hi));
+      resp.differenceVsControl.push(round(r.diff.estimate));
+      resp.diffCiLow.push(round(r.diff.lo));
+      resp.diffCiHigh.push(round(r.diff.hi));
+    }
+  }
+  const subjects: Record<string, (number | string)[]> = { id: [], arm: [], age: [], yearsSinceOnset: [], norwood: [], sultOd: [], adherence: [], completer: [], perProtocol: [], baseline: [], final: [], changePerCm2: [], changePct: [], trueChangePct: [], gpa: [] };
+  for (const r of set) {
+    subjects.id.push(r.rec.id);
+    subjects.arm.push(s.arms[r.arm].id);
+    subjects.age.push(round(r.rec.ageYears, 1));
+    subjects.yearsSinceOnset.push(round(r.rec.yearsSinceOnset, 1));
+    subjects.norwood.push(r.rec.stage);
+    subjects.sultOd.push(round(r.rec.sultOd));
+    subjects.adherence.push(round(r.rec.adherence));
+    subjects.completer.push(r.completer ? 1 : 0);
+    subjects.perProtocol.push(r.perProtocol ? 1 : 0);
+    subjects.baseline.push(r.course.measured[0]);
+    subjects.final.push(countAt(r, last));
+    subjects.changePerCm2.push(round((countAt(r, last) - r.course.measured[0]) / s.targetArea.areaCm2));
+    subjects.changePct.push(round(r.course.measured[0] > 0 ? 100 * (countAt(r, last) / r.course.measured[0] - 1) : 0));
+    subjects.trueChangePct.push(round(r.course.trueCount[0] > 0 ? 100 * (r.course.trueCount[last] / r.course.trueCount[0] - 1) : 0));
+    subjects.gpa.push(gpaAt(r, last));
+  }
+  const weeks = Math.ceil(s.durationWeeks);
+  const shed: Record<string, (number | string)[]> = { arm: [], week: [], shedRelativeToBaseline: [] };
+  s.arms.forEach((_, a) => {
+    const m = set.filter((r) => r.arm === a);
+    const base = m.reduce((x, r) => x + r.course.baselineShedPerWeek, 0);
+    for (let w = 0; w < weeks; w++) {
+      shed.arm.push(s.arms[a].id);
+      shed.week.push(w + 1);
+      shed.shedRelativeToBaseline.push(round(base > 0 ? m.reduce((x, r) => x + r.course.shedPerWeek[w], 0) / base : Number.NaN));
+    }
+  });
+  const saf = safety(s, set);
+  const safetyTable: Record<string, (number | string)[]> = { arm: [], needleSessions: [], needleDepthMm: [], ceriaRetainedUg: [], rosBelowFloorFraction: [], sheddingEpisodeWeeks: [], menWithSheddingEpisode: [] };
+  for (const x of saf) {
+    safetyTable.arm.push(s.arms[x.arm].id);
+    safetyTable.needleSessions.push(round(x.needleSessions, 2));
+    safetyTable.needleDepthMm.push(round(x.needleDepthMm, 2));
+    safetyTable.ceriaRetainedUg.push(round(x.ceriaRetainedUg, 2));
+    safetyTable.rosBelowFloorFraction.push(round(x.rosBelowFloorFraction));
+    safetyTable.sheddingEpisodeWeeks.push(round(x.sheddingEpisodeWeeks, 2));
+    safetyTable.menWithSheddingEpisode.push(round(x.menWithSheddingEpisode));
+  }
+  const flowTable: Record<string, (number | string)[]> = { stage: ['screened', 'failed age', 'failed Norwood', 'eligible', 'eligible, not randomized (arm full)'], count: [flow.screened, flow.failedAge, flow.failedNorwood, flow.eligible, flow.eligibleNotRandomized] };
+  s.arms.forEach((a, i) => {
+    for (const [k, v] of [['randomized', flow.randomized[i]], ['dropped', flow.dropped[i]], ['analysed ITT', flow.analysedItt[i]], ['analysed PP', flow.analysedPp[i]]] as const) {
+      flowTable.stage.push(`${a.id}: ${k}`);
+      flowTable.count.push(v);
+    }
+  });
+
+  // sample men for the pictures: the first photoSubjects of each arm
+  const photos: TrialOutput['trial']['photos'] = [];
+  s.arms.forEach((_, a) => {
+    set.filter((r) => r.arm === a && r.completer).slice(0, s.analysis.photoSubjects).forEach((r) => {
+      photos.push({ arm: a, id: r.rec.id, follicles: r.course.follicles, baseline: { terminal: r.course.trueCount[0], hairs: r.course.hairsBaseline }, end: { terminal: r.course.trueCount[last], hairs: r.course.hairsEnd } });
+    });
+  });
+
+  const finalItt = summaries.itt.filter((v) => v.week === s.visitsWeeks[last]);
+  const summary = {
+    name: s.name,
+    design: s.design.commonRandomNumbers ? 'common random numbers (every arm the same men)' : 'randomized',
+    targetAreaCm2: s.targetArea.areaCm2,
+    durationWeeks: s.durationWeeks,
+    flow,
+    finalVisitWeek: s.visitsWeeks[last],
+    arms: s.arms.map((a, i) => ({
+      id: a.id,
+      label: label(i),
+      n: flow.randomized[i],
+      baselinePerCm2: round(set.filter((r) => r.arm === i).reduce((x, r) => x + r.course.measured[0], 0) / Math.max(1, flow.randomized[i]) / s.targetArea.areaCm2, 1),
+      ittChangePerCm2: round(finalItt[i].abs.mean, 2),
+      ittSdPerCm2: round(finalItt[i].abs.sd, 2),
+      ittCi: [round(finalItt[i].abs.lo, 2), round(finalItt[i].abs.hi, 2)],
+      ittChangePct: round(finalItt[i].pct.mean, 2),
+    })),
+    differencesItt: ancovas.itt.differences.map((d) => ({ arm: s.arms[d.arm].id, versus: s.arms[control].id, perCm2: round(d.estimate, 2), ci: [round(d.lo, 2), round(d.hi, 2)], p: round(d.p, 6) })),
+    respondersItt: responders(s, set, 'itt', control).map((r) => ({ arm: s.arms[r.arm].id, proportion: round(r.prop.p), ci: [round(r.prop.lo), round(r.prop.hi)] })),
+    safety: saf.map((x) => ({ ...x, arm: s.arms[x.arm].id })),
+  };
+  return {
+    task: 'trial',
+    summary,
+    tables: { visits: toTable(visits), differences: toTable(diffs), responders: toTable(resp), subjects: toTable(subjects), shedding: toTable(shed), safety: toTable(safetyTable), flow: toTable(flowTable) },
+    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg' } },
+    solver: { method: 'human follicular automaton per man (target area only), behaviour schedules, per-follicle streams' },
+    stats: { screened: flow.screened, randomized: flow.randomized.reduce((a, b) => a + b, 0) },
+    streams: ['subject/<id>/traits', 'subject/<id>/follicles', 'subject/<id>/treatment', 'subject/<id>/measure', 'randomization/<id>'],
+    trial: { arms: s.arms.map((a, i) => ({ id: a.id, label: label(i) })), flow, photos, areaCm2: s.targetArea.areaCm2, durationWeeks: s.durationWeeks, control },
+  };
+}
+
+/** The virtual-trial task: units = blocks of screened candidates; reduce = flow, statistics, safety. */
+export const trialTask: Task<TrialScenario, TrialUnit, CandidateRecord[], TrialOutput> = {
+  name: 'run:trial',
+  description: 'virtual randomized AGA trial: screen, randomize, simulate each man from AGA onset, analyse (ITT/PP, ANCOVA, responders, safety)',
+  accepts: (sc) => sc.model === 'trial',
+  plan: (s) => planTrial(s),
+  runUnit: (s, unit, seed, ctx) => runTrialUnit(s, unit, seed, () => ctx.checkpoint()),
+  reduce: (s, results) => reduceTrial(s, results.flat()),
+  unitWeight: (u) => u.to - u.from,
+};

@@ -1,0 +1,148 @@
+import { subjectPath } from '../experiment/cohort.ts';
+import { RandomStream } from '../core/random/stream.ts';
+import type { FollicleBehaviour } from '../follicle/behaviour.ts';
+import { clampToBounds } from '../follicle/behaviour.ts';
+import { stepFromIntervals, type BehaviourSchedule, type ScheduleInterval, type StepFunction } from '../follicle/schedule.ts';
+import { ceriaHuman, dutasteride, finasteride, microneedling, minoxidil } from '../species/drugs.ts';
+import { trialMinoxidil } from '../species/trial.ts';
+import {
+  androgenExposureFactor,
+  ceriaFactors,
+  dutasterideScalpSuppression,
+  finasterideScalpSuppression,
+  meanDepotLevel,
+  meanWoundResponse,
+  minoxidilActivatedExposure,
+  minoxidilAppliedMgPerDay,
+  minoxidilEffect,
+  minoxidilFactors,
+  woundActivationFactor,
+} from './pkpd.ts';
+import type { Subject } from './population.ts';
+import type { TrialArm } from './schema.ts';
+
+const DAY = 86400;
+const WEEK = 7 * DAY;
+const YEAR = 365.25 * DAY;
+
+/** What a regimen does to one man besides his follicles: for the safety readouts. */
+export interface RegimenExposure {
+  /** Needle sessions (roller or patch) before dropout/end, and the summed channel depth (mm). */
+  needleSessions: number;
+  needleDepthMm: number;
+  /** Patches with ceria, and the depot depth (µm) of this man's patches (NaN without). */
+  ceriaPatches: number;
+  ceriaDepotUm: number;
+}
+
+/**
+ * The behaviour schedule of one man under one arm, on the automaton's clock (s since AGA onset): the onset
+ * ramp of androgen exposure (biology, the same in every arm) times every treatment's factors from
+ * enrolment + startWeek to enrolment + stopWeek (or dropout, or the end). Treatment randomness (needle
+ * depths) comes from `subject/<id>/treatment`, so it never touches the follicles' streams.
+ */
+export function subjectSchedule(
+  arm: TrialArm,
+  subject: Subject,
+  seed: number,
+  enrolS: number,
+  trialWeeks: number,
+  rampYears: number,
+  regions: number,
+  targetRegion: number,
+): { schedule: BehaviourSchedule; exposure: RegimenExposure } {
+  const iv: Record<FollicleBehaviour, ScheduleInterval[]> = { activation: [], anagenDuration: [], sizeRetention: [], androgenExposure: [] };
+  // Onset ramp (docs/model.md §9.2): exposure rises linearly over rampYears in yearly steps.
+  if (rampYears > 0) {
+    for (let k = 0; k < Math.ceil(rampYears); k++) {
+      const f = Math.min(1, (k + 0.5) / rampYears);
+      iv.androgenExposure.push({ fromS: k * YEAR, toS: k + 1 >= Math.ceil(rampYears) ? Infinity : (k + 1) * YEAR, factor: f });
+    }
+  }
+  const endWeek = Math.min(trialWeeks, subject.dropoutWeek);
+  const exposure: RegimenExposure = { needleSessions: 0, needleDepthMm: 0, ceriaPatches: 0, ceriaDepotUm: Number.NaN };
+  const t = arm.treatments;
+  const span = (start: number, stop: number | undefined, extraDays = 0): [number, number] | null => {
+    const s0 = enrolS + start * WEEK;
+    const stopW = Math.min(stop ?? Infinity, endWeek);
+    if (!(stopW > start)) return null;
+    return [s0, stopW === Infinity ? Infinity : enrolS + stopW * WEEK + extraDays * DAY];
+  };
+  const add = (b: FollicleBehaviour, w: [number, number], factor: number) => {
+    const f = clampToBounds(b, factor);
+    if (f !== 1) iv[b].push({ fromS: w[0], toS: w[1], factor: f });
+  };
+
+  const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'treatment']);
+  if (t.finasteride) {
+    const w = span(t.finasteride.startWeek, t.finasteride.stopWeek, finasteride.recoveryDays.value);
+    if (w) add('androgenExposure', w, androgenExposureFactor(finasterideScalpSuppression(t.finasteride.doseMg * subject.adherence), subject.finasterideMultiplier));
+  }
+  if (t.dutasteride) {
+    const w = span(t.dutasteride.startWeek, t.dutasteride.stopWeek, dutasteride.recoveryDays.value);
+    if (w) {
+      // onset over ~2 weeks: half the suppression in the first onsetDays, then full
+      const full = androgenExposureFactor(dutasterideScalpSuppression(t.dutasteride.doseMg * subject.adherence), subject.dutasterideMultiplier);
+      const onsetEnd = Math.min(w[1], w[0] + dutasteride.onsetDays.value * DAY);
+      add('androgenExposure', [w[0], onsetEnd], 0.5 * (1 + full));
+      if (w[1] > onsetEnd) add('androgenExposure', [onsetEnd, w[1]], full);
+    }
+  }
+  let minoxBase: ReturnType<typeof minoxidilFactors> | undefined;
+  let minoxApplied = 0;
+  const mx = t.minoxidil;
+  const minoxAbs = mx?.form === 'foam' ? minoxidil.foamRelativeAbsorption.value : 1;
+  const minoxWindow = mx ? span(mx.startWeek, mx.stopWeek, minoxidil.washoutDays.value) : null;
+  if (mx && minoxWindow) {
+    minoxApplied = minoxidilAppliedMgPerDay(mx.concentrationPct, mx.volumeMl, mx.perDay) * subject.adherence;
+    minoxBase = minoxidilFactors(minoxidilEffect(minoxidilActivatedExposure(minoxApplied, minoxAbs, subject.sultOd)), trialMinoxidil.effectGain.value);
+    add('activation', minoxWindow, minoxBase.activation);
+    add('anagenDuration', minoxWindow, minoxBase.anagenDuration);
+    add('sizeRetention', minoxWindow, minoxBase.sizeRetention);
+  }
+  const needling = (start: number, stop: number | undefined, everyDays: number, depthOf: () => number) => {
+    const w = span(start, stop);
+    if (!w) return;
+    const window = 4 * microneedling.healingHalfLifeDays.value; // 94 % of the signal has decayed
+    for (let s0 = w[0]; s0 < Math.min(w[1], enrolS + endWeek * WEEK); s0 += everyDays * DAY) {
+      const depthUm = depthOf();
+      exposure.needleSessions++;
+      exposure.needleDepthMm += depthUm / 1000;
+      add('activation', [s0, s0 + window * DAY], woundActivationFactor(meanWoundResponse(depthUm, window)));
+      // raised minoxidil uptake while the channels are open: the ratio of enhanced to base factors
+      if (minoxBase && minoxWindow && s0 >= minoxWindow[0] && s0 < minoxWindow[1]) {
+        const up = minoxidilFactors(minoxidilEffect(minoxidilActivatedExposure(minoxApplied, minoxAbs * microneedling.uptakeEnhancement.value, subject.sultOd)), trialMinoxidil.effectGain.value);
+        const open: [number, number] = [s0, s0 + microneedling.poreOpenDays.value * DAY];
+        add('activation', open, up.activation / minoxBase.activation);
+        add('anagenDuration', open, up.anagenDuration / minoxBase.anagenDuration);
+        add('sizeRetention', open, up.sizeRetention / minoxBase.sizeRetention);
+      }
+    }
+  };
+  if (t.microneedling) {
+    const m = t.microneedling;
+    const lo = microneedling.rollerInsertionMin.value;
+    const hi = microneedling.rollerInsertionMax.value;
+    needling(m.startWeek, m.stopWeek, m.everyDays, () => m.needleMm * 1000 * (lo + (hi - lo) * rng.uniform()));
+  }
+  if (t.ceriaPatch) {
+    const c = t.ceriaPatch;
+    const lo = microneedling.patchInsertionMin.value;
+    const hi = microneedling.patchInsertionMax.value;
+    const depot = c.needleUm * (lo + (hi - lo) * rng.uniform());
+    needling(c.startWeek, c.stopWeek, c.everyDays, () => depot);
+    const w = span(c.startWeek, c.stopWeek, 1 / ceriaHuman.clearancePerDay.value);
+    if (c.loaded && w) {
+      exposure.ceriaDepotUm = depot;
+      exposure.ceriaPatches = exposure.needleSessions;
+      const f = ceriaFactors(depot, meanDepotLevel(c.everyDays));
+      add('activation', w, f.activation);
+      add('androgenExposure', w, f.androgenExposure);
+    }
+  }
+
+  const steps: Partial<Record<FollicleBehaviour, StepFunction>> = {};
+  for (const [b, list] of Object.entries(iv) as [FollicleBehaviour, ScheduleInterval[]][]) if (list.length > 0) steps[b] = stepFromIntervals(list);
+  const schedule: BehaviourSchedule = { regions: Array.from({ length: regions }, (_, r) => (r === targetRegion ? steps : {})) };
+  return { schedule, exposure };
+}

@@ -1,0 +1,123 @@
+import { subjectPath } from '../experiment/cohort.ts';
+import { RandomStream } from '../core/random/stream.ts';
+import { measureCount, photographicScore } from './measure.ts';
+import { ageEligible, drawSubject, eligible, randomizeArm } from './population.ts';
+import type { TrialScenario } from './schema.ts';
+import { screeningStage, simulateSubject, trialModelTemplate } from './subject.ts';
+
+/**
+ * One candidate's record: screening outcome and, when simulated, the measured course under each arm he
+ * was run in (one arm in a randomized trial; every arm with common random numbers).
+ */
+export interface CandidateRecord {
+  id: number;
+  /** 'age' | 'norwood' screen failures, or 'eligible'. */
+  screen: 'age' | 'norwood' | 'eligible';
+  ageYears: number;
+  yearsSinceOnset: number;
+  stage: number;
+  sultOd: number;
+  adherence: number;
+  dropoutWeek: number;
+  /** Arm he was randomized to (−1 with common random numbers: every arm). */
+  arm: number;
+  courses: ArmCourse[];
+}
+
+/** Measured course of one man under one arm. */
+export interface ArmCourse {
+  arm: number;
+  follicles: number;
+  /** True terminal count, measured count and photographic score (NaN at baseline) per visit. */
+  trueCount: number[];
+  measured: number[];
+  gpa: number[];
+  coverageRatioEnd: number;
+  hairsBaseline: number;
+  hairsEnd: number;
+  shedPerWeek: number[];
+  baselineShedPerWeek: number;
+  needleSessions: number;
+  needleDepthMm: number;
+  ceriaPatches: number;
+  ceriaDepotUm: number;
+}
+
+/** Candidate ids [from, to) of one unit. */
+export interface TrialUnit {
+  from: number;
+  to: number;
+}
+
+/** Screens and simulates candidates [from, to) (pure: same scenario + seed + unit → same records). */
+export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, checkpoint: () => void = () => {}): CandidateRecord[] {
+  const template = trialModelTemplate(s);
+  const out: CandidateRecord[] = [];
+  for (let id = unit.from; id < unit.to; id++) {
+    checkpoint();
+    const subject = drawSubject(s, seed, id);
+    const rec: CandidateRecord = {
+      id,
+      screen: 'age',
+      ageYears: subject.ageYears,
+      yearsSinceOnset: subject.yearsSinceOnset,
+      stage: 0,
+      sultOd: subject.sultOd,
+      adherence: subject.adherence,
+      dropoutWeek: subject.dropoutWeek,
+      arm: s.design.commonRandomNumbers ? -1 : randomizeArm(s, seed, id),
+      courses: [],
+    };
+    if (!ageEligible(s, subject)) {
+      out.push(rec);
+      continue;
+    }
+    rec.stage = screeningStage(s, template, subject, seed);
+    if (!eligible(s, subject, rec.stage)) {
+      rec.screen = 'norwood';
+      out.push(rec);
+      continue;
+    }
+    const arms = rec.arm < 0 ? s.arms.map((_, a) => a) : [rec.arm];
+    for (const a of arms) {
+      const c = simulateSubject(s, template, subject, s.arms[a], seed);
+      // measurement noise from the man's own stream: the same draws under every arm
+      const mrng = RandomStream.fromSeed(seed, [...subjectPath(id), 'measure']);
+      const measured: number[] = [];
+      const gpa: number[] = [];
+      s.visitsWeeks.forEach((w, v) => {
+        measured.push(measureCount(c.terminal[v], w, s.counting.method, s.counting.errorCv, mrng));
+        gpa.push(v === 0 ? Number.NaN : photographicScore(c.coverageUm[0] > 0 ? c.coverageUm[v] / c.coverageUm[0] : 1, mrng));
+      });
+      const last = s.visitsWeeks.length - 1;
+      rec.courses.push({
+        arm: a,
+        follicles: c.follicles,
+        trueCount: Array.from(c.terminal),
+        measured,
+        gpa,
+        coverageRatioEnd: c.coverageUm[0] > 0 ? c.coverageUm[last] / c.coverageUm[0] : 1,
+        hairsBaseline: c.hairs[0],
+        hairsEnd: c.hairs[last],
+        shedPerWeek: Array.from(c.shedPerWeek),
+        baselineShedPerWeek: c.baselineShedPerWeek,
+        needleSessions: c.exposure.needleSessions,
+        needleDepthMm: c.exposure.needleDepthMm,
+        ceriaPatches: c.exposure.ceriaPatches,
+        ceriaDepotUm: c.exposure.ceriaDepotUm,
+      });
+    }
+    rec.screen = rec.courses.length > 0 ? 'eligible' : 'norwood';
+    out.push(rec);
+  }
+  return out;
+}
+
+/** The plan: candidate blocks of `subjectsPerUnit` up to the candidate count (default 4 × the randomized total). */
+export function planTrial(s: TrialScenario): TrialUnit[] {
+  const total = s.design.commonRandomNumbers ? Math.max(...s.arms.map((a) => a.n)) : s.arms.reduce((x, a) => x + a.n, 0);
+  const candidates = s.population.candidates ?? 4 * total;
+  const units: TrialUnit[] = [];
+  for (let from = 0; from < candidates; from += s.design.subjectsPerUnit) units.push({ from, to: Math.min(candidates, from + s.design.subjectsPerUnit) });
+  return units;
+}

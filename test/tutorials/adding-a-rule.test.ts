@@ -5,17 +5,17 @@
 //>
 //>     factor = 1 + (saturation − 1) · sⁿ / (halfMaxⁿ + sⁿ)
 //>
-//> and rules on the same behaviour multiply. Rules are scenario data (`microenvironment.rules`), so adding
-//> one needs no code. Here we ask a question the default table does not: what if VEGF itself (not only the
-//> vessels it grows) prolonged anagen?
+//> and rules on the same behaviour multiply (each normalised to 1 at the healthy reference signals). Rules are
+//> scenario data (`microenvironment.rules`), so adding one needs no code. Here we ask a question the default
+//> table does not: what if androgen shortened anagen far more strongly than the default rules assume?
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { DEFAULT_RULES } from '../../src/microenv/defaultRules.ts';
 import { validateScenario } from '../../src/scenario/index.ts';
 import { runMouseStudyTask } from '../../src/tasks/mouseStudyRun.ts';
 
-//> The new rule: VEGF at twice its reference level gives half of a 1.5-fold longer anagen.
-const vegfProlongsAnagen = { signal: 'vegf', direction: 'increases', behaviour: 'anagenDuration', halfMax: 2, hill: 2, saturation: 1.5 };
+//> The new rule: at the AGA androgen level (dht = 1) anagen lasts about a quarter as long.
+const androgenShortensAnagen = { signal: 'dht', direction: 'decreases', behaviour: 'anagenDuration', halfMax: 0.1, hill: 1, saturation: 0.2 };
 
 function study(rules: unknown[]) {
   const r = validateScenario({
@@ -33,17 +33,23 @@ function study(rules: unknown[]) {
 }
 
 it('a rule added in the scenario changes the behaviour it names, and a bad one is refused', () => {
-  //> Run the default table and the table plus the new rule with the same seed (the same mice).
-  const anagenAt = (rules: unknown[]) => {
-    const s = runMouseStudyTask(study(rules), { seed: 11 }).summary as { arms: Record<string, { final: { anagenFraction: { mean: number } } }> };
-    return s.arms.minoxidil.final.anagenFraction.mean;
+  //> Run the default table and the table plus the new rule with the same seed (the same mice), and average
+  //> the AGA control's anagen fraction over the study.
+  const meanAnagen = (rules: unknown[]) => {
+    const t = runMouseStudyTask(study(rules), { seed: 11 }).tables['arms-by-day'];
+    const arms = t.arm as readonly string[];
+    const a = t.anagenFraction_mean as ArrayLike<number>;
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < arms.length; i++) if (arms[i] === 'agaControl') (sum += a[i]), n++;
+    return sum / n;
   };
-  const base = anagenAt(DEFAULT_RULES);
-  const withRule = anagenAt([...DEFAULT_RULES, vegfProlongsAnagen]);
-  //> Minoxidil raises VEGF, so with the new rule its follicles stay in anagen longer.
-  assert.ok(withRule > base, `anagen fraction at day 24: ${withRule} vs ${base}`);
+  const base = meanAnagen(DEFAULT_RULES);
+  const withRule = meanAnagen([...DEFAULT_RULES, androgenShortensAnagen]);
+  //> With the new rule the androgen-exposed follicles spend much less time in anagen.
+  assert.ok(withRule < 0.8 * base, `mean anagen fraction: ${withRule} vs ${base}`);
   //> Rules are validated like every input: an increasing rule must saturate above 1.
-  const bad = validateScenario({ model: 'mouseStudy', arms: [{ id: 'agaControl' }], microenvironment: { rules: [{ ...vegfProlongsAnagen, saturation: 0.5 }] } });
+  const bad = validateScenario({ model: 'mouseStudy', arms: [{ id: 'agaControl' }], microenvironment: { rules: [{ ...androgenShortensAnagen, saturation: 1.5 }] } });
   assert.equal(bad.ok, false);
   if (!bad.ok) assert.ok(bad.issues.some((i) => i.path === 'microenvironment.rules.0.saturation'), JSON.stringify(bad.issues));
 });

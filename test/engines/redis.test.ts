@@ -18,6 +18,7 @@ import { runTask } from '../../src/tasks/runTask.ts';
 import { runCli } from '../helpers/cli.ts';
 import { flakyTask } from './fixtures/testTasks.ts';
 import { freePort, HAVE_REDIS, startCli, startRedis, stop, until, type CliProcess } from './redisHelpers.ts';
+import { smallMouseStudy } from '../helpers/scenarios.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'follisim-redis-'));
 const procs: (ChildProcess | undefined)[] = [];
@@ -26,16 +27,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const MICE = {
-  name: 'redis-test',
-  model: 'mouseStudy',
-  durationDays: 4,
-  animals: { perArm: 3 },
-  skin: { lattice: { nx: 8, ny: 8 } },
-  arms: [{ id: 'agaControl' }, { id: 'normal', androgenLevel: 0 }],
-  photos: { days: [4], widthPx: 16, heightPx: 16 },
-  endpoints: { compareDays: [4] },
-};
+const MICE = smallMouseStudy('redis-test');
 
 describe('redis engine', () => {
   it('an unreachable Redis is an error naming the address, exit 2, nothing written', async () => {

@@ -12,17 +12,9 @@ import { validateScenario } from '../../src/scenario/index.ts';
 import type { MouseStudyOutput } from '../../src/tasks/mouseStudyRun.ts';
 import { runTask } from '../../src/tasks/runTask.ts';
 import { CLI_SOURCE, ROOT } from '../helpers/cli.ts';
+import { smallMouseStudy } from '../helpers/scenarios.ts';
 
-const SCENARIO = {
-  name: 'resume-test',
-  model: 'mouseStudy',
-  durationDays: 4,
-  animals: { perArm: 3 },
-  skin: { lattice: { nx: 8, ny: 8 } },
-  arms: [{ id: 'agaControl' }, { id: 'normal', androgenLevel: 0 }],
-  photos: { days: [4], widthPx: 16, heightPx: 16 },
-  endpoints: { compareDays: [4] },
-};
+const SCENARIO = smallMouseStudy('resume-test');
 const dir = mkdtempSync(join(tmpdir(), 'follisim-resume-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

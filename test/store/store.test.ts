@@ -15,17 +15,9 @@ import { runTask } from '../../src/tasks/runTask.ts';
 import type { Task } from '../../src/tasks/task.ts';
 import type { Table, TaskOutput } from '../../src/tasks/types.ts';
 import { runCli } from '../helpers/cli.ts';
+import { smallMouseStudy } from '../helpers/scenarios.ts';
 
-const MICE = {
-  name: 'store-test-mice',
-  model: 'mouseStudy',
-  durationDays: 4,
-  animals: { perArm: 3 },
-  skin: { lattice: { nx: 8, ny: 8 } },
-  arms: [{ id: 'agaControl' }, { id: 'normal', androgenLevel: 0 }],
-  photos: { days: [4], widthPx: 16, heightPx: 16 },
-  endpoints: { compareDays: [4] },
-};
+const MICE = smallMouseStudy('store-test-mice');
 
 function mice(): Scenario {
   const r = validateScenario(MICE);

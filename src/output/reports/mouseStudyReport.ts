@@ -1,10 +1,8 @@
 import { renderFigures, type ChartSpec } from '../charts/index.ts';
-import { formatPValue, htmlReport, htmlTable } from '../html/index.ts';
+import { escapeHtml, formatPValue, htmlReport, htmlTable } from '../html/index.ts';
 import type { AnimalReadoutName } from '../../study/animal.ts';
 import type { ArmSummary } from '../../study/aggregate.ts';
 import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 import { mouseStudyCharts } from './mouseStudyCharts.ts';
 import type { OrderingResult } from '../../study/orderingUncertainty.ts';
 

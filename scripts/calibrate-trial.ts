@@ -6,7 +6,7 @@
  *   3. the minoxidil gain g against the Olsen 2002 5 % arm (+18.6 /cm² at 48 wk).
  * Prints the metric for each candidate; the chosen values are typed into src/species/trial.ts.
  *
- *   node --import tsx scripts/calibrate-trial.ts natural [n] | minoxidil [n]
+ *   node --import tsx scripts/calibrate-trial.ts natural [n] [ramps] [deltas] [spreads] [ρ/δ] | olsen [n] [gains] [drift]
  */
 import { trialMeasurement, trialProgression, trialMinoxidil } from '../src/species/trial.ts';
 import { reduceTrial } from '../src/tasks/trial.ts';
@@ -19,9 +19,11 @@ import { simulateSubject, trialModelTemplate } from '../src/trial/subject.ts';
 const mode = process.argv[2] ?? 'natural';
 const n = Number(process.argv[3] ?? 200);
 
-function naturalHistory(ramp: number, delta: number): number[] {
+function naturalHistory(ramp: number, delta: number, spreadYears: number, recoveryRatio: number): number[] {
   (trialProgression.onsetRampYears as { value: number }).value = ramp;
   (trialProgression.miniaturizationPerCycle as { value: number }).value = delta;
+  (trialProgression.follicleOnsetSpreadYears as { value: number }).value = spreadYears;
+  (trialProgression.recoveryPerCycle as { value: number }).value = recoveryRatio * delta;
   const s = trialSchema.parse({ model: 'trial', durationWeeks: 261, visitsWeeks: [0, 52, 192, 261], targetArea: { areaCm2: 5.1 }, arms: [{ id: 'placebo', n: 1 }] });
   const tpl = trialModelTemplate(s);
   // optional susceptibility shape (FOLLISIM_SUS="mean,sd"): tests heterogeneous-susceptibility hypotheses
@@ -41,14 +43,16 @@ function naturalHistory(ramp: number, delta: number): number[] {
 }
 
 if (mode === 'natural') {
-  const ramps = (process.argv[4] ?? '0,4,8,12').split(',').map(Number);
-  const deltas = (process.argv[5] ?? '0.243').split(',').map(Number);
-  for (const r of ramps)
-    for (const d of deltas) {
-      const t0 = performance.now();
-      const [y1, w192, y5] = naturalHistory(r, d);
-      console.log(`ramp ${r} y  δ ${d}:  1 y ${y1.toFixed(1)} %  192 wk ${w192.toFixed(1)} %  5 y ${y5.toFixed(1)} %   (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    }
+  // natural [n] [ramps] [deltas] [follicle onset spreads (y)] [recovery ratios ρ/δ]
+  const list = (i: number, d: string) => (process.argv[i] ?? d).split(',').map(Number);
+  for (const r of list(4, '0'))
+    for (const d of list(5, String(trialProgression.miniaturizationPerCycle.value)))
+      for (const sp of list(6, String(trialProgression.follicleOnsetSpreadYears.value)))
+        for (const rr of list(7, String(trialProgression.recoveryPerCycle.value / trialProgression.miniaturizationPerCycle.value))) {
+          const t0 = performance.now();
+          const [y1, w192, y5] = naturalHistory(r, d, sp, rr);
+          console.log(`ramp ${r} y  δ ${d}  spread ${sp} y  ρ/δ ${rr}:  1 y ${y1.toFixed(1)} %  192 wk ${w192.toFixed(1)} %  5 y ${y5.toFixed(1)} %   (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+        }
 }
 
 /** Olsen 2002 set-up with common random numbers: 5 % and placebo on the same men; returns 48-wk changes (/cm²). */

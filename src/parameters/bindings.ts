@@ -89,6 +89,8 @@ export const BINDINGS: Readonly<Record<string, Binding>> = {
   'human.aga.susceptibilityMean': human('aga.susceptibility.mean'),
   'human.aga.susceptibilitySd': human('aga.susceptibility.sd'),
   'human.aga.dormantThreshold': human('aga.dormantThreshold'),
+  'human.aga.recoveryPerCycle': human('aga.recoveryPerCycle'),
+  'human.aga.follicleOnsetSpreadYears': human('aga.follicleOnsetSpreadYears'),
   'human.aga.agaLatencyMeanDays': human('aga.latencyMeanDays'),
   'human.aga.sensitivityFrontal': human('regions.frontal.androgenSensitivity'),
   'human.aga.sensitivityMidScalp': human('regions.midScalp.androgenSensitivity'),

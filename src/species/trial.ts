@@ -21,6 +21,10 @@ export const trialProgression = {
   onsetRampYears: assumed(0, 'y', 'years over which a man\'s androgen exposure rises from 0 to full after onset (linear ramp; 0 = step onset)',
     'tested 0-25 y against the placebo decline (scripts/calibrate-trial.ts): the ramp does not change the shape of the decline after enrolment, so it is off (docs/validation.md §9)', [0, 20, "0 = the old step onset; 20 = slow recruitment"]),
   miniaturizationPerCycle: derived(0.243, '1', 'per-cycle size loss at full exposure (trial population)', 'humanAga.miniaturizationPerCycle (fitted to the 5-y placebo decline)', [0.1, 0.6, "fitted jointly with the ramp"]),
+  recoveryPerCycle: derived(0.1215, '1', 'fraction of the gap to the genetic size regained per cycle under full androgen withdrawal (trial population)',
+    'δ/2 with δ = trialProgression.miniaturizationPerCycle: the assumption of humanAga.recoveryPerCycle (middle of [0, δ]; Hamilton castration: no regrowth; Whiting 1999: partial reversal, qualitative). Chosen before any treated-arm comparison; never fitted to one; placebo natural history does not depend on it', [0, 0.6, "0 = irreversible; up to \u03b4 (symmetric)"]),
+  follicleOnsetSpreadYears: assumed(0, 'y', 'spread of the follicles\' own AGA onset times after the man\'s onset (uniform over [0, T]) (trial population)',
+    'a growing proportion of follicles is affected over the years (Courtois 1994, references §5.2). Tested at T = 15 y (the middle of the 5-25 y from onset to near-baldness, [HC] §4) and 30 y against the placebo decline (scripts/calibrate-trial.ts): the shape is unchanged (1-y/5-y ratio 0.19-0.21), so it is off (docs/validation.md §9.4)', [0, 40, "onset to near-baldness 5-25 y, widened"]),
 } satisfies ParameterSet;
 
 /** Execution: adherence and dropout. */
@@ -60,6 +64,8 @@ export const trialRanges: Record<string, { range: [number, number]; reason: stri
   'trialPopulation.follicleDensityCv': { range: [0.06, 0.2], reason: 'occipital punch CV 6 %; Barman range' },
   'trialProgression.onsetRampYears': { range: [0, 20], reason: '0 = the old step onset; 20 = slow recruitment' },
   'trialProgression.miniaturizationPerCycle': { range: [0.1, 0.6], reason: 'fitted jointly with the ramp' },
+  'trialProgression.recoveryPerCycle': { range: [0, 0.6], reason: '0 = irreversible; up to δ (symmetric)' },
+  'trialProgression.follicleOnsetSpreadYears': { range: [0, 40], reason: 'onset to near-baldness 5-25 y, widened' },
   'trialExecution.adherenceMean': { range: [0.6, 1], reason: 'assumption' },
   'trialExecution.adherenceSd': { range: [0, 0.2], reason: 'assumption' },
   'trialExecution.dropoutPerYear': { range: [0.05, 0.3], reason: 'Kaufman 1553 → 1215 continuing into year 2 (0.25/y)' },

@@ -36,7 +36,11 @@ export function trialModelTemplate(s: TrialScenario): HumanScalpModel {
   const cfg = humanScalpSchema.parse({
     randomStreams: 'perFollicle',
     regions: { frontal: { areaCm2: 1e-9 }, midScalp: { areaCm2: 1e-9 }, vertex: { areaCm2: s.targetArea.areaCm2 }, occipital: { areaCm2: 1e-9 } },
-    aga: { miniaturizationPerCycle: trialProgression.miniaturizationPerCycle.value },
+    aga: {
+      miniaturizationPerCycle: trialProgression.miniaturizationPerCycle.value,
+      recoveryPerCycle: trialProgression.recoveryPerCycle.value,
+      follicleOnsetSpreadYears: trialProgression.follicleOnsetSpreadYears.value,
+    },
   });
   return assembleHumanScalp(cfg);
 }

@@ -3,7 +3,7 @@ import type { RandomStream } from '../../core/random/stream.ts';
 import { sampleBeta } from '../../core/random/samplers.ts';
 import type { BehaviourSchedule } from '../schedule.ts';
 import { HumanBehaviourView } from './behaviourView.ts';
-import { anagenMeanS, latencyMeanS, type HumanScalpModel } from './model.ts';
+import { anagenMeanS, latencyMeanS, recoveryStep, type HumanScalpModel } from './model.ts';
 
 /**
  * Stochastic follicular automaton of the human scalp, after Halloy et al. (PNAS 2000; J Theor Biol 2002):
@@ -11,6 +11,8 @@ import { anagenMeanS, latencyMeanS, type HumanScalpModel } from './model.ts';
  * lognormal phase durations drawn at phase entry. AGA: at every new anagen the follicle's relative size m
  * shrinks by the factor (1 − δ·x), x = androgen level × regional sensitivity × follicle susceptibility;
  * anagen shortens and latency lengthens with m, the shaft thins; below a threshold the follicle is dormant.
+ * With recovery ρ > 0 a follicle whose exposure falls below its untreated x₀ regains ρ(1 − x/x₀) of its gap
+ * to its genetic size per cycle; with an onset spread each follicle's exposure is 0 before its own AGA onset.
  *
  * Follicles are independent, so the automaton is event-driven follicle by follicle: each follicle's whole
  * history is generated at once and written into an IntervalRecorder (difference arrays), which makes the
@@ -74,6 +76,8 @@ export function runHumanAutomaton(
   const tel = model.telogen;
   const pL = model.latencyProbability;
   const delta = model.miniaturizationPerCycle;
+  const rho = model.recoveryPerCycle;
+  const onsetSpread = model.follicleOnsetSpreadS;
   const thresholdM = model.terminalThresholdM;
   const dV = model.vellusDiameterM;
   const betaA = model.susceptibilityA;
@@ -103,6 +107,10 @@ export function runHumanAutomaton(
       const thresholdSize = (thresholdM - dV) / (dT - dV);
       let size = 1;
       if (frng.uniform() < model.vellusFraction) size = 0.5 * (model.dormantThreshold + Math.min(1, thresholdSize));
+      // A genetically vellus follicle recovers only to its own vellus size, never to terminal.
+      const geneticSize = size;
+      // The follicle's own AGA onset (drawn only when spread, so the draws of spread 0 are the old ones).
+      const onsetS = onsetSpread > 0 ? onsetSpread * frng.uniform() : 0;
       let cycles = 0;
 
       // Initial phase and time to its end.
@@ -194,14 +202,19 @@ export function runHumanAutomaton(
           // A new cycle begins: androgen acts on the new anagen.
           cycles++;
           stats.cyclesStarted++;
+          const exposed = t >= onsetS;
           if (active) {
             // Exposure and retention in force at this miniaturization step; 1 reproduces `shrink` exactly.
             const a = view.androgenExposure(t);
-            const x = a === 1 ? exposure : Math.min(1, exposureScale * susceptibility * a);
-            size *= Math.max(0, 1 - delta * x) * view.sizeRetention(t);
+            const x = !exposed ? 0 : a === 1 ? exposure : Math.min(1, exposureScale * susceptibility * a);
+            const keep = view.sizeRetention(t);
+            // size·(m·keep) + 0 when ρ = 0: the old product, bit for bit
+            size = size * (Math.max(0, 1 - delta * x) * keep) + recoveryStep(size, x, exposure, rho, geneticSize) * keep;
             if (size > 1) size = 1;
+          } else if (exposed) {
+            size *= shrink; // untreated: x = x₀, nothing to recover
           } else {
-            size *= shrink;
+            size += recoveryStep(size, 0, exposure, rho, geneticSize);
           }
           if (size < model.dormantThreshold || cycles >= nc) {
             phase = PHASE.dormant;

@@ -2,7 +2,7 @@ import { lognormalParams } from '../../core/random/samplers.ts';
 import { normalCdf } from '../../core/random/specialFunctions.ts';
 import { standardNormalSf } from '../../stats/special.ts';
 import type { FollicleBehaviour } from '../behaviour.ts';
-import { anagenMeanS, latencyMeanS, type HumanScalpModel } from './model.ts';
+import { anagenMeanS, latencyMeanS, recoveryStep, type HumanScalpModel } from './model.ts';
 
 /**
  * Deterministic mean-field version of the human automaton: renewal equations for the expected share of
@@ -62,6 +62,7 @@ export function humanMeanField(
   const n = Math.round(endS / hS);
   const act = factors.activation ?? 1;
   const lnAna = Math.log(factors.anagenDuration ?? 1);
+  const untreated = Math.min(1, model.androgenLevel * model.regionSensitivity[region] * model.susceptibilityB);
   const exposure = Math.min(1, model.androgenLevel * model.regionSensitivity[region] * model.susceptibilityB * (factors.androgenExposure ?? 1));
   const shrink = Math.max(0, 1 - model.miniaturizationPerCycle * exposure) * (factors.sizeRetention ?? 1);
   const dT = model.terminalDiameterMeanM;
@@ -119,7 +120,8 @@ export function humanMeanField(
     const afterL = phase(scratch, lognormalPmf(lMu, model.latencySigma, hS, n, act), []);
     // Next cycle starts: dormancy by size or by exhausting the critical cycle number.
     const next = new Float64Array(n + 1);
-    size = Math.min(1, size * shrink);
+    // recovery toward the genetic size 1 (0 when ρ = 0, leaving the old product bit for bit)
+    size = Math.min(1, size * shrink + recoveryStep(size, exposure, untreated, model.recoveryPerCycle, 1) * (factors.sizeRetention ?? 1));
     const survivors = 1 - ncCdf(k);
     const hazard = size < model.dormantThreshold ? 1 : survivors > 0 ? (ncCdf(k + 1) - ncCdf(k)) / survivors : 1;
     for (let i = 0; i <= n; i++) {

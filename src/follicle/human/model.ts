@@ -1,5 +1,5 @@
 import { betaParams, lognormalParams } from '../../core/random/samplers.ts';
-import { cm2ToM2, daysToS } from '../../core/units.ts';
+import { cm2ToM2, DAYS_PER_YEAR, daysToS } from '../../core/units.ts';
 import { HUMAN_REGION_IDS, type HumanScalpConfig } from './schema.ts';
 
 /** Log-space lognormal parameters, or a fixed value when the SD is zero. */
@@ -44,6 +44,10 @@ export interface HumanScalpModel {
   susceptibilityA: number;
   susceptibilityB: number;
   dormantThreshold: number;
+  /** Fraction ρ of the gap to the genetic size regained per cycle under full androgen withdrawal (0 = irreversible). */
+  recoveryPerCycle: number;
+  /** Per-follicle AGA onset spread T (s): follicle i is exposed from U_i·T on (0 = from t = 0). */
+  follicleOnsetSpreadS: number;
 }
 
 const sigmaOf = (mean: number, sd: number): number => lognormalParams(mean, Math.max(sd, 0)).sigma;
@@ -93,7 +97,28 @@ export function assembleHumanScalp(cfg: HumanScalpConfig): HumanScalpModel {
     susceptibilityA: susA,
     susceptibilityB: susB,
     dormantThreshold: cfg.aga.dormantThreshold,
+    recoveryPerCycle: cfg.aga.recoveryPerCycle,
+    follicleOnsetSpreadS: daysToS(cfg.aga.follicleOnsetSpreadYears * DAYS_PER_YEAR),
   };
+}
+
+/**
+ * Relative size after one miniaturization step (docs/model.md §1.4):
+ *   M' = M(1 − δx) + ρ·w·max(0, M_g − M),   w = max(0, 1 − x/x₀)
+ * x is the exposure in force, x₀ the follicle's own untreated exposure (A·S·u): w is the fraction of its
+ * androgen that has been withdrawn (a 5α-reductase inhibitor, castration). The androgen term shrinks the
+ * follicle in proportion to its size; the recovery term closes a fraction ρ·w of the gap to its genetic
+ * size M_g. Untreated (x = x₀) nothing recovers, so natural history does not depend on ρ; with ρ = 0 the
+ * step is the old M(1 − δx), bit for bit.
+ */
+export function nextSize(size: number, exposure: number, untreatedExposure: number, delta: number, rho: number, geneticSize: number): number {
+  return size * Math.max(0, 1 - delta * exposure) + recoveryStep(size, exposure, untreatedExposure, rho, geneticSize);
+}
+
+/** The recovery term ρ·max(0, 1 − x/x₀)·max(0, M_g − M) of `nextSize` (exactly 0 when ρ = 0 or x = x₀). */
+export function recoveryStep(size: number, exposure: number, untreatedExposure: number, rho: number, geneticSize: number): number {
+  if (!(rho > 0 && size < geneticSize && exposure < untreatedExposure)) return 0;
+  return rho * (1 - exposure / untreatedExposure) * (geneticSize - size);
 }
 
 /** Anagen mean (s) of a follicle of relative size m ∈ [0, 1]: linear between vellus and terminal. */

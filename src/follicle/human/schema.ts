@@ -85,6 +85,8 @@ export const humanScalpSchema = z
         androgenLevel: z.number().min(0).max(10).default(1).describe('androgen (DHT) exposure relative to an AGA-prone adult man (0 = none, 1 = reference)'),
         miniaturizationPerCycle: z.number().min(0).max(1).default(a.miniaturizationPerCycle.value).describe('fraction of remaining terminal size lost per cycle at full exposure (0-1)'),
         susceptibility: spreadSchema(a.susceptibilityMean.value, a.susceptibilitySd.value, '1', 'per-follicle androgen susceptibility (Beta)', { min: 0, max: 1 }),
+        recoveryPerCycle: z.number().min(0).max(1).default(a.recoveryPerCycle.value).describe('fraction of the gap to the genetic size regained per cycle under full androgen withdrawal, scaled by the withdrawn fraction 1 − x/x₀ (0-1; 0 = irreversible miniaturization; untreated follicles do not recover)'),
+        follicleOnsetSpreadYears: z.number().min(0).max(100).default(a.follicleOnsetSpreadYears.value).describe('each follicle starts AGA at a uniform time in [0, T] years after t = 0 (exposure 0 before; 0 = all at once)'),
         dormantThreshold: z.number().min(0).max(1).default(a.dormantThreshold.value).describe('relative size below which a follicle turns dormant (0-1)'),
         latencyMeanDays: z.number().min(MIN_PHASE_DAYS).max(36525).default(a.agaLatencyMeanDays.value).describe('mean latency of a fully miniaturized follicle (days, 0.01 to 36525)'),
       })

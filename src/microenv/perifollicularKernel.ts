@@ -36,15 +36,20 @@ export function gaussianAxisWeights(centreM: number, sigmaM: number, dxM: number
   const reach = CUTOFF_SIGMAS * sigmaM;
   const first = Math.max(lo, Math.floor((c - reach) / dxM));
   const last = Math.min(hi - 1, Math.floor((c + reach) / dxM));
-  const images = [c, 2 * a - c, 2 * b - c];
-  let sum = 0;
-  for (let j = first; j <= last; j++) {
-    let w = 0;
-    for (const m of images) w += standardNormalCdf(((j + 1) * dxM - m) / sigmaM) - standardNormalCdf((j * dxM - m) / sigmaM);
-    out[offset + j - first] = w;
-    sum += w;
-  }
   const len = last - first + 1;
+  out.fill(0, offset, offset + len);
+  // the Gaussian and its mirror images that reach into the tile; Φ once per cell edge
+  for (const m of [c, 2 * a - c, 2 * b - c]) {
+    if (m < a - reach || m > b + reach) continue;
+    let below = standardNormalCdf((first * dxM - m) / sigmaM);
+    for (let j = first; j <= last; j++) {
+      const above = standardNormalCdf(((j + 1) * dxM - m) / sigmaM);
+      out[offset + j - first] += above - below;
+      below = above;
+    }
+  }
+  let sum = 0;
+  for (let j = 0; j < len; j++) sum += out[offset + j];
   if (!(sum > 0)) {
     // the whole kernel fell between cell edges below double precision: the home cell takes it
     out.fill(0, offset, offset + len);
@@ -143,21 +148,28 @@ export class PerifollicularKernels {
     a.fill(0);
     b.fill(0);
     const invV = 1 / g.voxelVolumeM3;
-    this.members.forEach((mem, c) => {
-      const bufA = this.buf;
-      const bufB = this.bufB;
+    const bufA = this.buf;
+    const bufB = this.bufB;
+    const xW = this.xW;
+    const yW = this.yW;
+    const zW = this.zW;
+    for (let c = 0; c < this.members.length; c++) {
+      const mem = this.members[c];
       bufA.fill(0);
       bufB.fill(0);
-      for (const i of mem) {
+      for (let m = 0; m < mem.length; m++) {
+        const i = mem[m];
         const w = weight[i];
         if (w === 0) continue;
         const out = second[i] ? bufB : bufA;
-        const ys = this.ySpan[this.yOf[i]];
-        const yo = this.yOf[i] * ny;
+        const yc = this.yOf[i];
+        const ys = this.ySpan[yc];
+        const yo = yc * ny;
+        const zo = i * nz;
         for (let z = 0; z < this.zLen[i]; z++) {
-          const wz = w * this.zW[i * nz + z];
-          const row = (this.zStart[i] + z) * ny;
-          for (let y = 0; y < ys.len; y++) out[row + ys.start + y] += wz * this.yW[yo + y];
+          const wz = w * zW[zo + z];
+          const row = (this.zStart[i] + z) * ny + ys.start;
+          for (let y = 0; y < ys.len; y++) out[row + y] += wz * yW[yo + y];
         }
       }
       const xs = this.xSpan[c];
@@ -168,12 +180,12 @@ export class PerifollicularKernels {
         if (va === 0 && vb === 0) continue;
         const base = nx * r + xs.start;
         for (let x = 0; x < xs.len; x++) {
-          const wx = this.xW[xo + x];
+          const wx = xW[xo + x];
           a[base + x] += wx * va;
           b[base + x] += wx * vb;
         }
       }
-    });
+    }
   }
 
   /**
@@ -181,32 +193,45 @@ export class PerifollicularKernels {
    * values[stride·v + offset]. Depths must have been set.
    */
   average(values: ArrayLike<number>, out: Float64Array, stride = 1, offset = 0): void {
-    const g = this.grid;
-    const { nx, ny, nz } = g;
+    const { nx, ny, nz } = this.grid;
     const col = this.buf;
-    this.members.forEach((mem, c) => {
+    const xW = this.xW;
+    const yW = this.yW;
+    const zW = this.zW;
+    const yOf = this.yOf;
+    const zStart = this.zStart;
+    const zLen = this.zLen;
+    for (let c = 0; c < this.members.length; c++) {
+      const mem = this.members[c];
       const xs = this.xSpan[c];
       const xo = c * nx;
+      const x0 = xs.start;
+      const xl = xs.len;
       // reduce along x once per column class, then per follicle over y and z only
       for (let r = this.zLo * ny; r < ny * nz; r++) {
         let s = 0;
-        const base = nx * r + xs.start;
-        for (let x = 0; x < xs.len; x++) s += this.xW[xo + x] * values[stride * (base + x) + offset];
+        const base = nx * r + x0;
+        for (let x = 0; x < xl; x++) s += xW[xo + x] * values[stride * (base + x) + offset];
         col[r] = s;
       }
-      for (const i of mem) {
-        const ys = this.ySpan[this.yOf[i]];
-        const yo = this.yOf[i] * ny;
+      for (let m = 0; m < mem.length; m++) {
+        const i = mem[m];
+        const yc = yOf[i];
+        const ys = this.ySpan[yc];
+        const yo = yc * ny;
+        const y0 = ys.start;
+        const yl = ys.len;
+        const zo = i * nz;
         let s = 0;
-        for (let z = 0; z < this.zLen[i]; z++) {
-          const row = (this.zStart[i] + z) * ny + ys.start;
+        for (let z = 0; z < zLen[i]; z++) {
+          const row = (zStart[i] + z) * ny + y0;
           let sy = 0;
-          for (let y = 0; y < ys.len; y++) sy += this.yW[yo + y] * col[row + y];
-          s += this.zW[i * nz + z] * sy;
+          for (let y = 0; y < yl; y++) sy += yW[yo + y] * col[row + y];
+          s += zW[zo + z] * sy;
         }
         out[i] = s;
       }
-    });
+    }
   }
 }
 

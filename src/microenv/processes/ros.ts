@@ -17,7 +17,8 @@ export interface RosParams {
 }
 
 /**
- * ROS chemistry per voxel (stiff, batched L-stable integrator) reading the ceria field after transport.
+ * ROS chemistry per voxel (stiff, batched L-stable integrator) reading the ceria field after transport;
+ * the follicular share of production is per follicle, through the follicle densities (docs/model.md §5.1.1).
  * H2O2 and superoxide are solved locally: their reaction-diffusion length √(D/k) ≈ 90 µm (H2O2:
  * D = 2.5e-9 m²/s, k = 0.315 /s; PMC8804256) is below two voxels. `rosFactor` is the animal's
  * production multiplier (inter-animal variability).

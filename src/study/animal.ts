@@ -78,9 +78,10 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
     }
   }
   const env = scn.microenvironment;
+  const pitchM = arm.patch ? arm.patch.pitchUm * 1e-6 : P.defaultPitchM;
   const tile = new MicroenvironmentTile({
     params: P.tile,
-    pitchM: arm.patch ? arm.patch.pitchUm * 1e-6 : P.defaultPitchM,
+    pitchM,
     voxelM: env.voxelUm * 1e-6,
     depthM: env.depthUm * 1e-6,
     layers: layerThicknessesM(skinSchema.parse({ species: 'mouseDorsal' }), P.skin),
@@ -110,6 +111,9 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
       telogenDepthM: P.skin.telogenBulbDepthM,
       anagenDepthM: P.skin.anagenBulbDepthM,
       descentDays: model.emergenceDays,
+      kernelSigmaM: P.skin.perifollicularSigmaM,
+      // the lattice's follicles folded onto one unit cell stand for the cell's real follicles (pitch² × density)
+      weight: (tile.grid.nx * tile.grid.dxM) ** 2 / (n * spacing * spacing),
     },
     // rules are neutral at the healthy reference signals and bounded per behaviour (docs/model.md §5.5)
     compileRules(env.rules, SIGNALS, { reference: healthyReferenceSignals(P.signals), bounds: P.signals.ruleBounds }),
@@ -120,6 +124,7 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
     isAnagen: (i) => lattice.phase[i] === MOUSE_PHASE.anagen,
     anagenAgeDays: (i) => lattice.phaseAgeDays[i],
     isCompetent: (i) => lattice.phase[i] === MOUSE_PHASE.competent,
+    relativeSize: (i) => lattice.currentDiameterUm(i) / lattice.fullDiameterUm[i],
   };
   coupling.updateMaps(view);
   tile.spinUp(P.spinUpDays);

@@ -17,7 +17,8 @@ export interface RosParams {
 }
 
 /**
- * ROS chemistry per voxel (stiff, batched L-stable integrator) reading the ceria field after transport.
+ * ROS chemistry per voxel (stiff, batched L-stable integrator) reading the ceria field after transport;
+ * the follicular share of production is per follicle, through the follicle densities (docs/model.md §5.1.1).
  * H2O2 and superoxide are solved locally: their reaction-diffusion length √(D/k) ≈ 90 µm (H2O2:
  * D = 2.5e-9 m²/s, k = 0.315 /s; PMC8804256) is below two voxels. `rosFactor` is the animal's
  * production multiplier (inter-animal variability).
@@ -53,14 +54,16 @@ export function rosProcess(
       const androgen = m.androgenRos ? 1 + R.androgenFactor * ctx.dht : 1;
       const ceria = f.solver.field('ceria');
       const particle = chemistry.particle;
+      // per follicle: the follicular share of production scales with the local follicle density relative to
+      // healthy skin's kernel-weighted mean, so each follicle produces a fixed rate (mol/s) on any grid
+      const ref = f.referenceDensityPerM3;
+      const perDensity = ref > 0 ? (share * androgen) / ref : 0;
       for (let v = 0; v < f.grid.voxelCount; v++) {
         if (!f.viable[v]) {
           inputs.prodS[v] = 0;
           inputs.prodH[v] = 0;
         } else {
-          // perifollicular voxels (any bulb in them) produce at the follicular rate
-          const follicle = f.telogenMap[v] + f.anagenMap[v] > 0 ? 1 : 0;
-          const p = pTot * ((1 - share) + share * follicle * androgen);
+          const p = pTot * (1 - share + perDensity * (f.telogenPerM3[v] + f.anagenPerM3[v]));
           inputs.prodS[v] = 2 * sShare * p;
           inputs.prodH[v] = (1 - sShare) * p;
         }

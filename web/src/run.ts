@@ -39,7 +39,7 @@ export function downloadRun(r: LabRun): void {
   const zip = zipSync(Object.fromEntries(Object.entries(r.files).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v])));
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  a.download = `follisim-${String(r.summary.model ?? 'run')}-seed${r.run.seed}.zip`;
+  a.download = `follisim-${String(r.summary.model ?? r.run.output.task.replace(/^run:/, ''))}-seed${r.run.seed}.zip`;
   document.body.append(a);
   a.click();
   a.remove();

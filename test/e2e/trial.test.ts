@@ -64,7 +64,7 @@ describe('web lab trial page in Chromium, served by follisim serve', { skip: ski
     // two sample men per arm, a baseline and an end photograph each, decoded by the browser
     const photos = page.locator('#trial-photos img');
     assert.equal(await photos.count(), 8);
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('#trial-photos img')].every((i) => i.complete && i.naturalWidth > 0));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#trial-photos img')).every((i) => i.complete && i.naturalWidth > 0));
     await shot('trial');
     const { text, summary, seed } = await page.evaluate(() => window.follisimLab);
     const parsed = parseScenario(text ?? '');

@@ -5,6 +5,7 @@ import { PACKAGE_ROOT } from '../provenance.ts';
 import { ApiError } from './errors.ts';
 import { JobManager } from './jobs.ts';
 import { defaultLimits, type ServerLimits } from './limits.ts';
+import { ParquetExporter } from './parquetExport.ts';
 import { registerRoutes } from './routes.ts';
 import { staticFile } from './static.ts';
 
@@ -55,7 +56,11 @@ export function createServer(options: ServerOptions = {}): FollisimServer {
     return reply.code(404).send({ error: { code: 'not-found', message: `no such resource: ${req.method} ${path}` } });
   });
 
-  registerRoutes(app, jobs, limits);
-  app.addHook('onClose', async () => jobs.close());
+  const parquet = new ParquetExporter();
+  registerRoutes(app, jobs, limits, parquet);
+  app.addHook('onClose', async () => {
+    await jobs.close();
+    await parquet.close();
+  });
   return { app, jobs, limits };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
+import type { Table } from '../../tasks/types.ts';
 import type { RunEstimate } from './estimate.ts';
 import type { ServerLimits } from './limits.ts';
 import { ApiError } from './errors.ts';
@@ -22,6 +23,10 @@ export interface Job {
   estimate: RunEstimate;
   error: { status: number; code: string; message: string } | null;
   files: Record<string, string | Uint8Array> | null;
+  /** The result tables with their column units (Parquet is written from these on request, then kept). */
+  tables: Record<string, Table> | null;
+  tableUnits: Record<string, Record<string, string>>;
+  parquet: Map<string, Promise<Uint8Array>>;
   request: JobRequest;
 }
 
@@ -80,6 +85,9 @@ export class JobManager {
       estimate: input.estimate,
       error: null,
       files: null,
+      tables: null,
+      tableUnits: {},
+      parquet: new Map(),
       request: { id, scenario: input.scenario, text: input.text, seed: input.seed },
     };
     this.jobs.set(id, job);
@@ -212,6 +220,8 @@ export class JobManager {
     if (m.type === 'done') {
       job.seed = m.seed;
       job.files = m.files;
+      job.tables = m.tables;
+      job.tableUnits = m.tableUnits;
       this.finish(job, 'succeeded', null);
     } else this.finish(job, 'failed', { status: 500, code: 'run-failed', message: m.message });
     this.pump();

@@ -19,6 +19,10 @@ describe('results as Parquet over HTTP', () => {
     assert.equal(sub.status, 202);
     job = await waitJob(s.url, sub.body.id);
     assert.equal((job as unknown as { state: string }).state, 'succeeded');
+    // a finished job reports the CPU time of its worker thread
+    const cpu = (job as unknown as { cpu: { seconds: number; measure: string } }).cpu;
+    assert.ok(cpu.seconds > 0, `cpu ${cpu.seconds} s`);
+    assert.equal(cpu.measure, process.platform === 'linux' ? 'thread' : 'event-loop');
   });
   after(() => s.close());
 

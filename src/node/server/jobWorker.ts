@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { runTask } from '../../tasks/runTask.ts';
 import { nodeEnvironment } from '../provenance.ts';
 import { runFiles } from '../../output/runFiles.ts';
+import { currentThreadId } from './threadCpu.ts';
 import { tableUnits } from '../../results/units.ts';
 import type { Table } from '../../tasks/types.ts';
 
@@ -21,7 +22,8 @@ export interface JobRequest {
 }
 
 export type JobWorkerMessage =
-  | { type: 'ready' }
+  /** `tid`: this thread's kernel id, so the pool can read its CPU time (null off Linux). */
+  | { type: 'ready'; tid: number | null }
   | { type: 'progress'; id: string; fraction: number; stage: string }
   | { type: 'done'; id: string; seed: number; files: Record<string, string | Uint8Array>; tables: Record<string, Table>; tableUnits: Record<string, Record<string, string>> }
   | { type: 'error'; id: string; message: string };
@@ -62,4 +64,4 @@ parentPort?.on('message', async (job: JobRequest) => {
     post({ type: 'error', id: job.id, message: err instanceof Error ? err.message : String(err) });
   }
 });
-post({ type: 'ready' });
+post({ type: 'ready', tid: currentThreadId() });

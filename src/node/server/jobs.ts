@@ -6,6 +6,7 @@ import type { ServerLimits } from './limits.ts';
 import { ApiError } from './errors.ts';
 import { siblingModuleUrl, spawnModuleWorker } from '../workers.ts';
 import type { JobRequest, JobWorkerMessage } from './jobWorker.ts';
+import { workerCpuMeter, type CpuMeasure, type CpuMeter } from './threadCpu.ts';
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -20,6 +21,8 @@ export interface Job {
   startedAt: Date | null;
   finishedAt: Date | null;
   progress: { fraction: number; stage: string };
+  /** CPU seconds the job's worker thread has used on it so far, and how that was measured. */
+  cpu: { seconds: number; measure: CpuMeasure | null };
   estimate: RunEstimate;
   error: { status: number; code: string; message: string } | null;
   files: Record<string, string | Uint8Array> | null;
@@ -36,9 +39,17 @@ export type JobEvent = { type: 'progress' | 'state'; job: Job };
 interface Slot {
   worker: Worker | null;
   ready: Promise<void> | null;
+  meter: CpuMeter | null;
+  /** The meter's reading when the running job started. */
+  cpuBase: number;
   job: Job | null;
+  /** The wall-clock backstop and the CPU poll of the running job. */
   timer: NodeJS.Timeout | null;
+  poll: NodeJS.Timeout | null;
 }
+
+/** How often a running job's CPU time is read (a /proc read each): a limit is enforced within this. */
+const CPU_POLL_MS = 100;
 
 const FINAL: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
 
@@ -57,7 +68,7 @@ export class JobManager {
   private closed = false;
 
   constructor(private readonly limits: ServerLimits) {
-    this.slots = Array.from({ length: limits.workers }, () => ({ worker: null, ready: null, job: null, timer: null }));
+    this.slots = Array.from({ length: limits.workers }, () => ({ worker: null, ready: null, meter: null, cpuBase: 0, job: null, timer: null, poll: null }));
   }
 
   /** Queues a validated job; throws the limit's ApiError when the client or the queue is full. */
@@ -82,6 +93,7 @@ export class JobManager {
       startedAt: null,
       finishedAt: null,
       progress: { fraction: 0, stage: 'queued' },
+      cpu: { seconds: 0, measure: null },
       estimate: input.estimate,
       error: null,
       files: null,
@@ -175,7 +187,10 @@ export class JobManager {
     slot.worker = worker;
     slot.ready = new Promise<void>((resolve) => {
       worker.on('message', (m: JobWorkerMessage) => {
-        if (m.type === 'ready') return resolve();
+        if (m.type === 'ready') {
+          slot.meter = workerCpuMeter(worker, m.tid);
+          return resolve();
+        }
         this.onMessage(slot, m);
       });
     });
@@ -198,15 +213,27 @@ export class JobManager {
     job.startedAt = new Date();
     job.progress = { fraction: 0, stage: 'starting' };
     this.emit(job, 'state');
-    slot.timer = setTimeout(() => {
+    const stop = (code: string, message: string) => {
       if (slot.job !== job) return;
       void this.stopSlot(slot);
-      this.finish(job, 'failed', { status: 422, code: 'job-time-limit', message: `the job ran longer than ${this.limits.jobSeconds} s and was stopped` });
+      this.finish(job, 'failed', { status: 422, code, message });
       this.pump();
-    }, this.limits.jobSeconds * 1000);
+    };
     if (!slot.worker) await this.spawn(slot);
     else await slot.ready;
-    if (slot.job === job) slot.worker?.postMessage(job.request);
+    if (slot.job !== job || !slot.meter) return;
+    // both clocks start here: a fresh worker's module loading belongs to no job
+    slot.timer = setTimeout(() => stop('job-wall-limit', `the job ran longer than ${this.limits.jobWallSeconds} s of wall-clock time (limit jobWallSeconds) and was stopped`), this.limits.jobWallSeconds * 1000);
+    const meter = slot.meter;
+    const base = (slot.cpuBase = meter.seconds());
+    job.cpu = { seconds: 0, measure: meter.measure };
+    slot.poll = setInterval(() => {
+      job.cpu.seconds = meter.seconds() - base;
+      if (job.cpu.seconds > this.limits.jobCpuSeconds) {
+        stop('job-cpu-limit', `the job used ${job.cpu.seconds.toFixed(2)} s of CPU time, more than the limit of ${this.limits.jobCpuSeconds} s per job (jobCpuSeconds; follisim serve --job-cpu-seconds), and was stopped`);
+      }
+    }, CPU_POLL_MS);
+    slot.worker?.postMessage(job.request);
   }
 
   private onMessage(slot: Slot, m: JobWorkerMessage): void {
@@ -216,6 +243,8 @@ export class JobManager {
       job.progress = { fraction: m.fraction, stage: m.stage };
       return this.emit(job, 'progress');
     }
+    // the final reading: the last poll may be up to CPU_POLL_MS old
+    if (slot.meter && job.cpu.measure) job.cpu.seconds = slot.meter.seconds() - slot.cpuBase;
     this.release(slot, false);
     if (m.type === 'done') {
       job.seed = m.seed;
@@ -229,11 +258,14 @@ export class JobManager {
 
   private release(slot: Slot, dropWorker: boolean): void {
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.poll) clearInterval(slot.poll);
     slot.timer = null;
+    slot.poll = null;
     slot.job = null;
     if (dropWorker) {
       slot.worker = null;
       slot.ready = null;
+      slot.meter = null;
     }
   }
 

@@ -44,6 +44,7 @@ export function jobStatus(job: Job, jobs: JobManager): z.output<typeof JobStatus
     finishedAt: job.finishedAt?.toISOString() ?? null,
     progress: job.progress,
     queuePosition: jobs.queuePosition(job),
+    cpu: { seconds: Number(job.cpu.seconds.toFixed(3)), measure: job.cpu.measure },
     estimate: job.estimate,
     error: job.error,
     files,

@@ -41,6 +41,7 @@ export const JobStatus = z.object({
   finishedAt: z.string().nullable(),
   progress: z.object({ fraction: z.number(), stage: z.string() }),
   queuePosition: z.number().int().nullable(),
+  cpu: z.object({ seconds: z.number().describe("CPU seconds the job's worker thread has used on it"), measure: z.enum(['thread', 'event-loop']).nullable().describe('thread: the kernel per-thread time (Linux); event-loop: the worker event loop active time (elsewhere); null before the job starts') }),
   estimate: z.object({ bytes: z.number(), seconds: z.number() }),
   error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }).nullable(),
   files: z.array(z.string()).describe('result files (when succeeded): GET /api/jobs/{id}/files/{path}'),

@@ -1,6 +1,7 @@
 import type { ExecOptions } from './executor.ts';
 import { settleLater } from './executor.ts';
-import { TaskAbortedError, type AnyTask } from './task.ts';
+import { TaskAbortedError, unitContext, type AnyTask } from './task.ts';
+import { transferables } from './transferables.ts';
 
 /** What a unit worker reports, whatever carries it (a Node worker thread, a Web Worker, a test double). */
 export type UnitWorkerEvent =
@@ -100,4 +101,24 @@ export async function scheduleUnits<U, R>(task: AnyTask, units: readonly U[], op
   }
   await Promise.all(stored);
   return results;
+}
+
+/**
+ * The worker side: runs unit `index` of `task` in the calling thread and reports progress and the result (or
+ * the error) through `post`, as a scheduled worker must; a result's whole buffers are moved, not copied.
+ */
+export async function runScheduledUnit(
+  task: AnyTask | undefined,
+  taskName: string,
+  job: { scenario: unknown; seed: number; index: number; unit: unknown },
+  post: (m: UnitWorkerEvent, transfer?: ArrayBuffer[]) => void,
+): Promise<void> {
+  try {
+    if (!task) throw new Error(`task '${taskName}' is not registered in the worker`);
+    const ctx = unitContext(undefined, (p) => post({ type: 'progress', index: job.index, fraction: p.fraction, stage: p.stage }));
+    const result = await task.runUnit(job.scenario, job.unit, job.seed, ctx);
+    post({ type: 'done', index: job.index, result }, transferables(result));
+  } catch (err) {
+    post({ type: 'error', index: job.index, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
 }

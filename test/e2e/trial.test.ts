@@ -1,58 +1,30 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { runTask } from '../../src/tasks/runTask.ts';
-import { buildWebLab, CHROMIUM, CHROMIUM_ARGS, skipReason, startServe } from './helpers.ts';
-
-// what the web lab exposes for tests (web/src/pages/editor.ts)
-declare global {
-  interface Window {
-    follisimLab: { state: string; summary?: Record<string, unknown>; seed?: number; files?: string[]; text?: string; runs: number };
-  }
-}
+import { openLab, SHOTS, skipReason, type Lab } from './helpers.ts';
 
 const skip = skipReason();
 if (skip) console.log(`# ${skip}`);
 
-/** Screenshots are kept here (printed) as test artifacts. */
-const SHOTS = process.env.FOLLISIM_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'follisim-e2e-shots-'));
-
 describe('web lab trial page in Chromium, served by follisim serve', { skip: skip ?? false, timeout: 300_000 }, () => {
-  let server: { base: string; proc: ChildProcess };
-  let browser: Browser;
+  let lab: Lab;
   let page: Page;
-  const errors: string[] = [];
-  const shot = async (name: string) => {
-    const path = join(SHOTS, `${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    console.log(`screenshot ${path}`);
-  };
-  const waitState = (s: string, timeout = 120_000) => page.waitForFunction((want) => window.follisimLab.state === want, s, { timeout });
-
   before(async () => {
-    server = await startServe(buildWebLab());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.base + '/#trial');
-    await page.waitForSelector('#trial-run');
+    lab = await openLab('/#trial', '#trial-run');
+    page = lab.page;
   });
-  after(async () => {
-    await browser?.close();
-    server?.proc.kill('SIGTERM');
-  });
+  after(() => lab?.close());
 
   it('runs a small trial in Web Workers: curves with CI bands, waterfall, responders, flow and photographs; numbers equal a Node run', async () => {
     await page.fill('#trial-per-arm', '40');
     await page.fill('#trial-weeks', '24');
     await page.click('#trial-run');
-    await waitState('done');
+    await lab.waitState('done');
     // the curve chart has one line and one CI band (an area) per arm
     assert.equal(await page.locator('#trial-curves > svg').count(), 1);
     assert.ok((await page.locator('#trial-curves svg [aria-label="area"] path').count()) >= 2, 'CI bands');
@@ -65,7 +37,7 @@ describe('web lab trial page in Chromium, served by follisim serve', { skip: ski
     const photos = page.locator('#trial-photos img');
     assert.equal(await photos.count(), 8);
     await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#trial-photos img')).every((i) => i.complete && i.naturalWidth > 0));
-    await shot('trial');
+    await lab.shot('trial');
     const { text, summary, seed } = await page.evaluate(() => window.follisimLab);
     const parsed = parseScenario(text ?? '');
     assert.ok(parsed.ok);
@@ -91,13 +63,13 @@ describe('web lab trial page in Chromium, served by follisim serve', { skip: ski
     await page.fill('#trial-per-arm', '400');
     await page.fill('#trial-weeks', '104');
     await page.click('#trial-run');
-    await waitState('running');
+    await lab.waitState('running');
     await page.waitForFunction(() => Number((document.getElementById('trial-progress') as HTMLProgressElement).value) > 0, null, { timeout: 60_000 });
     await page.click('#trial-cancel');
-    await waitState('cancelled', 10_000);
+    await lab.waitState('cancelled', 10_000);
     assert.equal(await page.textContent('#trial-status'), 'cancelled');
     assert.equal(await page.isDisabled('#trial-run'), false);
-    await shot('trial-cancelled');
-    assert.deepEqual(errors, [], 'no page errors');
+    await lab.shot('trial-cancelled');
+    assert.deepEqual(lab.errors, [], 'no page errors');
   });
 });

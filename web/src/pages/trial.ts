@@ -2,7 +2,7 @@ import { htmlTable } from '../../../src/output/html/index.ts';
 import { trialCharts } from '../../../src/output/reports/trialCharts.ts';
 import { parseScenario } from '../../../src/scenario/index.ts';
 import type { TrialOutput } from '../../../src/tasks/trial.ts';
-import { downloadRun, labRuns, runInBrowser, type LabRun } from '../run.ts';
+import { pageRunner, type LabRun } from '../run.ts';
 import { chartElement, fmt, h, pngImage } from '../ui.ts';
 
 /** Active arms offered against placebo: the treatments block of the trial schema (examples/trials/*.yaml). */
@@ -85,8 +85,7 @@ export function trialPage(root: HTMLElement): void {
   const cancel = h('button', { id: 'trial-cancel', type: 'button', disabled: true }, 'Cancel');
   const download = h('button', { id: 'trial-download', type: 'button', disabled: true }, 'Download results (.zip)');
   const results = h('div', { id: 'trial-results' });
-  let controller: AbortController | null = null;
-  let last: LabRun | null = null;
+  const runner = pageRunner({ progress, status, cancel, download });
   const value = (l: HTMLElement) => Number((l.querySelector('input') as HTMLInputElement).value);
 
   run.addEventListener('click', async () => {
@@ -96,16 +95,8 @@ export function trialPage(root: HTMLElement): void {
       status.textContent = r.ok ? '' : r.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
       return;
     }
-    controller = new AbortController();
     run.disabled = true;
-    cancel.disabled = false;
-    download.disabled = true;
-    window.follisimLab.state = 'running';
-    const t0 = performance.now();
-    try {
-      const done = await runInBrowser(r.value, text, { signal: controller.signal, onProgress: (p) => ((progress.value = p.fraction), (status.textContent = `${p.stage} ${(p.fraction * 100).toFixed(0)} %`)) });
-      last = done;
-      labRuns.push(done);
+    await runner.start(r.value, text, (done, seconds) => {
       const out = done.run.output as TrialOutput;
       const charts = trialCharts(out);
       results.replaceChildren(
@@ -114,24 +105,11 @@ export function trialPage(root: HTMLElement): void {
         h('h3', {}, 'Vertex photographs (baseline, end)'),
         photoFigures(out, done.files),
       );
-      progress.value = 1;
       const arms = (done.summary.arms ?? []) as { label: string; ittChangePerCm2: number }[];
-      status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(1)} s; change at the end (ITT, /cm²): ${arms.map((a) => `${a.label} ${fmt(a.ittChangePerCm2)}`).join(', ')}`;
-      download.disabled = false;
-      Object.assign(window.follisimLab, { state: 'done', summary: done.summary, seed: done.run.seed, files: Object.keys(done.files), text, runs: window.follisimLab.runs + 1 });
-    } catch (err) {
-      const cancelled = err instanceof Error && err.name === 'AbortError';
-      status.textContent = cancelled ? 'cancelled' : `failed: ${err instanceof Error ? err.message : String(err)}`;
-      window.follisimLab.state = cancelled ? 'cancelled' : 'failed';
-      progress.value = 0;
-    } finally {
-      controller = null;
-      run.disabled = false;
-      cancel.disabled = true;
-    }
+      status.textContent = `done in ${seconds.toFixed(1)} s; change at the end (ITT, /cm²): ${arms.map((a) => `${a.label} ${fmt(a.ittChangePerCm2)}`).join(', ')}`;
+    });
+    run.disabled = false;
   });
-  cancel.addEventListener('click', () => controller?.abort());
-  download.addEventListener('click', () => last && downloadRun(last));
   root.append(
     h('h2', {}, 'Human trial (virtual, randomized, vs placebo)'),
     h('form', { class: 'fields', onsubmit: (e: Event) => e.preventDefault() }, h('label', {}, 'active arm ', treatment), perArm, weeks, seed),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { ResultStore } from '../../src/node/store/store.ts';
 import { getJson, mouseStudy, postJson, startServer, waitJob } from './helpers.ts';
 
 const MAGIC = 'PAR1';
@@ -78,5 +79,41 @@ describe('results as Parquet over HTTP', () => {
     const op = api.paths['/api/jobs/{id}/tables/{name}'].get;
     assert.deepEqual(op.parameters.find((p: { name: string }) => p.name === 'format').schema.enum, ['csv', 'parquet'], 'the format query comes from the zod schema');
     assert.ok(api.paths['/api/jobs/{id}/tables/{name}.parquet'].get.responses[200].content['application/vnd.apache.parquet']);
+  });
+});
+
+describe('a server with a results store records each job and serves its Parquet from the store', () => {
+  it('stores the run (catalog row, Parquet tables) and answers the stored bytes', async () => {
+    const storeDir = mkdtempSync(join(tmpdir(), 'follisim-serve-store-'));
+    const s = await startServer({ limits: { workers: 1 }, store: storeDir });
+    let served: Uint8Array;
+    let id: string;
+    try {
+      const sub = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(2, 4), seed: 12 });
+      const done = await waitJob(s.url, sub.body.id);
+      assert.equal(done.state, 'succeeded');
+      id = done.id;
+      const r = await fetch(s.url(`/api/jobs/${id}/tables/arms-by-day.parquet`));
+      assert.equal(r.status, 200);
+      served = new Uint8Array(await r.arrayBuffer());
+      assert.equal(ascii(served.subarray(0, 4)), MAGIC);
+    } finally {
+      await s.close();
+    }
+    // the server let go of the store on close: open it as `follisim results` would
+    const store = await ResultStore.open(storeDir, 0);
+    try {
+      const runs = await store.listRuns();
+      assert.equal(runs.length, 1);
+      assert.deepEqual([runs[0].task, runs[0].seed, runs[0].status, runs[0].engine], ['run:mouseStudy', 12, 'done', 'serve']);
+      const tables = await store.tables(runs[0].id);
+      const t = tables.find((x) => x.name === 'arms-by-day');
+      assert.ok(t, `tables ${tables.map((x) => x.name).join(', ')}`);
+      assert.deepEqual(new Uint8Array(store.tableBytes(t.path)), served, 'the API served the stored file');
+      assert.ok(t.rows > 0);
+      assert.equal((await store.runSummary(runs[0].id) as { model?: string }).model, 'mouseStudy');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -65,6 +65,7 @@ export class JobManager {
   private readonly queue: Job[] = [];
   private readonly slots: Slot[];
   private readonly listeners = new Map<string, Set<(e: JobEvent) => void>>();
+  private readonly succeeded: ((job: Job) => void)[] = [];
   private closed = false;
 
   constructor(private readonly limits: ServerLimits) {
@@ -140,6 +141,11 @@ export class JobManager {
     return () => set.delete(fn);
   }
 
+  /** Calls `fn` with every job that succeeds (the results store records them). */
+  whenSucceeded(fn: (job: Job) => void): void {
+    this.succeeded.push(fn);
+  }
+
   /** Counts by state (for /api/health and the load test). */
   counts(): Record<JobState, number> & { workers: number } {
     const c = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0, workers: this.slots.length };
@@ -163,6 +169,7 @@ export class JobManager {
     job.error = error;
     job.finishedAt = new Date();
     if (state === 'succeeded') job.progress = { fraction: 1, stage: 'done' };
+    if (state === 'succeeded') for (const fn of this.succeeded) fn(job);
     this.emit(job, 'state');
     this.listeners.delete(job.id);
     this.dropOld();

@@ -11,6 +11,7 @@ import { isFinal, type Job, type JobManager } from './jobs.ts';
 import type { ServerLimits } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { readScenario } from './scenarioInput.ts';
+import type { JobStore } from './jobStore.ts';
 import type { ParquetExporter } from './parquetExport.ts';
 import { SubmitRequest, TableQuery, ValidateRequest, type JobStatus } from './schemas.ts';
 import { contentType } from './static.ts';
@@ -54,7 +55,7 @@ export function jobStatus(job: Job, jobs: JobManager): z.output<typeof JobStatus
 }
 
 /** Registers the JSON API under /api. */
-export function registerRoutes(app: FastifyInstance, jobs: JobManager, limits: ServerLimits, parquet: ParquetExporter): void {
+export function registerRoutes(app: FastifyInstance, jobs: JobManager, limits: ServerLimits, parquet: ParquetExporter, store: JobStore | null): void {
   const findJob = (req: FastifyRequest): Job => {
     const job = jobs.get((req.params as { id: string }).id);
     if (!job) throw new ApiError(404, 'no-such-job', 'no job with this id (finished jobs are kept for a while only)');
@@ -144,6 +145,12 @@ export function registerRoutes(app: FastifyInstance, jobs: JobManager, limits: S
     const job = findJob(req);
     if (!job.tables || !Object.hasOwn(job.tables, name)) throw new ApiError(404, 'no-such-file', `this run has no table '${name}' (tables: ${Object.keys(job.tables ?? {}).join(', ')})`);
     let bytes = job.parquet.get(name);
+    if (!bytes && store) {
+      // the file the store holds for this job's run (recorded when the job succeeded)
+      bytes = store.tableBytes(job, name).then((b) => b ?? Promise.reject(new ApiError(404, 'no-such-file', `the results store has no table '${name}' for this job`)));
+      job.parquet.set(name, bytes);
+      bytes.catch(() => job.parquet.delete(name));
+    }
     if (!bytes) {
       const meta = { 'follisim.job': job.id, 'follisim.task': job.task, 'follisim.table': name, 'follisim.seed': String(job.seed), 'follisim.version': VERSION };
       bytes = parquet.tableBytes(job.tables[name], job.tableUnits[name] ?? {}, meta);

@@ -14,7 +14,7 @@ import { betaParams } from '../src/core/random/samplers.ts';
 import { planTrial, runTrialUnit } from '../src/trial/run.ts';
 import { drawSubject, eligible } from '../src/trial/population.ts';
 import { trialSchema } from '../src/trial/schema.ts';
-import { simulateSubject, trialModelTemplate } from '../src/trial/subject.ts';
+import { prepareSubject, simulateSubject, trialModelTemplate } from '../src/trial/subject.ts';
 
 const mode = process.argv[2] ?? 'natural';
 const n = Number(process.argv[3] ?? 200);
@@ -32,7 +32,7 @@ function naturalHistory(ramp: number, delta: number): number[] {
   for (let id = 0; k < n && id < 50 * n; id++) {
     const sub = drawSubject(s, 7, id);
     if (!(sub.ageYears >= 18 && sub.ageYears <= 49)) continue;
-    const c = simulateSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], 7);
+    const c = simulateSubject(s, prepareSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], 7), sub.id, 7);
     if (!eligible(s, sub, c.stage)) continue;
     for (let v = 1; v < 4; v++) sums[v - 1] += 100 * (c.terminal[v] / c.terminal[0] - 1);
     k++;

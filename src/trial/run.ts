@@ -3,7 +3,7 @@ import { RandomStream } from '../core/random/stream.ts';
 import { measureCount, photographicScore } from './measure.ts';
 import { ageEligible, drawSubject, eligible, randomizeArm } from './population.ts';
 import type { TrialScenario } from './schema.ts';
-import { screeningStage, simulateSubject, trialModelTemplate } from './subject.ts';
+import { prepareSubject, screenSubject, simulateSubject, trialModelTemplate } from './subject.ts';
 
 /**
  * One candidate's record: screening outcome and, when simulated, the measured course under each arm he
@@ -72,7 +72,11 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
       out.push(rec);
       continue;
     }
-    rec.stage = screeningStage(s, template, subject, seed);
+    // screen under the arm he was randomized to (the first arm with common random numbers)
+    const screenArm = rec.arm < 0 ? 0 : rec.arm;
+    const screenRun = prepareSubject(s, template, subject, s.arms[screenArm], seed);
+    const screen = screenSubject(screenRun, id, seed);
+    rec.stage = screen.stage;
     if (!eligible(s, subject, rec.stage)) {
       rec.screen = 'norwood';
       out.push(rec);
@@ -80,7 +84,7 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
     }
     const arms = rec.arm < 0 ? s.arms.map((_, a) => a) : [rec.arm];
     for (const a of arms) {
-      const c = simulateSubject(s, template, subject, s.arms[a], seed);
+      const c = a === screenArm ? simulateSubject(s, screenRun, id, seed, screen.part) : simulateSubject(s, prepareSubject(s, template, subject, s.arms[a], seed), id, seed);
       // measurement noise from the man's own stream: the same draws under every arm
       const mrng = RandomStream.fromSeed(seed, [...subjectPath(id), 'measure']);
       const measured: number[] = [];

@@ -54,7 +54,7 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
   for (const pop of ['itt', 'pp'] as const) {
     for (const d of ancovas[pop].differences) {
       const n = (pop === 'itt' ? flow.analysedItt : flow.analysedPp)[d.arm];
-      const pw = observedPower(d.estimate, ancovas[pop].residualSd, n);
+      const pw = observedPower(d.estimate, ancovas[pop].residualSd, n, s.analysis.alpha);
       diffs.population.push(pop);
       diffs.arm.push(s.arms[d.arm].id);
       diffs.versus.push(s.arms[control].id);
@@ -157,7 +157,8 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
       ittCi: [round(finalItt[i].abs.lo, 2), round(finalItt[i].abs.hi, 2)],
       ittChangePct: round(finalItt[i].pct.mean, 2),
     })),
-    differencesItt: ancovas.itt.differences.map((d) => ({ arm: s.arms[d.arm].id, versus: s.arms[control].id, perCm2: round(d.estimate, 2), ci: [round(d.lo, 2), round(d.hi, 2)], p: round(d.p, 6) })),
+    // significant (p < alpha, from the unrounded p) and the residual SD: what a power sweep over seeds reads
+    differencesItt: ancovas.itt.differences.map((d) => ({ arm: s.arms[d.arm].id, versus: s.arms[control].id, perCm2: round(d.estimate, 2), ci: [round(d.lo, 2), round(d.hi, 2)], p: round(d.p, 6), significant: d.p < s.analysis.alpha, residualSdPerCm2: round(ancovas.itt.residualSd, 3) })),
     respondersItt: responders(s, set, 'itt', control).map((r) => ({ arm: s.arms[r.arm].id, proportion: round(r.prop.p), ci: [round(r.prop.lo), round(r.prop.hi)] })),
     safety: saf.map((x) => ({ ...x, arm: s.arms[x.arm].id })),
   };

@@ -174,6 +174,6 @@ export function safety(s: TrialScenario, set: readonly Randomized[]) {
 }
 
 /** Normal-approximation power at the observed effect and SD (ITT final visit). */
-export function observedPower(diff: number, sd: number, nPerArm: number) {
-  return { power: normalPower(diff, sd, nPerArm), nFor80: nForPower(diff, sd, 0.8), nFor90: nForPower(diff, sd, 0.9) };
+export function observedPower(diff: number, sd: number, nPerArm: number, alpha?: number) {
+  return { power: normalPower(diff, sd, nPerArm, alpha), nFor80: nForPower(diff, sd, 0.8, alpha), nFor90: nForPower(diff, sd, 0.9, alpha) };
 }

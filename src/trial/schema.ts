@@ -113,6 +113,7 @@ export const trialSchema = z
       .strictObject({
         control: z.string().optional().describe('id of the control arm (default: the first arm)'),
         responderGpa: z.number().int().min(-3).max(3).default(1).describe('responder = global photographic score ≥ this'),
+        alpha: z.number().gt(0).lt(1).default(0.05).describe('two-sided significance level of the arm comparisons (significant = p < alpha; power)'),
         photoSubjects: z.number().int().min(0).max(20).default(2).describe('sample subjects per arm rendered as vertex photographs'),
       })
       .prefault({}),

@@ -1,3 +1,4 @@
+import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { measureCount, photographicScore } from './measure.ts';
@@ -50,12 +51,12 @@ export interface TrialUnit {
 }
 
 /** Screens and simulates candidates [from, to) (pure: same scenario + seed + unit → same records). */
-export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, checkpoint: () => void = () => {}): CandidateRecord[] {
-  const template = trialModelTemplate(s);
+export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p: TrialParams, checkpoint: () => void = () => {}): CandidateRecord[] {
+  const template = trialModelTemplate(s, p);
   const out: CandidateRecord[] = [];
   for (let id = unit.from; id < unit.to; id++) {
     checkpoint();
-    const subject = drawSubject(s, seed, id);
+    const subject = drawSubject(s, seed, id, p);
     const rec: CandidateRecord = {
       id,
       screen: 'age',
@@ -74,8 +75,8 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
     }
     // screen under the arm he was randomized to (the first arm with common random numbers)
     const screenArm = rec.arm < 0 ? 0 : rec.arm;
-    const screenRun = prepareSubject(s, template, subject, s.arms[screenArm], seed);
-    const screen = screenSubject(screenRun, id, seed);
+    const screenRun = prepareSubject(s, template, subject, s.arms[screenArm], seed, p);
+    const screen = screenSubject(screenRun, id, seed, p);
     rec.stage = screen.stage;
     if (!eligible(s, subject, rec.stage)) {
       rec.screen = 'norwood';
@@ -84,14 +85,14 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
     }
     const arms = rec.arm < 0 ? s.arms.map((_, a) => a) : [rec.arm];
     for (const a of arms) {
-      const c = a === screenArm ? simulateSubject(s, screenRun, id, seed, screen.part) : simulateSubject(s, prepareSubject(s, template, subject, s.arms[a], seed), id, seed);
+      const c = a === screenArm ? simulateSubject(s, screenRun, id, seed, p, screen.part) : simulateSubject(s, prepareSubject(s, template, subject, s.arms[a], seed, p), id, seed, p);
       // measurement noise from the man's own stream: the same draws under every arm
       const mrng = RandomStream.fromSeed(seed, [...subjectPath(id), 'measure']);
       const measured: number[] = [];
       const gpa: number[] = [];
       s.visitsWeeks.forEach((w, v) => {
-        measured.push(measureCount(c.terminal[v], w, s.counting.method, s.counting.errorCv, mrng));
-        gpa.push(v === 0 ? Number.NaN : photographicScore(c.coverageUm[0] > 0 ? c.coverageUm[v] / c.coverageUm[0] : 1, mrng));
+        measured.push(measureCount(c.terminal[v], w, s.counting.method, s.counting.errorCv, mrng, p));
+        gpa.push(v === 0 ? Number.NaN : photographicScore(c.coverageUm[0] > 0 ? c.coverageUm[v] / c.coverageUm[0] : 1, mrng, p));
       });
       const last = s.visitsWeeks.length - 1;
       rec.courses.push({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commonScenarioFields } from '../core/scenario/common.ts';
+import { ceriaHuman } from '../species/drugs.ts';
 import { trialExecution, trialMeasurement, trialPopulation } from '../species/trial.ts';
 
 /**
@@ -36,7 +37,7 @@ const needlingSchema = z.strictObject({
 
 const ceriaSchema = z.strictObject({
   loaded: z.boolean().default(true).describe('true: ceria-loaded patch; false: empty (vehicle) patch — injury only'),
-  needleUm: z.number().positive().max(3000).default(600).describe('patch needle height (µm, > 0)'),
+  needleUm: z.number().positive().max(3000).default(ceriaHuman.needleHeightUm.value).describe('patch needle height (µm, > 0)'),
   everyDays: z.number().positive().max(365).default(7).describe('days between patches (> 0)'),
   ...window,
 });

@@ -1,9 +1,9 @@
+import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 import { assembleHumanScalp, type HumanScalpModel } from '../follicle/human/model.ts';
 import { CH, CHANNELS, runHumanAutomaton } from '../follicle/human/automaton.ts';
 import { RandomStream } from '../core/random/stream.ts';
-import { trialProgression } from '../species/trial.ts';
 import { norwoodStage, type Subject } from './population.ts';
 import { subjectSchedule, type RegimenExposure } from './regimen.ts';
 import type { TrialArm, TrialScenario } from './schema.ts';
@@ -33,11 +33,11 @@ export interface SubjectCourse {
 }
 
 /** The single-region model template of a trial (target area as the vertex region; other regions empty). */
-export function trialModelTemplate(s: TrialScenario): HumanScalpModel {
+export function trialModelTemplate(s: TrialScenario, p: TrialParams): HumanScalpModel {
   const cfg = humanScalpSchema.parse({
     randomStreams: 'perFollicle',
     regions: { frontal: { areaCm2: 1e-9 }, midScalp: { areaCm2: 1e-9 }, vertex: { areaCm2: s.targetArea.areaCm2 }, occipital: { areaCm2: 1e-9 } },
-    aga: { miniaturizationPerCycle: trialProgression.miniaturizationPerCycle.value },
+    aga: { miniaturizationPerCycle: p.trialProgression.miniaturizationPerCycle },
   });
   return assembleHumanScalp(cfg);
 }
@@ -71,7 +71,7 @@ export interface FolliclePart {
 }
 
 /** Sets up man `subject` under `arm` (no simulation yet). */
-export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number): SubjectRun {
+export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number, p: TrialParams): SubjectRun {
   const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
   const screened = Math.min(n, Math.max(1, Math.ceil(s.design.screeningAreaFraction * n)));
   const enrolS = subject.yearsSinceOnset * YEAR;
@@ -84,7 +84,7 @@ export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subj
   }
   for (const v of s.visitsWeeks) set.add(enrolS + v * WEEK);
   const times = Float64Array.from([...set].sort((a, b) => a - b));
-  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, trialProgression.onsetRampYears.value, 4, TARGET_REGION);
+  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, p.trialProgression.onsetRampYears, 4, TARGET_REGION, p);
   const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, 0, 0) };
   return { model, follicles: n, screened, enrolS, endS, times, schedule, exposure };
 }
@@ -111,11 +111,11 @@ export function runFollicles(run: SubjectRun, subjectId: number, seed: number, f
  * returned so that an eligible man's full run adds only the other follicles: every follicle is simulated
  * once, and men who fail the screen cost a fraction f of a full run.
  */
-export function screenSubject(run: SubjectRun, subjectId: number, seed: number): { stage: number; part: FolliclePart } {
+export function screenSubject(run: SubjectRun, subjectId: number, seed: number, p: TrialParams): { stage: number; part: FolliclePart } {
   const part = runFollicles(run, subjectId, seed, 0, run.screened);
   const term = part.terminal;
   const last = term[run.times.indexOf(run.enrolS)];
-  return { stage: norwoodStage(term[0] > 0 ? 1 - last / term[0] : 0), part };
+  return { stage: norwoodStage(term[0] > 0 ? 1 - last / term[0] : 0, p), part };
 }
 
 /**
@@ -123,22 +123,22 @@ export function screenSubject(run: SubjectRun, subjectId: number, seed: number):
  * streams the history before enrolment is bitwise the same in every arm). `screened`, the part his screen
  * already ran under this same arm, is reused; without it every follicle is run.
  */
-export function simulateSubject(s: TrialScenario, run: SubjectRun, subjectId: number, seed: number, screened?: FolliclePart): SubjectCourse {
+export function simulateSubject(s: TrialScenario, run: SubjectRun, subjectId: number, seed: number, p: TrialParams, screened?: FolliclePart): SubjectCourse {
   const { times, enrolS } = run;
-  let p: FolliclePart;
+  let part: FolliclePart;
   if (screened) {
-    p = runFollicles(run, subjectId, seed, run.screened, run.follicles);
+    part = runFollicles(run, subjectId, seed, run.screened, run.follicles);
     for (let k = 0; k < times.length; k++) {
-      p.terminal[k] += screened.terminal[k];
-      p.diameterUm[k] += screened.diameterUm[k];
-      p.hairs[k] += screened.hairs[k];
-      p.shed[k] += screened.shed[k];
+      part.terminal[k] += screened.terminal[k];
+      part.diameterUm[k] += screened.diameterUm[k];
+      part.hairs[k] += screened.hairs[k];
+      part.shed[k] += screened.shed[k];
     }
   } else {
-    p = runFollicles(run, subjectId, seed, 0, run.follicles);
+    part = runFollicles(run, subjectId, seed, 0, run.follicles);
   }
   const idx = (t: number) => times.indexOf(t);
-  const { terminal: term, diameterUm: diam, hairs, shed } = p;
+  const { terminal: term, diameterUm: diam, hairs, shed } = part;
   const weeks = Math.ceil(s.durationWeeks);
   const visitIdx = s.visitsWeeks.map((v) => idx(enrolS + v * WEEK));
   const onsetTerminal = term[0];
@@ -164,7 +164,7 @@ export function simulateSubject(s: TrialScenario, run: SubjectRun, subjectId: nu
   }
   return {
     onsetTerminal,
-    stage: norwoodStage(onsetTerminal > 0 ? 1 - baseline / onsetTerminal : 0),
+    stage: norwoodStage(onsetTerminal > 0 ? 1 - baseline / onsetTerminal : 0, p),
     terminal: Float64Array.from(visitIdx, (i) => term[i]),
     coverageUm: Float64Array.from(visitIdx, (i) => diam[i]),
     shedPerWeek,

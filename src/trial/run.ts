@@ -1,9 +1,10 @@
+import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { measureCount, photographicScore } from './measure.ts';
 import { ageEligible, drawSubject, eligible, randomizeArm } from './population.ts';
 import type { TrialScenario } from './schema.ts';
-import { screeningStage, simulateSubject, trialModelTemplate } from './subject.ts';
+import { prepareSubject, screenSubject, simulateSubject, trialModelTemplate } from './subject.ts';
 
 /**
  * One candidate's record: screening outcome and, when simulated, the measured course under each arm he
@@ -50,12 +51,12 @@ export interface TrialUnit {
 }
 
 /** Screens and simulates candidates [from, to) (pure: same scenario + seed + unit → same records). */
-export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, checkpoint: () => void = () => {}): CandidateRecord[] {
-  const template = trialModelTemplate(s);
+export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p: TrialParams, checkpoint: () => void = () => {}): CandidateRecord[] {
+  const template = trialModelTemplate(s, p);
   const out: CandidateRecord[] = [];
   for (let id = unit.from; id < unit.to; id++) {
     checkpoint();
-    const subject = drawSubject(s, seed, id);
+    const subject = drawSubject(s, seed, id, p);
     const rec: CandidateRecord = {
       id,
       screen: 'age',
@@ -72,7 +73,11 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
       out.push(rec);
       continue;
     }
-    rec.stage = screeningStage(s, template, subject, seed);
+    // screen under the arm he was randomized to (the first arm with common random numbers)
+    const screenArm = rec.arm < 0 ? 0 : rec.arm;
+    const screenRun = prepareSubject(s, template, subject, s.arms[screenArm], seed, p);
+    const screen = screenSubject(screenRun, id, seed, p);
+    rec.stage = screen.stage;
     if (!eligible(s, subject, rec.stage)) {
       rec.screen = 'norwood';
       out.push(rec);
@@ -80,14 +85,14 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
     }
     const arms = rec.arm < 0 ? s.arms.map((_, a) => a) : [rec.arm];
     for (const a of arms) {
-      const c = simulateSubject(s, template, subject, s.arms[a], seed);
+      const c = a === screenArm ? simulateSubject(s, screenRun, id, seed, p, screen.part) : simulateSubject(s, prepareSubject(s, template, subject, s.arms[a], seed, p), id, seed, p);
       // measurement noise from the man's own stream: the same draws under every arm
       const mrng = RandomStream.fromSeed(seed, [...subjectPath(id), 'measure']);
       const measured: number[] = [];
       const gpa: number[] = [];
       s.visitsWeeks.forEach((w, v) => {
-        measured.push(measureCount(c.terminal[v], w, s.counting.method, s.counting.errorCv, mrng));
-        gpa.push(v === 0 ? Number.NaN : photographicScore(c.coverageUm[0] > 0 ? c.coverageUm[v] / c.coverageUm[0] : 1, mrng));
+        measured.push(measureCount(c.terminal[v], w, s.counting.method, s.counting.errorCv, mrng, p));
+        gpa.push(v === 0 ? Number.NaN : photographicScore(c.coverageUm[0] > 0 ? c.coverageUm[v] / c.coverageUm[0] : 1, mrng, p));
       });
       const last = s.visitsWeeks.length - 1;
       rec.courses.push({

@@ -18,15 +18,8 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/**
- * Known exception, stated rather than hidden: the virtual-trial model (src/trial/, its report) still reads its
- * drug and trial parameter sets directly; a trial scenario's `parameters:` is refused with an error until they
- * are injected like the others.
- */
-const NOT_YET_INJECTED = (rel: string) => rel.startsWith('src/trial/') || rel === 'src/output/reports/trialReport.ts';
-
 const mayImportDefaults = (rel: string) =>
-  rel.startsWith('src/species/') || rel.startsWith('src/parameters/') || rel.endsWith('/schema.ts') || rel === 'src/microenv/defaultRules.ts' || NOT_YET_INJECTED(rel);
+  rel.startsWith('src/species/') || rel.startsWith('src/parameters/') || rel.endsWith('/schema.ts') || rel === 'src/microenv/defaultRules.ts';
 
 /** Mechanism and driver files whose numbers must all be pure math, units or numerics. */
 const ENGINE = [

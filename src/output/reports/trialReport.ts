@@ -4,7 +4,7 @@ import { htmlReport, htmlTable } from '../html/index.ts';
 import type { TrialOutput } from '../../tasks/trial.ts';
 import { depthProfile, penetrationLengthUm } from '../../trial/pkpd.ts';
 import { renderVertexPhoto } from '../../trial/photo.ts';
-import { ceriaHuman } from '../../species/drugs.ts';
+import type { TrialParams } from '../../parameters/assemble/trial.ts';
 import { trialCharts } from './trialCharts.ts';
 
 /** Figures of a trial (SVG strings keyed by file name). */
@@ -23,13 +23,13 @@ export function trialPhotos(out: TrialOutput): Record<string, Uint8Array> {
   return files;
 }
 
-/** Depth–dose rows: relative ceria level at depth for the mouse (depot 400 µm) and the human scalp (depot ~390 µm). */
-export function depthDoseRows(): { depthMm: number; mouse: string; human: string; where: string }[] {
-  const humanDepot = 600 * 0.65;
+/** Depth–dose rows: relative ceria level at depth for the mouse (depot 400 µm) and the human scalp (depot: needle × mid insertion, ~390 µm). */
+export function depthDoseRows(p: TrialParams): { depthMm: number; mouse: string; human: string; where: string }[] {
+  const humanDepot = (p.ceriaHuman.needleHeightUm * (p.microneedling.patchInsertionMin + p.microneedling.patchInsertionMax)) / 2;
   const rows = [0.25, 0.5, 1, 2, 3, 4, 5, 6, 7].map((z) => {
-    const mouse = z <= 0.6 ? depthProfile(z * 1000, ceriaHuman.mouseDepotDepthUm.value).toFixed(3) : '— (below the mouse skin)';
+    const mouse = z <= 0.6 ? depthProfile(z * 1000, p.ceriaHuman.mouseDepotDepthUm, p).toFixed(3) : '— (below the mouse skin)';
     const where = z === 0.5 ? 'mouse anagen bulb' : z === 1 ? 'human bulge / telogen bases' : z >= 4 ? 'human anagen bulbs (4–7 mm)' : '';
-    return { depthMm: z, mouse, human: depthProfile(z * 1000, humanDepot).toExponential(2), where };
+    return { depthMm: z, mouse, human: depthProfile(z * 1000, humanDepot, p).toExponential(2), where };
   });
   return rows;
 }
@@ -114,9 +114,9 @@ export function trialReport(out: TrialOutput, metadata: Record<string, string | 
     .join('\n');
   const hasCeria = /ceria/i.test(JSON.stringify(out.trial.arms));
   const depth = htmlTable({
-    caption: `Ceria level relative to the depot plane (steady diffusion–clearance, L = ${penetrationLengthUm().toFixed(0)} µm): mouse depot 400 µm, human depot ~390 µm`,
+    caption: `Ceria level relative to the depot plane (steady diffusion–clearance, L = ${penetrationLengthUm(out.trial.params).toFixed(0)} µm): mouse depot 400 µm, human depot ~390 µm`,
     columns: [{ header: 'Depth', key: 'depthMm', unit: 'mm' }, { header: 'Mouse', key: 'mouse' }, { header: 'Human scalp', key: 'human' }, { header: 'What sits there', key: 'where' }],
-    rows: depthDoseRows(),
+    rows: depthDoseRows(out.trial.params),
   });
   return htmlReport({
     title: `follisim — virtual trial: ${String((out.summary as { name?: string }).name ?? '')}`,

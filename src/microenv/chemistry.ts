@@ -94,3 +94,108 @@ export function rosSystem(p: ChemistryParams, inp: ChemistryInputs): BatchReacti
     },
   };
 }
+
+/** Newton tolerances of the backward-Euler chemistry step (numerical settings, per species S, H, G). */
+export interface ChemistryTolerances {
+  /** Absolute tolerances (mol/m³) of S, H and G. */
+  atol: readonly [number, number, number];
+  rtol: number;
+  /** Bound on Newton/bisection iterations per voxel (the bracket halves at least every other one). */
+  maxIterations: number;
+}
+
+/**
+ * One backward-Euler step of length h (s) of the ROS system in voxels [start, end) of the interleaved
+ * state `y` ([S, H, G] per voxel), in place; returns the number of voxels left unchanged because their
+ * solve was not finite. The step equations are the batch integrator's (same scheme, same solution) but
+ * solved by elimination: the S and G equations are linear in S and G for given H,
+ *
+ *   G(H) = (G₀ + h·k_regen·G_max)/(1 + h·(k_regen + 2k_GPx·H)),   S(H) = (S₀ + h·P_S)/(1 + h·(k_d + k_GS·G(H))),
+ *
+ * so the step reduces to one scalar equation F(H) = 0 with F(0) ≤ 0 ≤ F(H_up), H_up = H₀ + h·(P_H + ½k_d·S(∞)),
+ * solved by Newton with the exact derivative, safeguarded by bisection inside that bracket (it cannot fail
+ * for finite inputs). Converged when the Newton increment of (S, H, G), in the weighted RMS norm of the
+ * batch integrator (atol + rtol·|y|), is ≤ 1 — the integrator's own first-iteration test — after a full
+ * (not simplified) Newton step, so the remaining error is second order in that increment.
+ */
+export function rosBackwardEulerStep(
+  p: ChemistryParams,
+  inp: ChemistryInputs,
+  y: Float64Array,
+  h: number,
+  tol: ChemistryTolerances,
+  start: number,
+  end: number,
+): number {
+  const [aS, aH, aG] = tol.atol;
+  const rt = tol.rtol;
+  const kr = p.glutathioneRegenPerS;
+  const gpx = p.gpxRate;
+  const kGS = p.superoxideGshRate;
+  const vCat = p.catalaseVmax;
+  const kCat = p.catalaseKm;
+  const kCe = p.ceriaCatKm;
+  const gNum0 = h * kr * p.glutathioneRest;
+  const gDen0 = 1 + h * kr;
+  const h2gpx = 2 * h * gpx;
+  const hkGS = h * kGS;
+  const maxIterations = tol.maxIterations;
+  let failed = 0;
+  for (let v = start; v < end; v++) {
+    const o = 3 * v;
+    const S0 = y[o];
+    const H0 = y[o + 1];
+    const G0 = y[o + 2];
+    const A = inp.ceriaArea[v];
+    const kd = p.sodRatePerS + p.ceriaSodPerArea * A;
+    const vCe = p.ceriaCatVmaxPerArea * A;
+    const pH = inp.prodH[v];
+    const sNum = S0 + h * inp.prodS[v];
+    const sDen0 = 1 + h * kd;
+    const gNum = G0 + gNum0;
+    let lo = 0;
+    let hi = H0 + h * (pH + 0.5 * kd * (sNum / sDen0));
+    let H = Math.min(Math.max(H0, lo), hi);
+    let G = 0;
+    let S = 0;
+    let ok = false;
+    for (let it = 0; it < maxIterations; it++) {
+      const gDen = gDen0 + h2gpx * H;
+      G = gNum / gDen;
+      const sDen = sDen0 + hkGS * G;
+      S = sNum / sDen;
+      const cat = vCat / (kCat + H);
+      const ce = vCe / (kCe + H);
+      const F = H - H0 - h * (pH + 0.5 * kd * S - (cat + gpx * G + ce) * H);
+      if (F > 0) hi = H;
+      else lo = H;
+      const dG = (-G * h2gpx) / gDen;
+      const dS = (-S * hkGS * dG) / sDen;
+      const dF = 1 + h * (-0.5 * kd * dS + (cat * kCat) / (kCat + H) + gpx * (G + H * dG) + (ce * kCe) / (kCe + H));
+      let Hn = H - F / dF;
+      // outside the bracket (or not finite): bisect instead
+      if (!(Hn >= lo && Hn <= hi)) Hn = 0.5 * (lo + hi);
+      const d = Hn - H;
+      H = Hn;
+      const wS = (dS * d) / (aS + rt * Math.abs(S + dS * d));
+      const wH = d / (aH + rt * Math.abs(H));
+      const wG = (dG * d) / (aG + rt * Math.abs(G + dG * d));
+      const norm2 = (wS * wS + wH * wH + wG * wG) / 3;
+      if (!Number.isFinite(norm2)) break;
+      if (norm2 <= 1 || hi - lo <= 0) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) {
+      failed++;
+      continue;
+    }
+    G = gNum / (gDen0 + h2gpx * H);
+    S = sNum / (sDen0 + hkGS * G);
+    y[o] = S;
+    y[o + 1] = H;
+    y[o + 2] = G;
+  }
+  return failed;
+}

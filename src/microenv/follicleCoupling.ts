@@ -1,5 +1,5 @@
 import type { MouseHooks } from '../follicle/mouse/lattice.ts';
-import { BEHAVIOURS, evaluateRules, SIGNALS, type CompiledRules } from './rules.ts';
+import { BEHAVIOURS, evaluateRules, selectRules, SIGNALS, type CompiledRules } from './rules.ts';
 import type { TileFields } from './tileProcess.ts';
 import type { MicroenvironmentTile } from './tile.ts';
 
@@ -94,7 +94,9 @@ export class FollicleCoupling {
   private readonly extra: readonly ExtraSignal[];
   private readonly tile: MicroenvironmentTile;
   private readonly geo: FollicleGeometry;
-  private readonly rules: CompiledRules;
+  /** The rules on p-S6 (first pass) and on every other behaviour (second pass, after p-S6 moved). */
+  private readonly pS6Rules: CompiledRules;
+  private readonly otherRules: CompiledRules;
   private readonly col: Int32Array;
   private readonly sig: Float64Array;
   private readonly fac: Float64Array;
@@ -118,7 +120,8 @@ export class FollicleCoupling {
     this.signalNames = [...SIGNALS, ...extraSignals.map((x) => x.name)];
     this.params = params;
     this.geo = geo;
-    this.rules = rules;
+    this.pS6Rules = selectRules(rules, (b) => b === B.pS6);
+    this.otherRules = selectRules(rules, (b) => b !== B.pS6);
     this.woundOn = woundActs;
     const g = tile.grid;
     const pitch = g.nx * g.dxM;
@@ -198,46 +201,62 @@ export class FollicleCoupling {
     const nS = this.signalNames.length;
     const n0 = SIGNALS.length;
     const extra = this.extra;
+    // indices and fields as locals: this loop runs for every follicle at every lattice step
+    const iRos = S.ros, iSup = S.superoxide, iDam = S.damage, iPerf = S.perfusion, iVegf = S.vegf;
+    const iWound = S.wound, iMx = S.minoxidil, iDht = S.dht, iPS6 = S.pS6;
+    const bPS6 = B.pS6, bAct = B.activationRate, bProp = B.propagation, bRefr = B.refractoryDuration;
+    const bAnaDur = B.anagenDuration, bGrowth = B.growthRate, bSize = B.sizeRetention;
+    const pS6Rules = this.pS6Rules;
+    const otherRules = this.otherRules;
+    const damage = this.damage;
+    const pS6 = this.pS6;
+    const signals = this.signals;
+    const vessels = tile.vessels;
+    const woundOn = this.woundOn;
+    const sRef = this.superoxideRef;
+    const { activationRateFactor, propagationFactor, refractoryFactor, anagenDurationFactor, growthRateFactor, sizeRetentionFactor } = hooks;
     for (let i = 0; i < this.geo.n; i++) {
       const v = this.bulbVoxel(i, view);
       const rH = chem[3 * v + 1] / hRef;
-      const rS = chem[3 * v] / this.superoxideRef;
+      const rS = chem[3 * v] / sRef;
       // oxidative load: H2O2 and superoxide (which damages Fe-S clusters and mitochondria), 1 at the reference
       const r = (1 - wS) * rH + wS * rS;
       // damage: exact relaxation for frozen r
       const a = kDmg * r + kRep;
       const dStar = (kDmg * r) / a;
-      this.damage[i] = dStar + (this.damage[i] - dStar) * Math.exp(-a * dtS);
-      sig[S.ros] = rH;
-      sig[S.superoxide] = rS;
-      sig[S.damage] = this.damage[i];
-      sig[S.perfusion] = tile.vessels[v];
-      sig[S.vegf] = vegf[v] / v0;
-      sig[S.wound] = this.woundOn ? wound[v] : 0;
-      sig[S.minoxidil] = mx[v] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
-      sig[S.dht] = dht[i];
-      sig[S.pS6] = this.pS6[i];
+      const dmg = dStar + (damage[i] - dStar) * Math.exp(-a * dtS);
+      damage[i] = dmg;
+      sig[iRos] = rH;
+      sig[iSup] = rS;
+      sig[iDam] = dmg;
+      sig[iPerf] = vessels[v];
+      sig[iVegf] = vegf[v] / v0;
+      sig[iWound] = woundOn ? wound[v] : 0;
+      sig[iMx] = mx[v] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
+      sig[iDht] = dht[i];
+      sig[iPS6] = pS6[i];
       for (let x = 0; x < extra.length; x++) sig[n0 + x] = extra[x].read(tile, v);
-      evaluateRules(this.rules, sig, fac);
       // p-S6 (mTORC1) marks stem-cell activation at the switch: primed in competent telogen, on in
-      // early anagen, off in refractory telogen (BMP high), later anagen and catagen
-      const target = view.isAnagen(i)
-        ? view.anagenAgeDays(i) < earlyDays
-          ? 1
-          : 0
-        : view.isCompetent(i)
-          ? Math.min(1, Math.max(0, basal * fac[B.pS6]))
-          : 0;
-      this.pS6[i] += (target - this.pS6[i]) * relax;
-      sig[S.pS6] = this.pS6[i];
-      evaluateRules(this.rules, sig, fac);
-      hooks.activationRateFactor[i] = fac[B.activationRate];
-      hooks.propagationFactor[i] = fac[B.propagation];
-      hooks.refractoryFactor[i] = fac[B.refractoryDuration];
-      hooks.anagenDurationFactor[i] = fac[B.anagenDuration];
-      hooks.growthRateFactor[i] = fac[B.growthRate];
-      hooks.sizeRetentionFactor[i] = fac[B.sizeRetention];
-      this.signals.set(sig, i * nS);
+      // early anagen, off in refractory telogen (BMP high), later anagen and catagen; only the p-S6 rules
+      // are needed for its target (the other behaviours are evaluated after p-S6 has moved)
+      let target = 0;
+      if (view.isAnagen(i)) target = view.anagenAgeDays(i) < earlyDays ? 1 : 0;
+      else if (view.isCompetent(i)) {
+        evaluateRules(pS6Rules, sig, fac);
+        target = Math.min(1, Math.max(0, basal * fac[bPS6]));
+      }
+      const p6 = pS6[i] + (target - pS6[i]) * relax;
+      pS6[i] = p6;
+      sig[iPS6] = p6;
+      evaluateRules(otherRules, sig, fac);
+      activationRateFactor[i] = fac[bAct];
+      propagationFactor[i] = fac[bProp];
+      refractoryFactor[i] = fac[bRefr];
+      anagenDurationFactor[i] = fac[bAnaDur];
+      growthRateFactor[i] = fac[bGrowth];
+      sizeRetentionFactor[i] = fac[bSize];
+      const o = i * nS;
+      for (let k = 0; k < nS; k++) signals[o + k] = sig[k];
     }
   }
 }

@@ -95,6 +95,28 @@ export function compileRules(rules: readonly RuleOn[], signals: readonly string[
 }
 
 /**
+ * The rules of a compiled set that act on the behaviours `keep` accepts, in their original order (so each
+ * behaviour's product is formed exactly as in the full set); bounds are kept for every behaviour. Lets a
+ * caller that reads only some behaviours skip the other rules.
+ */
+export function selectRules(rules: CompiledRules, keep: (behaviour: number) => boolean): CompiledRules {
+  const idx: number[] = [];
+  for (let r = 0; r < rules.count; r++) if (keep(rules.behaviour[r])) idx.push(r);
+  const pick = <T extends Float64Array | Int32Array>(a: T, make: (xs: number[]) => T): T => make(idx.map((r) => a[r]));
+  return {
+    count: idx.length,
+    signal: pick(rules.signal, (xs) => Int32Array.from(xs)),
+    behaviour: pick(rules.behaviour, (xs) => Int32Array.from(xs)),
+    halfMaxPowHill: pick(rules.halfMaxPowHill, (xs) => Float64Array.from(xs)),
+    hill: pick(rules.hill, (xs) => Float64Array.from(xs)),
+    gain: pick(rules.gain, (xs) => Float64Array.from(xs)),
+    norm: pick(rules.norm, (xs) => Float64Array.from(xs)),
+    minFactor: rules.minFactor,
+    maxFactor: rules.maxFactor,
+  };
+}
+
+/**
  * Evaluates the rules for one follicle: `signals` holds one value per compiled signal, `out` receives
  * BEHAVIOURS.length multiplicative factors (reset to 1 first), each rule divided by its value at the
  * healthy reference and each behaviour's product clamped to its declared bounds.

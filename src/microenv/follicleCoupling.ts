@@ -98,7 +98,13 @@ export class FollicleCoupling {
   private readonly pS6Rules: CompiledRules;
   private readonly otherRules: CompiledRules;
   private readonly col: Int32Array;
-  private readonly sig: Float64Array;
+  /** Per-voxel ROS indices and damage relaxation of the current step, valid where voxelStamp = stepStamp. */
+  private readonly voxelStamp: Int32Array;
+  private stepStamp = 0;
+  private readonly voxelRH: Float64Array;
+  private readonly voxelRS: Float64Array;
+  private readonly voxelDStar: Float64Array;
+  private readonly voxelDecay: Float64Array;
   private readonly fac: Float64Array;
   private readonly telogen: Float64Array;
   private readonly anagen: Float64Array;
@@ -134,7 +140,11 @@ export class FollicleCoupling {
     this.damage = new Float64Array(geo.n).fill(params.damageAtBaseline);
     this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
     this.signals = new Float64Array(geo.n * this.signalNames.length);
-    this.sig = new Float64Array(this.signalNames.length);
+    this.voxelStamp = new Int32Array(g.voxelCount);
+    this.voxelRH = new Float64Array(g.voxelCount);
+    this.voxelRS = new Float64Array(g.voxelCount);
+    this.voxelDStar = new Float64Array(g.voxelCount);
+    this.voxelDecay = new Float64Array(g.voxelCount);
     this.fac = new Float64Array(BEHAVIOURS.length);
     this.telogen = new Float64Array(g.voxelCount);
     this.anagen = new Float64Array(g.voxelCount);
@@ -196,7 +206,6 @@ export class FollicleCoupling {
     const earlyDays = P.pS6EarlyAnagenDays;
     const sulfated = P.minoxidilSulfatedFraction;
     const wS = P.superoxideDamageWeight;
-    const sig = this.sig;
     const fac = this.fac;
     const nS = this.signalNames.length;
     const n0 = SIGNALS.length;
@@ -215,48 +224,62 @@ export class FollicleCoupling {
     const woundOn = this.woundOn;
     const sRef = this.superoxideRef;
     const { activationRateFactor, propagationFactor, refractoryFactor, anagenDurationFactor, growthRateFactor, sizeRetentionFactor } = hooks;
+    // per-voxel parts of the damage update, computed once per step for the voxels that hold bulbs
+    const stamp = ++this.stepStamp;
+    const seen = this.voxelStamp;
+    const vRH = this.voxelRH;
+    const vRS = this.voxelRS;
+    const vDStar = this.voxelDStar;
+    const vDecay = this.voxelDecay;
     for (let i = 0; i < this.geo.n; i++) {
       const v = this.bulbVoxel(i, view);
-      const rH = chem[3 * v + 1] / hRef;
-      const rS = chem[3 * v] / sRef;
-      // oxidative load: H2O2 and superoxide (which damages Fe-S clusters and mitochondria), 1 at the reference
-      const r = (1 - wS) * rH + wS * rS;
-      // damage: exact relaxation for frozen r
-      const a = kDmg * r + kRep;
-      const dStar = (kDmg * r) / a;
-      const dmg = dStar + (damage[i] - dStar) * Math.exp(-a * dtS);
+      if (seen[v] !== stamp) {
+        seen[v] = stamp;
+        const rH = chem[3 * v + 1] / hRef;
+        const rS = chem[3 * v] / sRef;
+        // oxidative load: H2O2 and superoxide (which damages Fe-S clusters and mitochondria), 1 at the reference
+        const r = (1 - wS) * rH + wS * rS;
+        // damage: exact relaxation for frozen r
+        const a = kDmg * r + kRep;
+        vRH[v] = rH;
+        vRS[v] = rS;
+        vDStar[v] = (kDmg * r) / a;
+        vDecay[v] = Math.exp(-a * dtS);
+      }
+      const dStar = vDStar[v];
+      const dmg = dStar + (damage[i] - dStar) * vDecay[v];
       damage[i] = dmg;
-      sig[iRos] = rH;
-      sig[iSup] = rS;
-      sig[iDam] = dmg;
-      sig[iPerf] = vessels[v];
-      sig[iVegf] = vegf[v] / v0;
-      sig[iWound] = woundOn ? wound[v] : 0;
-      sig[iMx] = mx[v] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
-      sig[iDht] = dht[i];
-      sig[iPS6] = pS6[i];
-      for (let x = 0; x < extra.length; x++) sig[n0 + x] = extra[x].read(tile, v);
+      // the follicle's signals are written straight into its row of `signals` (read by the readouts)
+      const o = i * nS;
+      signals[o + iRos] = vRH[v];
+      signals[o + iSup] = vRS[v];
+      signals[o + iDam] = dmg;
+      signals[o + iPerf] = vessels[v];
+      signals[o + iVegf] = vegf[v] / v0;
+      signals[o + iWound] = woundOn ? wound[v] : 0;
+      signals[o + iMx] = mx[v] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
+      signals[o + iDht] = dht[i];
+      signals[o + iPS6] = pS6[i];
+      for (let x = 0; x < extra.length; x++) signals[o + n0 + x] = extra[x].read(tile, v);
       // p-S6 (mTORC1) marks stem-cell activation at the switch: primed in competent telogen, on in
       // early anagen, off in refractory telogen (BMP high), later anagen and catagen; only the p-S6 rules
       // are needed for its target (the other behaviours are evaluated after p-S6 has moved)
       let target = 0;
       if (view.isAnagen(i)) target = view.anagenAgeDays(i) < earlyDays ? 1 : 0;
       else if (view.isCompetent(i)) {
-        evaluateRules(pS6Rules, sig, fac);
+        evaluateRules(pS6Rules, signals, fac, o);
         target = Math.min(1, Math.max(0, basal * fac[bPS6]));
       }
       const p6 = pS6[i] + (target - pS6[i]) * relax;
       pS6[i] = p6;
-      sig[iPS6] = p6;
-      evaluateRules(otherRules, sig, fac);
+      signals[o + iPS6] = p6;
+      evaluateRules(otherRules, signals, fac, o);
       activationRateFactor[i] = fac[bAct];
       propagationFactor[i] = fac[bProp];
       refractoryFactor[i] = fac[bRefr];
       anagenDurationFactor[i] = fac[bAnaDur];
       growthRateFactor[i] = fac[bGrowth];
       sizeRetentionFactor[i] = fac[bSize];
-      const o = i * nS;
-      for (let k = 0; k < nS; k++) signals[o + k] = sig[k];
     }
   }
 }

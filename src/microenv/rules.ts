@@ -119,12 +119,13 @@ export function selectRules(rules: CompiledRules, keep: (behaviour: number) => b
 /**
  * Evaluates the rules for one follicle: `signals` holds one value per compiled signal, `out` receives
  * BEHAVIOURS.length multiplicative factors (reset to 1 first), each rule divided by its value at the
- * healthy reference and each behaviour's product clamped to its declared bounds.
+ * healthy reference and each behaviour's product clamped to its declared bounds. The follicle's signals may
+ * start at `offset` of a larger array (one row per follicle).
  */
-export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: Float64Array): void {
+export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: Float64Array, offset = 0): void {
   out.fill(1);
   for (let r = 0; r < rules.count; r++) {
-    const s = Math.max(0, signals[rules.signal[r]]);
+    const s = Math.max(0, signals[offset + rules.signal[r]]);
     const h = rules.hill[r];
     // integer Hill coefficients (the common case) avoid Math.pow in this per-follicle loop
     const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);

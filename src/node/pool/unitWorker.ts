@@ -1,6 +1,6 @@
 /** Worker thread of the generic unit pool: runs units of any registered task and posts their results back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import '../../tasks/builtin.ts';
+import { loadBuiltinTask } from '../../tasks/builtinLoaders.ts';
 import { getTask } from '../../tasks/registry.ts';
 import { unitContext } from '../../tasks/task.ts';
 import { transferables } from './transfer.ts';
@@ -24,7 +24,11 @@ export type UnitWorkerMessage =
 
 const data = workerData as UnitWorkerData;
 for (const m of data.modules) await import(m);
-const task = getTask(data.task);
+// the task's own module when it is a built-in run task (fast start-up), else every built-in task
+const task =
+  getTask(data.task) ??
+  (await loadBuiltinTask(data.task)) ??
+  (await import('../../tasks/builtin.ts').then(() => getTask(data.task)));
 
 parentPort?.on('message', async (job: UnitJob) => {
   try {

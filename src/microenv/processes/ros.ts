@@ -32,6 +32,7 @@ export function rosProcess(
   let inputs: ChemistryInputs | null = null;
   let integrator: BatchIntegrator | null = null;
   let params: ChemistryParams | null = null;
+  // numerical settings: the Newton tolerances of the chemistry; 200 iterations would bisect any bracket to round-off
   const tol: ChemistryTolerances = { atol: [1e-15, 1e-11, 1e-8], rtol: 1e-6, maxIterations: 200 };
   return {
     name: 'ros',

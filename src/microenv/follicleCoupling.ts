@@ -1,6 +1,6 @@
 import type { MouseHooks } from '../follicle/mouse/lattice.ts';
 import { PerifollicularKernels } from './perifollicularKernel.ts';
-import { BEHAVIOURS, evaluateRules, SIGNALS, type CompiledRules } from './rules.ts';
+import { BEHAVIOURS, evaluateRules, selectRules, SIGNALS, type CompiledRules } from './rules.ts';
 import type { TileFields } from './tileProcess.ts';
 import type { MicroenvironmentTile } from './tile.ts';
 
@@ -111,7 +111,9 @@ export class FollicleCoupling {
   private readonly extra: readonly ExtraSignal[];
   private readonly tile: MicroenvironmentTile;
   private readonly geo: FollicleGeometry;
-  private readonly rules: CompiledRules;
+  /** The rules on p-S6 (first pass) and on every other behaviour (second pass, after p-S6 moved). */
+  private readonly pS6Rules: CompiledRules;
+  private readonly otherRules: CompiledRules;
   private readonly kernels: PerifollicularKernels;
   private readonly depth: Float64Array;
   private readonly prodWeight: Float64Array;
@@ -119,7 +121,6 @@ export class FollicleCoupling {
   /** Kernel-weighted signals per follicle, one array per read field (see update). */
   private readonly read: Float64Array[];
   private readonly voxelTmp: Float64Array;
-  private readonly sig: Float64Array;
   private readonly fac: Float64Array;
   private readonly telogen: Float64Array;
   private readonly anagen: Float64Array;
@@ -141,7 +142,8 @@ export class FollicleCoupling {
     this.signalNames = [...SIGNALS, ...extraSignals.map((x) => x.name)];
     this.params = params;
     this.geo = geo;
-    this.rules = rules;
+    this.pS6Rules = selectRules(rules, (b) => b === B.pS6);
+    this.otherRules = selectRules(rules, (b) => b !== B.pS6);
     this.woundOn = woundActs;
     const g = tile.grid;
     const fold = (x: number, pitch: number) => ((x % pitch) + pitch) % pitch;
@@ -156,7 +158,6 @@ export class FollicleCoupling {
     this.damage = new Float64Array(geo.n).fill(params.damageAtBaseline);
     this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
     this.signals = new Float64Array(geo.n * this.signalNames.length);
-    this.sig = new Float64Array(this.signalNames.length);
     this.fac = new Float64Array(BEHAVIOURS.length);
     this.telogen = new Float64Array(g.voxelCount);
     this.anagen = new Float64Array(g.voxelCount);
@@ -227,50 +228,66 @@ export class FollicleCoupling {
     const earlyDays = P.pS6EarlyAnagenDays;
     const sulfated = P.minoxidilSulfatedFraction;
     const wS = P.superoxideDamageWeight;
-    const sig = this.sig;
     const fac = this.fac;
     const nS = this.signalNames.length;
     const n0 = SIGNALS.length;
     const extra = this.extra;
+    // indices and fields as locals: this loop runs for every follicle at every lattice step
+    const iRos = S.ros, iSup = S.superoxide, iDam = S.damage, iPerf = S.perfusion, iVegf = S.vegf;
+    const iWound = S.wound, iMx = S.minoxidil, iDht = S.dht, iPS6 = S.pS6;
+    const bPS6 = B.pS6, bAct = B.activationRate, bProp = B.propagation, bRefr = B.refractoryDuration;
+    const bAnaDur = B.anagenDuration, bGrowth = B.growthRate, bSize = B.sizeRetention;
+    const pS6Rules = this.pS6Rules;
+    const otherRules = this.otherRules;
+    const damage = this.damage;
+    const pS6 = this.pS6;
+    const signals = this.signals;
+    const woundOn = this.woundOn;
+    const sRef = this.superoxideRef;
+    const rH2o2 = R[READ.h2o2], rSup = R[READ.superoxide], rPerf = R[READ.perfusion], rVegf = R[READ.vegf];
+    const rWound = R[READ.wound], rMx = R[READ.minoxidil];
+    const { activationRateFactor, propagationFactor, refractoryFactor, anagenDurationFactor, growthRateFactor, sizeRetentionFactor } = hooks;
     for (let i = 0; i < this.geo.n; i++) {
-      const rH = R[READ.h2o2][i] / hRef;
-      const rS = R[READ.superoxide][i] / this.superoxideRef;
+      const rH = rH2o2[i] / hRef;
+      const rS = rSup[i] / sRef;
       // oxidative load: H2O2 and superoxide (which damages Fe-S clusters and mitochondria), 1 at the reference
       const r = (1 - wS) * rH + wS * rS;
       // damage: exact relaxation for frozen r
       const a = kDmg * r + kRep;
       const dStar = (kDmg * r) / a;
-      this.damage[i] = dStar + (this.damage[i] - dStar) * Math.exp(-a * dtS);
-      sig[S.ros] = rH;
-      sig[S.superoxide] = rS;
-      sig[S.damage] = this.damage[i];
-      sig[S.perfusion] = R[READ.perfusion][i];
-      sig[S.vegf] = R[READ.vegf][i] / v0;
-      sig[S.wound] = this.woundOn ? R[READ.wound][i] : 0;
-      sig[S.minoxidil] = R[READ.minoxidil][i] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
-      sig[S.dht] = dht[i];
-      sig[S.pS6] = this.pS6[i];
-      for (let x = 0; x < extra.length; x++) sig[n0 + x] = R[READ_FIELDS + x][i];
-      evaluateRules(this.rules, sig, fac);
+      const dmg = dStar + (damage[i] - dStar) * Math.exp(-a * dtS);
+      damage[i] = dmg;
+      // the follicle's signals are written straight into its row of `signals` (read by the readouts)
+      const o = i * nS;
+      signals[o + iRos] = rH;
+      signals[o + iSup] = rS;
+      signals[o + iDam] = dmg;
+      signals[o + iPerf] = rPerf[i];
+      signals[o + iVegf] = rVegf[i] / v0;
+      signals[o + iWound] = woundOn ? rWound[i] : 0;
+      signals[o + iMx] = rMx[i] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
+      signals[o + iDht] = dht[i];
+      signals[o + iPS6] = pS6[i];
+      for (let x = 0; x < extra.length; x++) signals[o + n0 + x] = R[READ_FIELDS + x][i];
       // p-S6 (mTORC1) marks stem-cell activation at the switch: primed in competent telogen, on in
-      // early anagen, off in refractory telogen (BMP high), later anagen and catagen
-      const target = view.isAnagen(i)
-        ? view.anagenAgeDays(i) < earlyDays
-          ? 1
-          : 0
-        : view.isCompetent(i)
-          ? Math.min(1, Math.max(0, basal * fac[B.pS6]))
-          : 0;
-      this.pS6[i] += (target - this.pS6[i]) * relax;
-      sig[S.pS6] = this.pS6[i];
-      evaluateRules(this.rules, sig, fac);
-      hooks.activationRateFactor[i] = fac[B.activationRate];
-      hooks.propagationFactor[i] = fac[B.propagation];
-      hooks.refractoryFactor[i] = fac[B.refractoryDuration];
-      hooks.anagenDurationFactor[i] = fac[B.anagenDuration];
-      hooks.growthRateFactor[i] = fac[B.growthRate];
-      hooks.sizeRetentionFactor[i] = fac[B.sizeRetention];
-      this.signals.set(sig, i * nS);
+      // early anagen, off in refractory telogen (BMP high), later anagen and catagen; only the p-S6 rules
+      // are needed for its target (the other behaviours are evaluated after p-S6 has moved)
+      let target = 0;
+      if (view.isAnagen(i)) target = view.anagenAgeDays(i) < earlyDays ? 1 : 0;
+      else if (view.isCompetent(i)) {
+        evaluateRules(pS6Rules, signals, fac, o);
+        target = Math.min(1, Math.max(0, basal * fac[bPS6]));
+      }
+      const p6 = pS6[i] + (target - pS6[i]) * relax;
+      pS6[i] = p6;
+      signals[o + iPS6] = p6;
+      evaluateRules(otherRules, signals, fac, o);
+      activationRateFactor[i] = fac[bAct];
+      propagationFactor[i] = fac[bProp];
+      refractoryFactor[i] = fac[bRefr];
+      anagenDurationFactor[i] = fac[bAnaDur];
+      growthRateFactor[i] = fac[bGrowth];
+      sizeRetentionFactor[i] = fac[bSize];
     }
   }
 }

@@ -44,8 +44,13 @@ export interface AnimalParams {
 }
 const SIG = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
 
-/** Simulates one mouse (subject id `subject`: its seed path, independent of the arm) under one arm's regimen. */
-export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: number, seed: number): AnimalResult {
+/**
+ * Simulates one mouse (subject id `subject`: its seed path, independent of the arm) under one arm's regimen.
+ * `photos: false` skips the dorsal photos (pure functions of the lattice, so nothing else changes): a study
+ * shows only its representative mouse per arm.
+ */
+export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: number, seed: number, opts: { photos?: boolean } = {}): AnimalResult {
+  const takePhotos = opts.photos ?? true;
   const path = subjectPath(subject);
   const P = assembleAnimal(scn.parameters);
   // Androgen acts on follicles through the rules table (signal 'dht'); the lattice's own AGA is off.
@@ -137,7 +142,7 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
   const nCols = MOUSE_READOUT_COUNT + MICROENV_READOUT_NAMES.length;
   const table = new Float64Array(nSamples * nCols);
   const times = new Float64Array(nSamples);
-  const photoSteps = new Map(scn.photos.days.map((d) => [Math.round(d / dtDays), d] as const));
+  const photoSteps = new Map(takePhotos ? scn.photos.days.map((d) => [Math.round(d / dtDays), d] as const) : []);
   const photos: AnimalResult['photos'] = [];
   const nS = coupling.signalNames.length;
   const ceria = tile.solver.field('ceria');

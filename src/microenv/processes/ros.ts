@@ -1,5 +1,5 @@
 import { BatchIntegrator } from '../../ode/batch.ts';
-import { ceriaActiveArea, rosSystem, withCeriaSwitches, type ChemistryInputs, type ChemistryParams } from '../chemistry.ts';
+import { ceriaActiveArea, rosBackwardEulerStep, rosSystem, withCeriaSwitches, type ChemistryInputs, type ChemistryParams, type ChemistryTolerances } from '../chemistry.ts';
 import type { Mechanisms } from '../schema.ts';
 import type { TileProcess } from '../tileProcess.ts';
 
@@ -32,6 +32,9 @@ export function rosProcess(
 ): TileProcess {
   let inputs: ChemistryInputs | null = null;
   let integrator: BatchIntegrator | null = null;
+  let params: ChemistryParams | null = null;
+  // numerical settings: the Newton tolerances of the chemistry; 200 iterations would bisect any bracket to round-off
+  const tol: ChemistryTolerances = { atol: [1e-15, 1e-11, 1e-8], rtol: 1e-6, maxIterations: 200 };
   return {
     name: 'ros',
     substrates: () => [],
@@ -43,10 +46,12 @@ export function rosProcess(
       }
       const p = withCeriaSwitches(chemistry, { ceriaSod: mechanisms.ceriaSod, ceriaCat: mechanisms.ceriaCat });
       inputs = { prodS: new Float64Array(n), prodH: new Float64Array(n), ceriaArea: new Float64Array(n) };
-      integrator = new BatchIntegrator(rosSystem(p, inputs), n, { newtonAtol: [1e-15, 1e-11, 1e-8], newtonRtol: 1e-6, scheme });
+      params = p;
+      // backward Euler has a dedicated exact-elimination solver (chemistry.ts); TR-BDF2 uses the batch integrator
+      integrator = scheme === 'backward-euler' ? null : new BatchIntegrator(rosSystem(p, inputs), n, { newtonAtol: [...tol.atol], newtonRtol: tol.rtol, scheme });
     },
     afterTransport(f, tS, dt, ctx) {
-      if (!inputs || !integrator) throw new Error('ros process used before init');
+      if (!inputs || !params) throw new Error('ros process used before init');
       const m = ctx.mechanisms;
       const pTot = m.rosProduction ? R.clearancePerS * R.h2o2BaselineMolPerM3 * rosFactor : 0;
       const share = R.follicleShare;
@@ -69,7 +74,8 @@ export function rosProcess(
         }
         inputs.ceriaArea[v] = ceriaActiveArea(ceria[v], particle);
       }
-      integrator.step(f.chem, tS, dt);
+      if (integrator) integrator.step(f.chem, tS, dt);
+      else rosBackwardEulerStep(params, inputs, f.chem, dt, tol, 0, f.grid.voxelCount);
     },
   };
 }

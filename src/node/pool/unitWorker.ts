@@ -1,6 +1,6 @@
 /** Worker thread of the generic unit pool: runs units of any registered task and posts their results back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import '../../tasks/builtin.ts';
+import { loadBuiltinTask } from '../../tasks/builtinLoaders.ts';
 import { getTask } from '../../tasks/registry.ts';
 import { runScheduledUnit, type UnitWorkerEvent } from '../../tasks/unitScheduler.ts';
 
@@ -19,7 +19,11 @@ export type UnitWorkerMessage = UnitWorkerEvent;
 
 const data = workerData as UnitWorkerData;
 for (const m of data.modules) await import(m);
-const task = getTask(data.task);
+// the task's own module when it is a built-in run task (fast start-up), else every built-in task
+const task =
+  getTask(data.task) ??
+  (await loadBuiltinTask(data.task)) ??
+  (await import('../../tasks/builtin.ts').then(() => getTask(data.task)));
 
 parentPort?.on('message', (job: UnitJob) => void runScheduledUnit(task, data.task, { ...job, scenario: data.scenario, seed: data.seed }, (m, transfer) => parentPort?.postMessage(m, transfer)));
 parentPort?.postMessage({ type: 'ready' } satisfies UnitWorkerMessage);

@@ -43,6 +43,7 @@ const ALLOWED: Record<string, string> = {
   '0.999': 'keeps a bulb inside the window (numerical)',
   '20': 'the 20 nm reference size that defines ceria.transport.lymphaticClearanceAt20nmPerDay; largest Hill coefficient a rule schema accepts',
   '50': 'progress-report cadence (steps)',
+  '200': 'iteration cap of the safeguarded Newton/bisection ROS step (numerical; bisection reaches round-off well before)',
   '0.01': 'validation bound of a rule Hill coefficient (schema range, not a model value)',
   '1e-3': 'validation bound of a rule saturation (schema range, not a model value)',
 };

@@ -101,7 +101,8 @@ export function woundActivationFactor(response: number): number {
 
 /**
  * Relative steady concentration at depth zUm of a planar depot at depotUm that diffuses (D) and is cleared
- * (k) — the 1-D solution exp(−|z − z_d|/L), L = √(D/k) — normalised to the depot plane.
+ * (k) — the 1-D solution exp(−|z − z_d|/L), L = √(D/k) — normalised to the depot plane. Kept as the analytic
+ * check of the 3-D depth–dose solve (test/trial/ceriaDepthDose.test.ts) and for the ROS-floor readout.
  */
 export function depthProfile(zUm: number, depotUm: number, diffusionUm2PerS = ceriaHuman.diffusionUm2PerS.value, clearancePerDay = ceriaHuman.clearancePerDay.value): number {
   const lengthUm = Math.sqrt(diffusionUm2PerS / (clearancePerDay / 86400));
@@ -119,15 +120,11 @@ export function ceriaOccupancy(relConc: number): number {
 }
 
 /**
- * Ceria behaviour factors for a man whose patch deposits at depotUm: the concentration at the bulge and at
- * the bulb relative to what the mouse's bulb gets (depot 400 µm, bulb 500 µm), times the weekly-mean depot
- * level `depotLevel` (1 = a fresh patch every dosing interval at steady state). Activation acts on resting
- * follicles at the bulge; androgenExposure removes the ROS share of miniaturization only at the bulb.
+ * Ceria behaviour factors from the time-mean ceria levels at the bulge and at the bulb relative to what the
+ * mouse's bulb gets under the mouse study regimen (3-D depth–dose, src/trial/ceriaDepthDose.ts). Activation acts
+ * on resting follicles at the bulge; androgenExposure removes the ROS share of miniaturization only at the bulb.
  */
-export function ceriaFactors(depotUm: number, depotLevel: number): { activation: number; androgenExposure: number; bulgeRel: number; bulbRel: number } {
-  const mouseRef = depthProfile(ceriaHuman.mouseBulbDepthUm.value, ceriaHuman.mouseDepotDepthUm.value);
-  const bulgeRel = (depotLevel * depthProfile(ceriaHuman.bulgeDepthUm.value, depotUm)) / mouseRef;
-  const bulbRel = (depotLevel * depthProfile(ceriaHuman.bulbDepthUm.value, depotUm)) / mouseRef;
+export function ceriaFactors(bulgeRel: number, bulbRel: number): { activation: number; androgenExposure: number; bulgeRel: number; bulbRel: number } {
   return {
     activation: 1 + (ceriaHuman.activationMax.value - 1) * ceriaOccupancy(bulgeRel),
     androgenExposure: 1 - ceriaHuman.rosShareOfMiniaturization.value * ceriaOccupancy(bulbRel),

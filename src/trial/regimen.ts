@@ -10,7 +10,6 @@ import {
   ceriaFactors,
   dutasterideScalpSuppression,
   finasterideScalpSuppression,
-  meanDepotLevel,
   meanWoundResponse,
   minoxidilActivatedExposure,
   minoxidilAppliedMgPerDay,
@@ -18,6 +17,7 @@ import {
   minoxidilFactors,
   woundActivationFactor,
 } from './pkpd.ts';
+import { ceriaDepthDose, ceriaLevelsAt } from './ceriaDepthDose.ts';
 import type { Subject } from './population.ts';
 import type { TrialArm } from './schema.ts';
 
@@ -129,13 +129,16 @@ export function subjectSchedule(
     const c = t.ceriaPatch;
     const lo = microneedling.patchInsertionMin.value;
     const hi = microneedling.patchInsertionMax.value;
-    const depot = c.needleUm * (lo + (hi - lo) * rng.uniform());
+    const fraction = lo + (hi - lo) * rng.uniform();
+    const depot = c.needleUm * fraction;
     needling(c.startWeek, c.stopWeek, c.everyDays, () => depot);
     const w = span(c.startWeek, c.stopWeek, 1 / ceriaHuman.clearancePerDay.value);
     if (c.loaded && w) {
       exposure.ceriaDepotUm = depot;
       exposure.ceriaPatches = exposure.needleSessions;
-      const f = ceriaFactors(depot, meanDepotLevel(c.everyDays));
+      // the 3-D solve runs once per (needle, interval) and is shared by every man; his insertion picks the level
+      const levels = ceriaLevelsAt(ceriaDepthDose(c.needleUm, c.everyDays), fraction);
+      const f = ceriaFactors(levels.bulgeRel, levels.bulbRel);
       add('activation', w, f.activation);
       add('androgenExposure', w, f.androgenExposure);
     }

@@ -216,6 +216,10 @@ export interface CeriaDepthDose {
   /** Mouse reference: time-mean plane level at its bulb over its dosing interval (kg/m³). */
   mouseBulbLevelKgM3: number;
   mouseIntervalDays: number;
+  /** Readout depths (µm): human bulge and anagen bulbs, mouse anagen bulb. */
+  bulgeDepthUm: number;
+  bulbDepthUm: number;
+  mouseBulbDepthUm: number;
   /** Time-mean depth profiles (µg/mL) at the middle insertion (human) and of the mouse reference. */
   human: { depthUm: number[]; levelUgPerMl: number[]; tipDepthUm: number; insertedCargoFraction: number; deliveredNgPerNeedle: number };
   mouse: { depthUm: number[]; levelUgPerMl: number[]; tipDepthUm: number; insertedCargoFraction: number; deliveredNgPerNeedle: number };
@@ -273,6 +277,9 @@ export function ceriaDepthDose(needleUm: number, everyDays: number, num: DepthDo
     bulbRel: runs.map((e) => rel(e, ceriaHuman.bulbDepthUm.value)),
     mouseBulbLevelKgM3: mouseLevel,
     mouseIntervalDays: mouseInterval,
+    bulgeDepthUm: ceriaHuman.bulgeDepthUm.value,
+    bulbDepthUm: ceriaHuman.bulbDepthUm.value,
+    mouseBulbDepthUm: ceriaHuman.mouseBulbDepthUm.value,
     human: profileOf(runs[1], everyDays * 86400),
     mouse: profileOf(mouse, mouseInterval * 86400),
   };

@@ -6,7 +6,7 @@ import { patchSchema } from '../patch/schema.ts';
 import { layerThicknessesM, skinSchema } from '../skin/schema.ts';
 import { ceriaHuman, microneedling } from '../species/drugs.ts';
 import { microneedlePatch } from '../species/skin.ts';
-import { createTransportGrid, totalAmount, type TransportGrid } from '../transport/grid.ts';
+import { createTransportGrid, type TransportGrid } from '../transport/grid.ts';
 import { createSolver, type SubstrateSpec } from '../transport/solver.ts';
 
 /**
@@ -153,9 +153,14 @@ export function integrateExposure(
       steps++;
       tS += dtS;
       // the implicit step's value stands for the whole step (backward Euler), so Σ c·dt is the scheme's integral
-      for (let v = 0; v < field.length; v++) exposure[v] += field[v] * dtS;
+      let sum = 0;
+      for (let v = 0; v < field.length; v++) {
+        const c = field[v];
+        exposure[v] += c * dtS;
+        sum += c;
+      }
       previous = left;
-      left = delivered > 0 ? totalAmount(field, grid) / delivered : 0;
+      left = delivered > 0 ? (sum * grid.voxelVolumeM3) / delivered : 0;
     }
   }
   // tail beyond the stop: one decaying mode, c_{n+1} = c_n/(1 + λΔt) with λΔt from the last two amounts

@@ -3,7 +3,7 @@ import type { Table, TaskOutput } from './types.ts';
 import { planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
 import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
 import type { TrialScenario } from '../trial/schema.ts';
-import { ceriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
+import { trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
 
 /** What the report needs beyond the tables: the flow and the sample men for the vertex pictures. */
 export interface TrialOutput extends TaskOutput {
@@ -17,20 +17,6 @@ export interface TrialOutput extends TaskOutput {
     /** 3-D depth–dose of each distinct loaded ceria regimen (absent without ceria arms). */
     ceria?: { regimen: string; arms: string[]; depthDose: CeriaDepthDose }[];
   };
-}
-
-/** Depth–dose of every distinct loaded ceria-patch regimen of the trial (memoised 3-D solves). */
-export function trialCeriaDepthDose(s: TrialScenario): { regimen: string; arms: string[]; depthDose: CeriaDepthDose }[] {
-  const byKey = new Map<string, { regimen: string; arms: string[]; depthDose: CeriaDepthDose }>();
-  for (const a of s.arms) {
-    const c = a.treatments.ceriaPatch;
-    if (!c?.loaded) continue;
-    const regimen = `${c.needleUm} µm every ${c.everyDays} d`;
-    const hit = byKey.get(regimen);
-    if (hit) hit.arms.push(a.id);
-    else byKey.set(regimen, { regimen, arms: [a.id], depthDose: ceriaDepthDose(c.needleUm, c.everyDays) });
-  }
-  return [...byKey.values()];
 }
 
 /** Columns of mixed build-up → a Table (each column all numbers or all labels). */

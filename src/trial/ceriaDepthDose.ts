@@ -8,6 +8,7 @@ import { ceriaHuman, microneedling } from '../species/drugs.ts';
 import { microneedlePatch } from '../species/skin.ts';
 import { createTransportGrid, type TransportGrid } from '../transport/grid.ts';
 import { createSolver, type SubstrateSpec } from '../transport/solver.ts';
+import type { TrialScenario } from './schema.ts';
 
 /**
  * What a ceria patch delivers to which depth, from the 3-D patch-delivery machinery (src/patch, src/delivery,
@@ -292,8 +293,16 @@ export function ceriaDepthDose(needleUm: number, everyDays: number, num: DepthDo
   return out;
 }
 
+/** The part of a depth–dose the men's schedules need (small enough to travel with every unit to the workers). */
+export type CeriaLevels = Pick<CeriaDepthDose, 'needleUm' | 'everyDays' | 'insertionFractions' | 'bulgeRel' | 'bulbRel'>;
+
+/** The levels table of a depth–dose, without the profiles. */
+export function levelsOf(d: CeriaDepthDose): CeriaLevels {
+  return { needleUm: d.needleUm, everyDays: d.everyDays, insertionFractions: d.insertionFractions, bulgeRel: d.bulgeRel, bulbRel: d.bulbRel };
+}
+
 /** Relative bulge and bulb levels of a man whose patch needles insert to `fraction` (log-linear in the table). */
-export function ceriaLevelsAt(dd: CeriaDepthDose, fraction: number): { bulgeRel: number; bulbRel: number } {
+export function ceriaLevelsAt(dd: CeriaLevels, fraction: number): { bulgeRel: number; bulbRel: number } {
   const f = dd.insertionFractions;
   const last = f.length - 1;
   let k = 0;
@@ -301,4 +310,26 @@ export function ceriaLevelsAt(dd: CeriaDepthDose, fraction: number): { bulgeRel:
   const t = last === 0 ? 0 : Math.min(1, Math.max(0, (fraction - f[k]) / (f[k + 1] - f[k])));
   const lerp = (y: number[]) => (y[k] > 0 && y[k + 1] > 0 ? Math.exp(Math.log(y[k]) * (1 - t) + Math.log(y[k + 1]) * t) : y[k] * (1 - t) + y[k + 1] * t);
   return { bulgeRel: lerp(dd.bulgeRel), bulbRel: lerp(dd.bulbRel) };
+}
+
+/** Finds the depth–dose of a regimen: `ceriaDepthDose` by default, or a table computed elsewhere (worker threads). */
+export type DepthDoseLookup = (needleUm: number, everyDays: number) => CeriaLevels;
+
+/** A lookup that serves the given precomputed regimens and computes (memoised) any other. */
+export function depthDoseLookup(precomputed: readonly CeriaLevels[] = []): DepthDoseLookup {
+  return (needleUm, everyDays) => precomputed.find((d) => d.needleUm === needleUm && d.everyDays === everyDays) ?? ceriaDepthDose(needleUm, everyDays);
+}
+
+/** Depth–dose of every distinct loaded ceria-patch regimen of a trial, with the arms that use it. */
+export function trialCeriaDepthDose(s: TrialScenario): { regimen: string; arms: string[]; depthDose: CeriaDepthDose }[] {
+  const byKey = new Map<string, { regimen: string; arms: string[]; depthDose: CeriaDepthDose }>();
+  for (const a of s.arms) {
+    const c = a.treatments.ceriaPatch;
+    if (!c?.loaded) continue;
+    const regimen = `${c.needleUm} µm every ${c.everyDays} d`;
+    const hit = byKey.get(regimen);
+    if (hit) hit.arms.push(a.id);
+    else byKey.set(regimen, { regimen, arms: [a.id], depthDose: ceriaDepthDose(c.needleUm, c.everyDays) });
+  }
+  return [...byKey.values()];
 }

@@ -17,7 +17,7 @@ import {
   minoxidilFactors,
   woundActivationFactor,
 } from './pkpd.ts';
-import { ceriaDepthDose, ceriaLevelsAt } from './ceriaDepthDose.ts';
+import { ceriaLevelsAt, depthDoseLookup, type DepthDoseLookup } from './ceriaDepthDose.ts';
 import type { Subject } from './population.ts';
 import type { TrialArm } from './schema.ts';
 
@@ -50,6 +50,7 @@ export function subjectSchedule(
   rampYears: number,
   regions: number,
   targetRegion: number,
+  depthDose: DepthDoseLookup = depthDoseLookup(),
 ): { schedule: BehaviourSchedule; exposure: RegimenExposure } {
   const iv: Record<FollicleBehaviour, ScheduleInterval[]> = { activation: [], anagenDuration: [], sizeRetention: [], androgenExposure: [] };
   // Onset ramp (docs/model.md §9.2): exposure rises linearly over rampYears in yearly steps.
@@ -137,7 +138,7 @@ export function subjectSchedule(
       exposure.ceriaDepotUm = depot;
       exposure.ceriaPatches = exposure.needleSessions;
       // the 3-D solve runs once per (needle, interval) and is shared by every man; his insertion picks the level
-      const levels = ceriaLevelsAt(ceriaDepthDose(c.needleUm, c.everyDays), fraction);
+      const levels = ceriaLevelsAt(depthDose(c.needleUm, c.everyDays), fraction);
       const f = ceriaFactors(levels.bulgeRel, levels.bulbRel);
       add('activation', w, f.activation);
       add('androgenExposure', w, f.androgenExposure);

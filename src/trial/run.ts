@@ -4,6 +4,7 @@ import { measureCount, photographicScore } from './measure.ts';
 import { ageEligible, drawSubject, eligible, randomizeArm } from './population.ts';
 import type { TrialScenario } from './schema.ts';
 import { screeningStage, simulateSubject, trialModelTemplate } from './subject.ts';
+import { depthDoseLookup, levelsOf, trialCeriaDepthDose, type CeriaLevels } from './ceriaDepthDose.ts';
 
 /**
  * One candidate's record: screening outcome and, when simulated, the measured course under each arm he
@@ -43,15 +44,17 @@ export interface ArmCourse {
   ceriaDepotUm: number;
 }
 
-/** Candidate ids [from, to) of one unit. */
+/** Candidate ids [from, to) of one unit, with the ceria depth–dose solved once at planning (shared by every unit). */
 export interface TrialUnit {
   from: number;
   to: number;
+  ceria?: CeriaLevels[];
 }
 
 /** Screens and simulates candidates [from, to) (pure: same scenario + seed + unit → same records). */
 export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, checkpoint: () => void = () => {}): CandidateRecord[] {
   const template = trialModelTemplate(s);
+  const depthDose = depthDoseLookup(unit.ceria);
   const out: CandidateRecord[] = [];
   for (let id = unit.from; id < unit.to; id++) {
     checkpoint();
@@ -80,7 +83,7 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
     }
     const arms = rec.arm < 0 ? s.arms.map((_, a) => a) : [rec.arm];
     for (const a of arms) {
-      const c = simulateSubject(s, template, subject, s.arms[a], seed);
+      const c = simulateSubject(s, template, subject, s.arms[a], seed, depthDose);
       // measurement noise from the man's own stream: the same draws under every arm
       const mrng = RandomStream.fromSeed(seed, [...subjectPath(id), 'measure']);
       const measured: number[] = [];
@@ -117,7 +120,9 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, ch
 export function planTrial(s: TrialScenario): TrialUnit[] {
   const total = s.design.commonRandomNumbers ? Math.max(...s.arms.map((a) => a.n)) : s.arms.reduce((x, a) => x + a.n, 0);
   const candidates = s.population.candidates ?? 4 * total;
+  // the 3-D depth–dose runs here, once, instead of in every worker thread
+  const ceria = trialCeriaDepthDose(s).map((c) => levelsOf(c.depthDose));
   const units: TrialUnit[] = [];
-  for (let from = 0; from < candidates; from += s.design.subjectsPerUnit) units.push({ from, to: Math.min(candidates, from + s.design.subjectsPerUnit) });
+  for (let from = 0; from < candidates; from += s.design.subjectsPerUnit) units.push({ from, to: Math.min(candidates, from + s.design.subjectsPerUnit), ...(ceria.length > 0 ? { ceria } : {}) });
   return units;
 }

@@ -6,6 +6,7 @@ import { RandomStream } from '../core/random/stream.ts';
 import { trialProgression } from '../species/trial.ts';
 import { norwoodStage, type Subject } from './population.ts';
 import { subjectSchedule, type RegimenExposure } from './regimen.ts';
+import { depthDoseLookup, type DepthDoseLookup } from './ceriaDepthDose.ts';
 import type { TrialArm, TrialScenario } from './schema.ts';
 
 const WEEK = 7 * 86400;
@@ -74,7 +75,7 @@ export const TARGET_REGION = 2;
  * per-follicle streams the history before enrolment is bitwise the same in every arm). Follicles draw from
  * `subject/<id>/follicles`, independent of the arm.
  */
-export function simulateSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number): SubjectCourse {
+export function simulateSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number, depthDose: DepthDoseLookup = depthDoseLookup()): SubjectCourse {
   const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
   const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, n, 0) };
   const enrolS = subject.yearsSinceOnset * YEAR;
@@ -89,7 +90,7 @@ export function simulateSubject(s: TrialScenario, template: HumanScalpModel, sub
   for (const v of s.visitsWeeks) set.add(enrolS + v * WEEK);
   const times = Float64Array.from([...set].sort((a, b) => a - b));
   const idx = (t: number) => times.indexOf(t);
-  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, trialProgression.onsetRampYears.value, 4, TARGET_REGION);
+  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, trialProgression.onsetRampYears.value, 4, TARGET_REGION, depthDose);
   const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'follicles']);
   const { recorder } = runHumanAutomaton(model, endS + 1, times, rng, undefined, schedule);
   const base = TARGET_REGION * CHANNELS;

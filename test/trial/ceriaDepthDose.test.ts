@@ -7,6 +7,8 @@ import {
   ceriaDepthDose,
   ceriaLevelsAt,
   DEPTH_DOSE_NUMERICS,
+  depthDoseLookup,
+  levelsOf,
   exposureAtDepth,
   humanPatchDeposit,
   integrateExposure,
@@ -14,6 +16,11 @@ import {
   singlePatchExposure,
 } from '../../src/trial/ceriaDepthDose.ts';
 import { ceriaFactors, depthProfile, penetrationLengthUm } from '../../src/trial/pkpd.ts';
+import { planTrial } from '../../src/trial/run.ts';
+import type { TrialScenario } from '../../src/trial/schema.ts';
+import { parseScenario } from '../../src/scenario/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('3-D ceria depth–dose (src/trial/ceriaDepthDose.ts)', () => {
   it('laterally uniform: the 3-D solver time integral of a planar depot is exp(−|z − z_d|/L), L = √(D/k)', () => {
@@ -94,6 +101,16 @@ describe('3-D ceria depth–dose (src/trial/ceriaDepthDose.ts)', () => {
     assert.ok((1 - f.androgenExposure) / ceriaHuman.rosShareOfMiniaturization.value < (f.activation - 1) / (ceriaHuman.activationMax.value - 1));
     assert.equal(ceriaFactors(0, 0).activation, 1);
     assert.equal(ceriaFactors(0, 0).androgenExposure, 1);
+  });
+
+  it('the trial plans the solve once: every unit carries the levels table, and the workers use it as given', () => {
+    const parsed = parseScenario(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'trials', 'ceria-patch-human.yaml'), 'utf8'));
+    assert.ok(parsed.ok && parsed.value.model === 'trial');
+    const units = planTrial(parsed.value as TrialScenario);
+    const expected = levelsOf(ceriaDepthDose(600, 7));
+    for (const u of units) assert.deepEqual(u.ceria, [expected]);
+    const fake = { needleUm: 123, everyDays: 5, insertionFractions: [0.5, 0.65, 0.8], bulgeRel: [1, 2, 3], bulbRel: [0.1, 0.2, 0.3] };
+    assert.equal(depthDoseLookup([fake])(123, 5), fake);
   });
 
   it('the loading per needle follows the per-cm² dose at the patch pitch', () => {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench` prints the measured figures; `npm run bench -- --json` prints one JSON object per line
- * ({name, value, unit, ...details}). `--only NAME` runs the suites whose result names contain NAME.
+ * ({name, value, unit, ...details}). `--only NAME` runs the suites whose name or file contains NAME, spaces
+ * and hyphens alike (`--only mouse-study` runs the "mouse study" suite).
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -15,6 +16,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
+const key = (x: string) => x.toLowerCase().replace(/[\s_-]+/g, '-');
 
 function fmt(v: number): string {
   if (Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v !== 0)) return v.toExponential(3);
@@ -25,7 +27,7 @@ if (!json) console.log(`follisim bench — node ${process.version}, ${availableP
 for (const file of FILES) {
   const mod = (await import(join(import.meta.dirname, file))) as Record<string, unknown>;
   for (const suite of Object.values(mod).filter(isSuite)) {
-    if (only && !suite.name.includes(only) && !file.includes(only)) continue;
+    if (only && !key(suite.name).includes(key(only)) && !key(file).includes(key(only))) continue;
     if (!json) console.log(`\n${suite.name}`);
     const results: BenchResult[] = await suite.run();
     for (const r of results) {

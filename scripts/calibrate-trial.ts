@@ -8,33 +8,36 @@
  *
  *   node --import tsx scripts/calibrate-trial.ts natural [n] [ramps] [deltas] [spreads] [ρ/δ] | olsen [n] [gains] [drift]
  */
-import { trialMeasurement, trialProgression, trialMinoxidil } from '../src/species/trial.ts';
+import { assembleTrial } from '../src/parameters/assemble/trial.ts';
 import { reduceTrial } from '../src/tasks/trial.ts';
 import { betaParams } from '../src/core/random/samplers.ts';
 import { planTrial, runTrialUnit } from '../src/trial/run.ts';
 import { drawSubject, eligible } from '../src/trial/population.ts';
 import { trialSchema } from '../src/trial/schema.ts';
-import { simulateSubject, trialModelTemplate } from '../src/trial/subject.ts';
+import { prepareSubject, simulateSubject, trialModelTemplate } from '../src/trial/subject.ts';
+import { depthDoseLookup } from '../src/trial/ceriaDepthDose.ts';
 
 const mode = process.argv[2] ?? 'natural';
 const n = Number(process.argv[3] ?? 200);
 
 function naturalHistory(ramp: number, delta: number, spreadYears: number, recoveryRatio: number): number[] {
-  (trialProgression.onsetRampYears as { value: number }).value = ramp;
-  (trialProgression.miniaturizationPerCycle as { value: number }).value = delta;
-  (trialProgression.follicleOnsetSpreadYears as { value: number }).value = spreadYears;
-  (trialProgression.recoveryPerCycle as { value: number }).value = recoveryRatio * delta;
+  const p = assembleTrial({
+    'trialProgression.onsetRampYears': ramp,
+    'trialProgression.miniaturizationPerCycle': delta,
+    'trialProgression.follicleOnsetSpreadYears': spreadYears,
+    'trialProgression.recoveryPerCycle': recoveryRatio * delta,
+  });
   const s = trialSchema.parse({ model: 'trial', durationWeeks: 261, visitsWeeks: [0, 52, 192, 261], targetArea: { areaCm2: 5.1 }, arms: [{ id: 'placebo', n: 1 }] });
-  const tpl = trialModelTemplate(s);
+  const tpl = trialModelTemplate(s, p);
   // optional susceptibility shape (FOLLISIM_SUS="mean,sd"): tests heterogeneous-susceptibility hypotheses
   const sus = process.env.FOLLISIM_SUS?.split(',').map(Number);
   if (sus) Object.assign(tpl, betaParams(sus[0], sus[1]).a > 0 ? { susceptibilityA: betaParams(sus[0], sus[1]).a, susceptibilityB: betaParams(sus[0], sus[1]).b } : {});
   const sums = [0, 0, 0];
   let k = 0;
   for (let id = 0; k < n && id < 50 * n; id++) {
-    const sub = drawSubject(s, 7, id);
+    const sub = drawSubject(s, 7, id, p);
     if (!(sub.ageYears >= 18 && sub.ageYears <= 49)) continue;
-    const c = simulateSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], 7);
+    const c = simulateSubject(s, prepareSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], 7, p, depthDoseLookup()), sub.id, 7, p);
     if (!eligible(s, sub, c.stage)) continue;
     for (let v = 1; v < 4; v++) sums[v - 1] += 100 * (c.terminal[v] / c.terminal[0] - 1);
     k++;
@@ -45,10 +48,11 @@ function naturalHistory(ramp: number, delta: number, spreadYears: number, recove
 if (mode === 'natural') {
   // natural [n] [ramps] [deltas] [follicle onset spreads (y)] [recovery ratios ρ/δ]
   const list = (i: number, d: string) => (process.argv[i] ?? d).split(',').map(Number);
+  const { trialProgression } = assembleTrial({});
   for (const r of list(4, '0'))
-    for (const d of list(5, String(trialProgression.miniaturizationPerCycle.value)))
-      for (const sp of list(6, String(trialProgression.follicleOnsetSpreadYears.value)))
-        for (const rr of list(7, String(trialProgression.recoveryPerCycle.value / trialProgression.miniaturizationPerCycle.value))) {
+    for (const d of list(5, String(trialProgression.miniaturizationPerCycle)))
+      for (const sp of list(6, String(trialProgression.follicleOnsetSpreadYears)))
+        for (const rr of list(7, String(trialProgression.recoveryPerCycle / trialProgression.miniaturizationPerCycle))) {
           const t0 = performance.now();
           const [y1, w192, y5] = naturalHistory(r, d, sp, rr);
           console.log(`ramp ${r} y  δ ${d}  spread ${sp} y  ρ/δ ${rr}:  1 y ${y1.toFixed(1)} %  192 wk ${w192.toFixed(1)} %  5 y ${y5.toFixed(1)} %   (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
@@ -57,14 +61,13 @@ if (mode === 'natural') {
 
 /** Olsen 2002 set-up with common random numbers: 5 % and placebo on the same men; returns 48-wk changes (/cm²). */
 async function olsen(gain: number, drift: number): Promise<{ minox: number; placebo: number; placeboTrue: number }> {
-  (trialMinoxidil.effectGain as { value: number }).value = gain;
-  (trialMeasurement.visualCountDriftFraction as { value: number }).value = drift;
+  const p = assembleTrial({ 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift });
   const s = trialSchema.parse({
     model: 'trial', durationWeeks: 48, visitsWeeks: [0, 48], design: { commonRandomNumbers: true },
     arms: [{ id: 'minox5', n, treatments: { minoxidil: { concentrationPct: 5 } } }, { id: 'placebo', n }],
   });
-  const recs = planTrial(s).flatMap((u) => runTrialUnit(s, u, 2002));
-  const out = reduceTrial(s, recs);
+  const recs = planTrial(s, p, {}).flatMap((u) => runTrialUnit(s, u, 2002, p));
+  const out = reduceTrial({ ...s, parameterValues: { 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift } }, recs);
   const arms = (out.summary as { arms: { ittChangePerCm2: number }[] }).arms;
   const subj = out.tables.subjects;
   const pl = Array.from(subj.arm as readonly string[]).map((a, i) => (a === 'placebo' ? (subj.trueChangePct as Float64Array)[i] : Number.NaN)).filter((x) => !Number.isNaN(x));
@@ -74,7 +77,7 @@ async function olsen(gain: number, drift: number): Promise<{ minox: number; plac
 
 if (mode === 'olsen') {
   const gains = (process.argv[4] ?? '1').split(',').map(Number);
-  const drift = Number(process.argv[5] ?? trialMeasurement.visualCountDriftFraction.value);
+  const drift = Number(process.argv[5] ?? assembleTrial().trialMeasurement.visualCountDriftFraction);
   for (const g of gains) {
     const r = await olsen(g, drift);
     console.log(`gain ${g} drift ${drift}: 5 % ${r.minox.toFixed(2)} /cm², placebo ${r.placebo.toFixed(2)} /cm² (true ${r.placeboTrue.toFixed(2)}), difference ${(r.minox - r.placebo).toFixed(2)} (target 14.7)`);

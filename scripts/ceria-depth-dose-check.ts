@@ -5,9 +5,13 @@
  *
  *   node --import tsx scripts/ceria-depth-dose-check.ts [--fine]     (--fine adds 12.5 µm voxels, ~1 min)
  */
-import { ceriaHuman, microneedling } from '../src/species/drugs.ts';
-import { ceriaDepthDose, DEPTH_DOSE_NUMERICS, exposureAtDepth, humanPatchDeposit, mouseReferenceDeposit, singlePatchExposure, type DepthDoseNumerics } from '../src/trial/ceriaDepthDose.ts';
+import { assembleTrial } from '../src/parameters/assemble/trial.ts';
+import { ceriaDepthDose, depthDoseParams, DEPTH_DOSE_NUMERICS, exposureAtDepth, humanPatchDeposit, mouseReferenceDeposit, singlePatchExposure, type DepthDoseNumerics } from '../src/trial/ceriaDepthDose.ts';
 import { depthProfile } from '../src/trial/pkpd.ts';
+
+const P = assembleTrial();
+const dp = depthDoseParams(P);
+const ceriaHuman = P.ceriaHuman;
 
 const variants: [string, Partial<DepthDoseNumerics>][] = [
   ['default (50 µm; 1 h / 3 h)', {}],
@@ -23,7 +27,7 @@ console.log('variant | bulgeRel (min, mid, max insertion) | bulbRel (min, mid, m
 let ref: ReturnType<typeof ceriaDepthDose> | undefined;
 for (const [name, over] of variants) {
   const t0 = performance.now();
-  const dd = ceriaDepthDose(600, 7, { ...DEPTH_DOSE_NUMERICS, ...over });
+  const dd = ceriaDepthDose(600, 7, dp, { ...DEPTH_DOSE_NUMERICS, ...over });
   const ms = performance.now() - t0;
   ref ??= dd;
   const d = (a: number, b: number) => `${(100 * (a / b - 1)).toFixed(1)} %`;
@@ -31,17 +35,17 @@ for (const [name, over] of variants) {
 }
 
 // the 1-D model it replaces (depot level 1/(kτ) against a fresh mouse depot)
-const fMid = 0.5 * (microneedling.patchInsertionMin.value + microneedling.patchInsertionMax.value);
-const mouseRef1d = depthProfile(ceriaHuman.mouseBulbDepthUm.value, ceriaHuman.mouseDepotDepthUm.value);
-const level = 1 / (ceriaHuman.clearancePerDay.value * 7);
-console.log(`1-D (before): bulgeRel ${((level * depthProfile(ceriaHuman.bulgeDepthUm.value, 600 * fMid)) / mouseRef1d).toPrecision(3)}, bulbRel ${((level * depthProfile(ceriaHuman.bulbDepthUm.value, 600 * fMid)) / mouseRef1d).toPrecision(3)}`);
+const fMid = 0.5 * (P.microneedling.patchInsertionMin + P.microneedling.patchInsertionMax);
+const mouseRef1d = depthProfile(ceriaHuman.mouseBulbDepthUm, ceriaHuman.mouseDepotDepthUm, P);
+const level = 1 / (ceriaHuman.clearancePerDay * 7);
+console.log(`1-D (before): bulgeRel ${((level * depthProfile(ceriaHuman.bulgeDepthUm, 600 * fMid, P)) / mouseRef1d).toPrecision(3)}, bulbRel ${((level * depthProfile(ceriaHuman.bulbDepthUm, 600 * fMid, P)) / mouseRef1d).toPrecision(3)}`);
 
 // decomposition: loading per needle × inserted fraction × interval × anatomy (same deposit, different skin)
-const h = singlePatchExposure(humanPatchDeposit(600, fMid));
-const m = singlePatchExposure(mouseReferenceDeposit());
+const h = singlePatchExposure(humanPatchDeposit(600, fMid, dp), dp);
+const m = singlePatchExposure(mouseReferenceDeposit(dp), dp);
 const perNg = (e: typeof h, z: number) => exposureAtDepth(e, z) / e.deliveredNg;
 console.log(`delivered per needle: human ${h.deliveredNg.toFixed(2)} ng (tip ${h.tipDepthUm.toFixed(0)} µm, ${(100 * h.insertedCargoFraction).toFixed(1)} % of ${(h.deliveredNg / h.insertedCargoFraction).toFixed(0)} ng), mouse ${m.deliveredNg.toFixed(2)} ng (tip ${m.tipDepthUm.toFixed(0)} µm, ${(100 * m.insertedCargoFraction).toFixed(1)} % of ${(m.deliveredNg / m.insertedCargoFraction).toFixed(0)} ng)`);
-console.log(`dose factor ${(h.deliveredNg / m.deliveredNg).toFixed(3)}, interval factor ${(ceriaHuman.mouseIntervalDays.value / 7).toFixed(3)}`);
-console.log(`anatomy factor (per delivered ng): bulge ${(perNg(h, ceriaHuman.bulgeDepthUm.value) / perNg(m, ceriaHuman.mouseBulbDepthUm.value)).toPrecision(3)}, bulb ${(perNg(h, ceriaHuman.bulbDepthUm.value) / perNg(m, ceriaHuman.mouseBulbDepthUm.value)).toPrecision(3)}`);
-const mouseAtDepot = exposureAtDepth(m, ceriaHuman.mouseBulbDepthUm.value) / exposureAtDepth(m, 100);
+console.log(`dose factor ${(h.deliveredNg / m.deliveredNg).toFixed(3)}, interval factor ${(ceriaHuman.mouseIntervalDays / 7).toFixed(3)}`);
+console.log(`anatomy factor (per delivered ng): bulge ${(perNg(h, ceriaHuman.bulgeDepthUm) / perNg(m, ceriaHuman.mouseBulbDepthUm)).toPrecision(3)}, bulb ${(perNg(h, ceriaHuman.bulbDepthUm) / perNg(m, ceriaHuman.mouseBulbDepthUm)).toPrecision(3)}`);
+const mouseAtDepot = exposureAtDepth(m, ceriaHuman.mouseBulbDepthUm) / exposureAtDepth(m, 100);
 console.log(`mouse: bulb/100 µm level ${mouseAtDepot.toPrecision(3)}; human: 1 mm/100 µm ${(exposureAtDepth(h, 1000) / exposureAtDepth(h, 100)).toPrecision(3)}, 5 mm/100 µm ${(exposureAtDepth(h, 5000) / exposureAtDepth(h, 100)).toPrecision(3)}`);

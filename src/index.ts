@@ -22,6 +22,7 @@ export { VERSION } from './version.ts';
 export { trialTask, reduceTrial, type TrialOutput } from './tasks/trial.ts';
 export type { TrialScenario } from './trial/schema.ts';
 export * as trialPkpd from './trial/pkpd.ts';
+export { assembleTrial, type TrialParams } from './parameters/assemble/trial.ts';
 export { ancova, wilson, normalPower, nForPower, summarizeChange } from './trial/analysis.ts';
 // Sweeps, sensitivity analysis and calibration (docs/tasks.md)
 export { sweepTask, sweepSpecSchema, type SweepSpec, type SweepOutput } from './tasks/sweep/sweepTask.ts';

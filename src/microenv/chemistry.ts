@@ -94,3 +94,113 @@ export function rosSystem(p: ChemistryParams, inp: ChemistryInputs): BatchReacti
     },
   };
 }
+
+/** Newton tolerances of the backward-Euler chemistry step (numerical settings, per species S, H, G). */
+export interface ChemistryTolerances {
+  /** Absolute tolerances (mol/m³) of S, H and G. */
+  atol: readonly [number, number, number];
+  rtol: number;
+  /** Bound on Newton/bisection iterations per voxel (the bracket halves at least every other one). */
+  maxIterations: number;
+}
+
+/**
+ * One backward-Euler step of length h (s) of the ROS system in voxels [start, end) of the interleaved
+ * state `y` ([S, H, G] per voxel), in place; returns the number of voxels left unchanged because their
+ * solve was not finite. The step equations are the batch integrator's (same scheme, same solution) but
+ * solved by elimination: the S and G equations are linear in S and G for given H,
+ *
+ *   G(H) = (G₀ + h·k_regen·G_max)/(1 + h·(k_regen + 2k_GPx·H)),   S(H) = (S₀ + h·P_S)/(1 + h·(k_d + k_GS·G(H))),
+ *
+ * so the step reduces to one scalar equation F(H) = 0 with F(0) ≤ 0 ≤ F(H_up), H_up = H₀ + h·(P_H + ½k_d·S(∞)),
+ * solved by Newton with the exact derivative, safeguarded by bisection inside that bracket (it cannot fail
+ * for finite inputs). Converged when every species' Newton increment is within its weight atol + rtol·|y|
+ * (max norm ≤ 1: stricter than the batch integrator's RMS-norm test) after a full (not simplified) Newton
+ * step, so the remaining error is second order in that increment.
+ */
+export function rosBackwardEulerStep(
+  p: ChemistryParams,
+  inp: ChemistryInputs,
+  y: Float64Array,
+  h: number,
+  tol: ChemistryTolerances,
+  start: number,
+  end: number,
+): number {
+  const [aS, aH, aG] = tol.atol;
+  const rt = tol.rtol;
+  const kr = p.glutathioneRegenPerS;
+  const gpx = p.gpxRate;
+  const kGS = p.superoxideGshRate;
+  const vCat = p.catalaseVmax;
+  const kCat = p.catalaseKm;
+  const kCe = p.ceriaCatKm;
+  const gNum0 = h * kr * p.glutathioneRest;
+  const gDen0 = 1 + h * kr;
+  const h2gpx = 2 * h * gpx;
+  const hkGS = h * kGS;
+  const maxIterations = tol.maxIterations;
+  let failed = 0;
+  for (let v = start; v < end; v++) {
+    const o = 3 * v;
+    const S0 = y[o];
+    const H0 = y[o + 1];
+    const G0 = y[o + 2];
+    const A = inp.ceriaArea[v];
+    const kd = p.sodRatePerS + p.ceriaSodPerArea * A;
+    const vCe = p.ceriaCatVmaxPerArea * A;
+    const pH = inp.prodH[v];
+    const sNum = S0 + h * inp.prodS[v];
+    const sDen0 = 1 + h * kd;
+    const gNum = G0 + gNum0;
+    let lo = 0;
+    let hi = H0 + h * (pH + 0.5 * kd * (sNum / sDen0));
+    let H = Math.min(Math.max(H0, lo), hi);
+    let G = 0;
+    let S = 0;
+    let ok = false;
+    for (let it = 0; it < maxIterations; it++) {
+      // reciprocals once: four divisions per iteration
+      const iG = 1 / (gDen0 + h2gpx * H);
+      G = gNum * iG;
+      const iS = 1 / (sDen0 + hkGS * G);
+      S = sNum * iS;
+      const iCat = 1 / (kCat + H);
+      const iCe = 1 / (kCe + H);
+      const cat = vCat * iCat;
+      const ce = vCe * iCe;
+      const F = H - H0 - h * (pH + 0.5 * kd * S - (cat + gpx * G + ce) * H);
+      const dG = -G * h2gpx * iG;
+      const dS = -S * hkGS * dG * iS;
+      const dF = 1 + h * (-0.5 * kd * dS + cat * kCat * iCat + gpx * (G + H * dG) + ce * kCe * iCe);
+      if (!Number.isFinite(F + dF)) break;
+      if (F > 0) hi = H;
+      else lo = H;
+      let Hn = H - F / dF;
+      // outside the bracket: bisect instead
+      if (!(Hn >= lo && Hn <= hi)) Hn = 0.5 * (lo + hi);
+      const d = Hn - H;
+      H = Hn;
+      // every species' increment within its weight (max norm ≤ 1, which implies the RMS norm ≤ 1)
+      const eS = dS * d;
+      const eG = dG * d;
+      if (
+        (Math.abs(d) <= aH + rt * Math.abs(H) && Math.abs(eS) <= aS + rt * Math.abs(S + eS) && Math.abs(eG) <= aG + rt * Math.abs(G + eG)) ||
+        hi - lo <= 0
+      ) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) {
+      failed++;
+      continue;
+    }
+    G = gNum / (gDen0 + h2gpx * H);
+    S = sNum / (sDen0 + hkGS * G);
+    y[o] = S;
+    y[o + 1] = H;
+    y[o + 2] = G;
+  }
+  return failed;
+}

@@ -1,12 +1,13 @@
 import type { MouseHooks } from '../follicle/mouse/lattice.ts';
-import { BEHAVIOURS, evaluateRules, SIGNALS, type CompiledRules } from './rules.ts';
+import { PerifollicularKernels } from './perifollicularKernel.ts';
+import { BEHAVIOURS, evaluateRules, selectRules, SIGNALS, type CompiledRules } from './rules.ts';
 import type { TileFields } from './tileProcess.ts';
 import type { MicroenvironmentTile } from './tile.ts';
 
 /**
- * A signal registered in addition to the built-in SIGNALS (e.g. by a new drug process): read at the
- * follicle's bulb voxel each coupling step. Its index follows the built-ins, so existing rules and
- * readouts are unchanged.
+ * A signal registered in addition to the built-in SIGNALS (e.g. by a new drug process): read in every voxel
+ * and averaged over each follicle's perifollicular kernel each coupling step. Its index follows the
+ * built-ins, so existing rules and readouts are unchanged.
  */
 export interface ExtraSignal {
   readonly name: string;
@@ -23,6 +24,13 @@ export interface FollicleGeometry {
   anagenDepthM: number;
   /** Days for a new anagen bulb to descend to full depth (Chase 1951: anagen VI by ~day 6-8). */
   descentDays: number;
+  /** Width σ (m) of the perifollicular kernel through which a follicle produces and senses. */
+  kernelSigmaM: number;
+  /**
+   * Follicles of real skin each folded follicle stands for (unit-cell area × follicle density / n; default 1):
+   * makes the densities physical. Production is calibrated against the healthy density, so it cancels there.
+   */
+  weight?: number;
 }
 
 /** Follicle damage and p-S6 constants in SI units (assembled from the parameter values). */
@@ -37,6 +45,8 @@ export interface FollicleSignalParams {
   pS6TimeS: number;
   /** Weight of superoxide in the oxidative load that damages DP cells (the rest is H2O2). */
   superoxideDamageWeight: number;
+  /** Exponent e of the follicle's VEGF and ROS production in its relative size: production ∝ size^e. */
+  productionSizeExponent: number;
   /** Fraction of local minoxidil present as the active sulfate (the `minoxidil` signal is sulfate, µM). */
   minoxidilSulfatedFraction: number;
   /** Anagen age (days) up to which the stem-cell compartment stays p-S6 positive after the switch. */
@@ -68,16 +78,23 @@ export interface FollicleView {
   anagenAgeDays(i: number): number;
   /** True in competent telogen (responsive to activation signals); false in refractory telogen and catagen. */
   isCompetent(i: number): boolean;
+  /** Follicle size relative to its full size (current / full shaft diameter; default 1). */
+  relativeSize?(i: number): number;
 }
 
 const S = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
 const B = Object.fromEntries(BEHAVIOURS.map((b, i) => [b, i])) as Record<(typeof BEHAVIOURS)[number], number>;
+/** Tile quantities read around each follicle, in the order of the coupling's read arrays (extra signals follow). */
+const READ_NAMES = ['h2o2', 'superoxide', 'perfusion', 'vegf', 'wound', 'minoxidil'] as const;
+const READ = Object.fromEntries(READ_NAMES.map((r, i) => [r, i])) as Record<(typeof READ_NAMES)[number], number>;
+const READ_FIELDS = READ_NAMES.length;
 
 /**
- * Couples follicles and the microenvironment tile: folds each follicle onto the unit cell (bulb voxel
- * by position modulo the pitch and by phase-dependent depth), feeds the tile the follicle maps, reads
- * the local signals, carries per-follicle oxidative damage and p-S6, and turns signals into behaviour
- * multipliers through the rules table.
+ * Couples follicles and the microenvironment tile: folds each follicle onto the unit cell (position modulo
+ * the pitch, phase-dependent bulb depth), deposits it through its perifollicular kernel K_i into the
+ * tile's follicle densities (weighted by size^e, so production is per follicle), reads its signals as
+ * kernel-weighted averages Σ_v K_i(v)·c(v)·ΔV (grid independent), carries per-follicle oxidative damage
+ * and p-S6, and turns signals into behaviour multipliers through the rules table.
  *
  *   damage:  dD/dt = k_dmg·r·(1 − D) − k_rep·D,  r = (1 − w)·H/H_ref + w·S/S_ref,  k_dmg = k_rep·D₀/(1 − D₀)
  *   p-S6:    dP/dt = (P* − P)/τ,  P* = clamp(P_basal·Π pS6-rule factors, 0, 1) in competent telogen,
@@ -94,9 +111,16 @@ export class FollicleCoupling {
   private readonly extra: readonly ExtraSignal[];
   private readonly tile: MicroenvironmentTile;
   private readonly geo: FollicleGeometry;
-  private readonly rules: CompiledRules;
-  private readonly col: Int32Array;
-  private readonly sig: Float64Array;
+  /** The rules on p-S6 (first pass) and on every other behaviour (second pass, after p-S6 moved). */
+  private readonly pS6Rules: CompiledRules;
+  private readonly otherRules: CompiledRules;
+  private readonly kernels: PerifollicularKernels;
+  private readonly depth: Float64Array;
+  private readonly prodWeight: Float64Array;
+  private readonly inAnagen: Uint8Array;
+  /** Kernel-weighted signals per follicle, one array per read field (see update). */
+  private readonly read: Float64Array[];
+  private readonly voxelTmp: Float64Array;
   private readonly fac: Float64Array;
   private readonly telogen: Float64Array;
   private readonly anagen: Float64Array;
@@ -118,48 +142,54 @@ export class FollicleCoupling {
     this.signalNames = [...SIGNALS, ...extraSignals.map((x) => x.name)];
     this.params = params;
     this.geo = geo;
-    this.rules = rules;
+    this.pS6Rules = selectRules(rules, (b) => b === B.pS6);
+    this.otherRules = selectRules(rules, (b) => b !== B.pS6);
     this.woundOn = woundActs;
     const g = tile.grid;
-    const pitch = g.nx * g.dxM;
-    this.col = new Int32Array(geo.n);
-    for (let i = 0; i < geo.n; i++) {
-      const fx = ((geo.xM[i] % pitch) + pitch) % pitch;
-      const fy = ((geo.yM[i] % pitch) + pitch) % pitch;
-      this.col[i] = Math.min(g.nx - 1, Math.floor(fx / g.dxM)) + g.nx * Math.min(g.ny - 1, Math.floor(fy / g.dxM));
-    }
+    const fold = (x: number, pitch: number) => ((x % pitch) + pitch) % pitch;
+    const fx = geo.xM.map((x) => fold(x, g.nx * g.dxM));
+    const fy = geo.yM.map((y) => fold(y, g.ny * g.dxM));
+    this.kernels = new PerifollicularKernels(g, fx, fy, geo.kernelSigmaM, tile.firstViablePlane);
+    this.depth = new Float64Array(geo.n);
+    this.prodWeight = new Float64Array(geo.n);
+    this.inAnagen = new Uint8Array(geo.n);
+    this.read = Array.from({ length: READ_FIELDS + extraSignals.length }, () => new Float64Array(geo.n));
+    this.voxelTmp = new Float64Array(extraSignals.length > 0 ? g.voxelCount : 0);
     this.damage = new Float64Array(geo.n).fill(params.damageAtBaseline);
     this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
     this.signals = new Float64Array(geo.n * this.signalNames.length);
-    this.sig = new Float64Array(this.signalNames.length);
     this.fac = new Float64Array(BEHAVIOURS.length);
     this.telogen = new Float64Array(g.voxelCount);
     this.anagen = new Float64Array(g.voxelCount);
   }
 
-  /** Bulb voxel of follicle i given its phase. */
-  bulbVoxel(i: number, view: FollicleView): number {
-    const g = this.tile.grid;
+  /** Bulb depth (m) of follicle i given its phase: telogen depth, descending over the first days of anagen. */
+  bulbDepthM(i: number, view: FollicleView): number {
     let depth = this.geo.telogenDepthM;
     if (view.isAnagen(i)) {
       const f = Math.min(1, view.anagenAgeDays(i) / this.geo.descentDays);
       depth += (this.geo.anagenDepthM - this.geo.telogenDepthM) * f;
     }
-    const k = Math.min(g.nz - 1, Math.floor(depth / g.dxM));
-    return this.col[i] + g.planeSize * k;
+    return depth;
   }
 
-  /** Folds the follicles onto the tile as bulb maps (follicle counts per voxel). */
+  private placeKernels(view: FollicleView): void {
+    for (let i = 0; i < this.geo.n; i++) this.depth[i] = this.bulbDepthM(i, view);
+    this.kernels.setDepths(this.depth);
+  }
+
+  /** Deposits the follicles into the tile's telogen and anagen densities (per m³, size-weighted). */
   updateMaps(view: FollicleView): void {
-    this.telogen.fill(0);
-    this.anagen.fill(0);
-    // plain counts: the tile reads only occupancy and the anagen share of each voxel, so no scaling is needed
+    this.placeKernels(view);
+    const w = this.geo.weight ?? 1;
+    const e = this.params.productionSizeExponent;
     for (let i = 0; i < this.geo.n; i++) {
-      const v = this.bulbVoxel(i, view);
-      if (view.isAnagen(i)) this.anagen[v] += 1;
-      else this.telogen[v] += 1;
+      const size = view.relativeSize ? view.relativeSize(i) : 1;
+      this.prodWeight[i] = w * (e === 0 ? 1 : Math.pow(size, e));
+      this.inAnagen[i] = view.isAnagen(i) ? 1 : 0;
     }
-    this.tile.setFollicleMaps(this.telogen, this.anagen);
+    this.kernels.deposit(this.prodWeight, this.inAnagen, this.telogen, this.anagen);
+    this.tile.setFollicleDensities(this.telogen, this.anagen);
   }
 
   /**
@@ -168,23 +198,28 @@ export class FollicleCoupling {
    */
   update(dtS: number, dht: ArrayLike<number>, view: FollicleView, hooks: MouseHooks): void {
     const tile = this.tile;
-    const chem = tile.chem;
-    const wound = tile.solver.field('wound');
-    const vegf = tile.solver.field('vegf');
-    const mx = tile.solver.field('minoxidil');
     const P = this.params;
     const hRef = P.h2o2RefMolPerM3;
     const v0 = tile.vegfRef;
+    // every signal is the kernel-weighted average around the follicle (grid independent)
+    this.placeKernels(view);
+    const K = this.kernels;
+    const R = this.read;
+    K.average(tile.chem, R[READ.h2o2], 3, 1);
+    K.average(tile.chem, R[READ.superoxide], 3, 0);
+    K.average(tile.vessels, R[READ.perfusion]);
+    K.average(tile.solver.field('vegf'), R[READ.vegf]);
+    K.average(tile.solver.field('wound'), R[READ.wound]);
+    K.average(tile.solver.field('minoxidil'), R[READ.minoxidil]);
+    this.extra.forEach((x, j) => {
+      for (let v = 0; v < this.voxelTmp.length; v++) this.voxelTmp[v] = x.read(tile, v);
+      K.average(this.voxelTmp, R[READ_FIELDS + j]);
+    });
     if (this.superoxideRef === 0) {
+      // the healthy reference: the follicles' mean perifollicular superoxide when first read (after the spin-up)
       let s = 0;
-      let n = 0;
-      for (let v = 0; v < tile.grid.voxelCount; v++) {
-        if (tile.viable[v]) {
-          s += chem[3 * v];
-          n++;
-        }
-      }
-      this.superoxideRef = n > 0 && s > 0 ? s / n : 1;
+      for (let i = 0; i < this.geo.n; i++) s += R[READ.superoxide][i] / this.geo.n;
+      this.superoxideRef = s > 0 ? s : 1;
     }
     const kRep = P.damageRepairPerS;
     const kDmg = damageRatePerS(P);
@@ -193,51 +228,66 @@ export class FollicleCoupling {
     const earlyDays = P.pS6EarlyAnagenDays;
     const sulfated = P.minoxidilSulfatedFraction;
     const wS = P.superoxideDamageWeight;
-    const sig = this.sig;
     const fac = this.fac;
     const nS = this.signalNames.length;
     const n0 = SIGNALS.length;
     const extra = this.extra;
+    // indices and fields as locals: this loop runs for every follicle at every lattice step
+    const iRos = S.ros, iSup = S.superoxide, iDam = S.damage, iPerf = S.perfusion, iVegf = S.vegf;
+    const iWound = S.wound, iMx = S.minoxidil, iDht = S.dht, iPS6 = S.pS6;
+    const bPS6 = B.pS6, bAct = B.activationRate, bProp = B.propagation, bRefr = B.refractoryDuration;
+    const bAnaDur = B.anagenDuration, bGrowth = B.growthRate, bSize = B.sizeRetention;
+    const pS6Rules = this.pS6Rules;
+    const otherRules = this.otherRules;
+    const damage = this.damage;
+    const pS6 = this.pS6;
+    const signals = this.signals;
+    const woundOn = this.woundOn;
+    const sRef = this.superoxideRef;
+    const rH2o2 = R[READ.h2o2], rSup = R[READ.superoxide], rPerf = R[READ.perfusion], rVegf = R[READ.vegf];
+    const rWound = R[READ.wound], rMx = R[READ.minoxidil];
+    const { activationRateFactor, propagationFactor, refractoryFactor, anagenDurationFactor, growthRateFactor, sizeRetentionFactor } = hooks;
     for (let i = 0; i < this.geo.n; i++) {
-      const v = this.bulbVoxel(i, view);
-      const rH = chem[3 * v + 1] / hRef;
-      const rS = chem[3 * v] / this.superoxideRef;
+      const rH = rH2o2[i] / hRef;
+      const rS = rSup[i] / sRef;
       // oxidative load: H2O2 and superoxide (which damages Fe-S clusters and mitochondria), 1 at the reference
       const r = (1 - wS) * rH + wS * rS;
       // damage: exact relaxation for frozen r
       const a = kDmg * r + kRep;
       const dStar = (kDmg * r) / a;
-      this.damage[i] = dStar + (this.damage[i] - dStar) * Math.exp(-a * dtS);
-      sig[S.ros] = rH;
-      sig[S.superoxide] = rS;
-      sig[S.damage] = this.damage[i];
-      sig[S.perfusion] = tile.vessels[v];
-      sig[S.vegf] = vegf[v] / v0;
-      sig[S.wound] = this.woundOn ? wound[v] : 0;
-      sig[S.minoxidil] = mx[v] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
-      sig[S.dht] = dht[i];
-      sig[S.pS6] = this.pS6[i];
-      for (let x = 0; x < extra.length; x++) sig[n0 + x] = extra[x].read(tile, v);
-      evaluateRules(this.rules, sig, fac);
+      const dmg = dStar + (damage[i] - dStar) * Math.exp(-a * dtS);
+      damage[i] = dmg;
+      // the follicle's signals are written straight into its row of `signals` (read by the readouts)
+      const o = i * nS;
+      signals[o + iRos] = rH;
+      signals[o + iSup] = rS;
+      signals[o + iDam] = dmg;
+      signals[o + iPerf] = rPerf[i];
+      signals[o + iVegf] = rVegf[i] / v0;
+      signals[o + iWound] = woundOn ? rWound[i] : 0;
+      signals[o + iMx] = rMx[i] * 1e3 * sulfated; // µM of minoxidil sulfate, the active form
+      signals[o + iDht] = dht[i];
+      signals[o + iPS6] = pS6[i];
+      for (let x = 0; x < extra.length; x++) signals[o + n0 + x] = R[READ_FIELDS + x][i];
       // p-S6 (mTORC1) marks stem-cell activation at the switch: primed in competent telogen, on in
-      // early anagen, off in refractory telogen (BMP high), later anagen and catagen
-      const target = view.isAnagen(i)
-        ? view.anagenAgeDays(i) < earlyDays
-          ? 1
-          : 0
-        : view.isCompetent(i)
-          ? Math.min(1, Math.max(0, basal * fac[B.pS6]))
-          : 0;
-      this.pS6[i] += (target - this.pS6[i]) * relax;
-      sig[S.pS6] = this.pS6[i];
-      evaluateRules(this.rules, sig, fac);
-      hooks.activationRateFactor[i] = fac[B.activationRate];
-      hooks.propagationFactor[i] = fac[B.propagation];
-      hooks.refractoryFactor[i] = fac[B.refractoryDuration];
-      hooks.anagenDurationFactor[i] = fac[B.anagenDuration];
-      hooks.growthRateFactor[i] = fac[B.growthRate];
-      hooks.sizeRetentionFactor[i] = fac[B.sizeRetention];
-      this.signals.set(sig, i * nS);
+      // early anagen, off in refractory telogen (BMP high), later anagen and catagen; only the p-S6 rules
+      // are needed for its target (the other behaviours are evaluated after p-S6 has moved)
+      let target = 0;
+      if (view.isAnagen(i)) target = view.anagenAgeDays(i) < earlyDays ? 1 : 0;
+      else if (view.isCompetent(i)) {
+        evaluateRules(pS6Rules, signals, fac, o);
+        target = Math.min(1, Math.max(0, basal * fac[bPS6]));
+      }
+      const p6 = pS6[i] + (target - pS6[i]) * relax;
+      pS6[i] = p6;
+      signals[o + iPS6] = p6;
+      evaluateRules(otherRules, signals, fac, o);
+      activationRateFactor[i] = fac[bAct];
+      propagationFactor[i] = fac[bProp];
+      refractoryFactor[i] = fac[bRefr];
+      anagenDurationFactor[i] = fac[bAnaDur];
+      growthRateFactor[i] = fac[bGrowth];
+      sizeRetentionFactor[i] = fac[bSize];
     }
   }
 }

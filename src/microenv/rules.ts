@@ -51,6 +51,19 @@ export interface CompiledRules {
   /** Declared bounds of each behaviour's combined factor (BEHAVIOURS order). */
   minFactor: Float64Array;
   maxFactor: Float64Array;
+  /** Behaviours with at least one rule (ascending): only their products need clamping. */
+  used: Int32Array;
+  /** Starting factor per behaviour: 1 where rules act, else the bounded neutral factor (1 clamped to the bounds). */
+  start: Float64Array;
+}
+
+/** The `used` and `start` fields of a rule set acting on `behaviour` (indices) with the given bounds. */
+function evaluationPlan(behaviour: Int32Array, min: Float64Array, max: Float64Array): { used: Int32Array; start: Float64Array } {
+  const on = new Set(behaviour);
+  return {
+    used: Int32Array.from([...on].sort((a, b) => a - b)),
+    start: Float64Array.from(min, (lo, b) => (on.has(b) ? 1 : Math.min(max[b], Math.max(lo, 1)))),
+  };
 }
 
 /** Options of `compileRules`: healthy reference signal levels and bounds per behaviour. */
@@ -81,33 +94,68 @@ export function compileRules(rules: readonly RuleOn[], signals: readonly string[
   }
   const ref = opts.reference;
   const nB = BEHAVIOURS.length;
+  const behaviour = Int32Array.from(on, (r) => BEHAVIOURS.indexOf(r.behaviour));
+  const minFactor = Float64Array.from({ length: nB }, (_, b) => opts.bounds?.min[b] ?? 0);
+  const maxFactor = Float64Array.from({ length: nB }, (_, b) => opts.bounds?.max[b] ?? Infinity);
   return {
     count: on.length,
     signal: Int32Array.from(on, (r) => signals.indexOf(r.signal)),
-    behaviour: Int32Array.from(on, (r) => BEHAVIOURS.indexOf(r.behaviour)),
+    behaviour,
     halfMaxPowHill: Float64Array.from(on, (r) => Math.pow(r.halfMax, r.hill)),
     hill: Float64Array.from(on, (r) => r.hill),
     gain: Float64Array.from(on, (r) => r.saturation - 1),
     norm: Float64Array.from(on, (r) => (ref ? 1 / hillFactor(r.saturation - 1, Math.pow(r.halfMax, r.hill), r.hill, ref[signals.indexOf(r.signal)] ?? 0) : 1)),
-    minFactor: Float64Array.from({ length: nB }, (_, b) => opts.bounds?.min[b] ?? 0),
-    maxFactor: Float64Array.from({ length: nB }, (_, b) => opts.bounds?.max[b] ?? Infinity),
+    minFactor,
+    maxFactor,
+    ...evaluationPlan(behaviour, minFactor, maxFactor),
+  };
+}
+
+/**
+ * The rules of a compiled set that act on the behaviours `keep` accepts, in their original order (so each
+ * behaviour's product is formed exactly as in the full set); bounds are kept for every behaviour. Lets a
+ * caller that reads only some behaviours skip the other rules.
+ */
+export function selectRules(rules: CompiledRules, keep: (behaviour: number) => boolean): CompiledRules {
+  const idx: number[] = [];
+  for (let r = 0; r < rules.count; r++) if (keep(rules.behaviour[r])) idx.push(r);
+  const pick = <T extends Float64Array | Int32Array>(a: T, make: (xs: number[]) => T): T => make(idx.map((r) => a[r]));
+  const behaviour = pick(rules.behaviour, (xs) => Int32Array.from(xs));
+  return {
+    count: idx.length,
+    signal: pick(rules.signal, (xs) => Int32Array.from(xs)),
+    behaviour,
+    halfMaxPowHill: pick(rules.halfMaxPowHill, (xs) => Float64Array.from(xs)),
+    hill: pick(rules.hill, (xs) => Float64Array.from(xs)),
+    gain: pick(rules.gain, (xs) => Float64Array.from(xs)),
+    norm: pick(rules.norm, (xs) => Float64Array.from(xs)),
+    minFactor: rules.minFactor,
+    maxFactor: rules.maxFactor,
+    ...evaluationPlan(behaviour, rules.minFactor, rules.maxFactor),
   };
 }
 
 /**
  * Evaluates the rules for one follicle: `signals` holds one value per compiled signal, `out` receives
  * BEHAVIOURS.length multiplicative factors (reset to 1 first), each rule divided by its value at the
- * healthy reference and each behaviour's product clamped to its declared bounds.
+ * healthy reference and each behaviour's product clamped to its declared bounds. The follicle's signals may
+ * start at `offset` of a larger array (one row per follicle).
  */
-export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: Float64Array): void {
-  out.fill(1);
+export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: Float64Array, offset = 0): void {
+  const start = rules.start;
+  for (let b = 0; b < out.length; b++) out[b] = start[b];
   for (let r = 0; r < rules.count; r++) {
-    const s = Math.max(0, signals[rules.signal[r]]);
+    const s = Math.max(0, signals[offset + rules.signal[r]]);
     const h = rules.hill[r];
     // integer Hill coefficients (the common case) avoid Math.pow in this per-follicle loop
     const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);
     out[rules.behaviour[r]] *= (1 + (rules.gain[r] * sn) / (rules.halfMaxPowHill[r] + sn)) * rules.norm[r];
   }
-  // the combined factor of each behaviour stays within its declared bounds
-  for (let b = 0; b < out.length; b++) out[b] = Math.min(rules.maxFactor[b], Math.max(rules.minFactor[b], out[b]));
+  // the combined factor of each behaviour stays within its declared bounds (behaviours without rules
+  // start at their bounded neutral factor)
+  const used = rules.used;
+  for (let k = 0; k < used.length; k++) {
+    const b = used[k];
+    out[b] = Math.min(rules.maxFactor[b], Math.max(rules.minFactor[b], out[b]));
+  }
 }

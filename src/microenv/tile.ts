@@ -8,6 +8,7 @@ import { minoxidilProcess, type MinoxidilParams } from './processes/minoxidil.ts
 import { rosProcess, type RosParams } from './processes/ros.ts';
 import { vasculatureProcess, type VesselParams } from './processes/vasculature.ts';
 import { vegfProcess, type VegfParams, type VegfProcess } from './processes/vegf.ts';
+import { kernelWeightedMeanDensity } from './perifollicularKernel.ts';
 import type { Mechanisms } from './schema.ts';
 
 /**
@@ -61,8 +62,9 @@ export class MicroenvironmentTile implements TileFields {
   readonly vessels: Float64Array;
   readonly viable: Uint8Array;
   readonly firstViablePlane: number;
-  readonly telogenMap: Float64Array;
-  readonly anagenMap: Float64Array;
+  readonly telogenPerM3: Float64Array;
+  readonly anagenPerM3: Float64Array;
+  private referenceDensity = 0;
   /** The registered processes in execution order. */
   readonly processes: readonly TileProcess[];
   private readonly vegf: VegfProcess;
@@ -94,8 +96,8 @@ export class MicroenvironmentTile implements TileFields {
     let first = 0;
     while (first < g.nz && g.layers[g.layerOfZ[first]].name === 'stratumCorneum') first++;
     this.firstViablePlane = first;
-    this.telogenMap = new Float64Array(g.voxelCount);
-    this.anagenMap = new Float64Array(g.voxelCount);
+    this.telogenPerM3 = new Float64Array(g.voxelCount);
+    this.anagenPerM3 = new Float64Array(g.voxelCount);
     this.vessels = new Float64Array(g.voxelCount).fill(1);
     this.chem = new Float64Array(3 * g.voxelCount);
     for (const p of this.processes) p.init?.(this);
@@ -130,8 +132,9 @@ export class MicroenvironmentTile implements TileFields {
 
   /**
    * Brings healthy skin (no androgen, no treatment) to steady state before t = 0 and calibrates VEGF:
-   * production is scaled so the mean VEGF over follicle-bearing voxels equals the reference level
-   * (1 pM), and that level defines fold 1 for vessels and rules (derived, not fitted).
+   * production per follicle is scaled so the kernel-weighted VEGF around the follicles, averaged over them,
+   * equals the reference level (1 pM), and that level defines fold 1 for vessels and rules (derived, not
+   * fitted; grid independent).
    */
   spinUp(days: number): void {
     const dt = this.solver.dtS;
@@ -146,9 +149,22 @@ export class MicroenvironmentTile implements TileFields {
     this.timeS = t0;
   }
 
-  /** Sets the follicle bulb maps (counts per voxel) from the follicle layer. */
-  setFollicleMaps(telogen: Float64Array, anagen: Float64Array): void {
-    this.telogenMap.set(telogen);
-    this.anagenMap.set(anagen);
+  /**
+   * Kernel-weighted mean follicle density (per m³) of the first non-empty arrangement set (the healthy one the
+   * tile is spun up with): production per unit density is expressed relative to it, so a follicle of
+   * healthy skin produces at the reference rate (0 until follicles are set).
+   */
+  get referenceDensityPerM3(): number {
+    return this.referenceDensity;
+  }
+
+  /**
+   * Sets the size-weighted follicle densities (per m³) of telogen and anagen follicles, each follicle
+   * deposited through its perifollicular kernel (src/microenv/perifollicularKernel.ts).
+   */
+  setFollicleDensities(telogenPerM3: Float64Array, anagenPerM3: Float64Array): void {
+    this.telogenPerM3.set(telogenPerM3);
+    this.anagenPerM3.set(anagenPerM3);
+    if (this.referenceDensity === 0) this.referenceDensity = kernelWeightedMeanDensity(telogenPerM3, anagenPerM3);
   }
 }

@@ -14,9 +14,14 @@ export interface TileFields {
   readonly viable: Uint8Array;
   /** Index of the first viable z-plane (below the stratum corneum). */
   readonly firstViablePlane: number;
-  /** Follicle counts per voxel (telogen and anagen bulbs), set by the follicle layer. */
-  readonly telogenMap: Float64Array;
-  readonly anagenMap: Float64Array;
+  /**
+   * Size-weighted densities (per m³) of telogen and anagen follicles, each deposited through its
+   * perifollicular kernel (Σ_v K_i·ΔV = 1), set by the follicle layer.
+   */
+  readonly telogenPerM3: Float64Array;
+  readonly anagenPerM3: Float64Array;
+  /** Kernel-weighted mean follicle density of healthy skin (per m³): the density at which a follicle produces at the reference rate. */
+  readonly referenceDensityPerM3: number;
   /** Interleaved chemistry state [S, H, G] per voxel (mol/m³). */
   readonly chem: Float64Array;
   /** Relative vessel density per voxel (1 = healthy telogen skin). */

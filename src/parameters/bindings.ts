@@ -5,8 +5,8 @@
  * section such as an arm's patch is not created by a parameter). `rules.*` parameters bind to the default
  * rules table (see scenarioSection.ts).
  */
-export type ModelName = 'mouseStudy' | 'humanScalp' | 'patchDelivery';
-export const MODEL_NAMES: readonly ModelName[] = ['mouseStudy', 'humanScalp', 'patchDelivery'];
+export type ModelName = 'mouseStudy' | 'humanScalp' | 'patchDelivery' | 'trial';
+export const MODEL_NAMES: readonly ModelName[] = ['mouseStudy', 'humanScalp', 'patchDelivery', 'trial'];
 
 export type Binding = Partial<Record<ModelName, readonly string[]>>;
 
@@ -107,4 +107,15 @@ export const BINDINGS: Readonly<Record<string, Binding>> = {
   'patch.dissolutionHalfTimeMin': patch('matrix.dissolutionHalfTimeMin'),
   'patch.ceriaPerNeedleNg': patch('cargo.massPerNeedleNg'),
   'patch.woundPeakDays': patch('injury.peakDays'),
+  'trialPopulation.ageMeanYears': { trial: ['population.ageYears.mean'] },
+  'trialPopulation.ageSdYears': { trial: ['population.ageYears.sd'] },
+  'trialPopulation.onsetAgeMeanYears': { trial: ['population.onsetAgeYears.mean'] },
+  'trialPopulation.onsetAgeSdYears': { trial: ['population.onsetAgeYears.sd'] },
+  'trialPopulation.androgenSensitivityCv': { trial: ['population.androgenSensitivityCv'] },
+  'trialExecution.adherenceMean': { trial: ['execution.adherenceMean'] },
+  'trialExecution.adherenceSd': { trial: ['execution.adherenceSd'] },
+  'trialExecution.dropoutPerYear': { trial: ['execution.dropoutPerYear'] },
+  'trialExecution.perProtocolAdherence': { trial: ['execution.perProtocolAdherence'] },
+  'trialMeasurement.countErrorCv': { trial: ['counting.errorCv'] },
+  'trial.ceriaHuman.needleHeightUm': { trial: ['arms.*.treatments?.ceriaPatch?.needleUm'] },
 };

@@ -7,6 +7,8 @@ import { ruleBounds, ruleMagnitudes } from '../species/rules.ts';
 import { ceriaTransport, follicleLayout, humanScalpSkin, microneedlePatch, mouseDorsalSkin } from '../species/skin.ts';
 import { studyParameters } from '../species/study.ts';
 import { humanTile, mouseTile } from '../species/tile.ts';
+import { ceriaHuman, dutasteride, finasteride, microneedling, minoxidil } from '../species/drugs.ts';
+import { trialExecution, trialMeasurement, trialMinoxidil, trialPopulation, trialProgression } from '../species/trial.ts';
 
 /** A parameter set under a dotted path prefix, with the title of its table in docs/model.md. */
 export interface ParameterGroup {
@@ -15,7 +17,7 @@ export interface ParameterGroup {
   /** Where the defaults live (src/species/<file>: <export>). */
   source: string;
   /** docs/model.md table block this group is printed in. */
-  doc: 'human' | 'mouse' | 'skin' | 'microenv' | 'study';
+  doc: 'human' | 'mouse' | 'skin' | 'microenv' | 'study' | 'trial';
   set: ParameterSet;
   /** Models that read this group (for `follisim params --model`). */
   models: readonly ModelName[];
@@ -24,9 +26,11 @@ export interface ParameterGroup {
 const M: ModelName[] = ['mouseStudy'];
 const H: ModelName[] = ['humanScalp'];
 const MH: ModelName[] = ['mouseStudy', 'humanScalp'];
-const ALL: ModelName[] = ['mouseStudy', 'humanScalp', 'patchDelivery'];
-const MD: ModelName[] = ['mouseStudy', 'patchDelivery'];
-const HD: ModelName[] = ['humanScalp', 'patchDelivery'];
+const T: ModelName[] = ['trial'];
+// the trial's ceria depth–dose runs the patch-delivery machinery (src/trial/ceriaDepthDose.ts)
+const MDT: ModelName[] = ['mouseStudy', 'patchDelivery', 'trial'];
+const HDT: ModelName[] = ['humanScalp', 'patchDelivery', 'trial'];
+const ALLT: ModelName[] = ['mouseStudy', 'humanScalp', 'patchDelivery', 'trial'];
 
 /** Every parameter set of the models; the catalog's paths are `<prefix>.<key>`. */
 export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
@@ -39,11 +43,11 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
   { prefix: 'mouse.depilation', title: 'Mouse depilation', source: 'mouse.ts: mouseDepilation', doc: 'mouse', models: M, set: mouseDepilation },
   { prefix: 'mouse.aga', title: 'Mouse AGA', source: 'mouse.ts: mouseAga', doc: 'mouse', models: M, set: mouseAga },
   { prefix: 'mouse.variability', title: 'Between-mouse variability', source: 'mouse.ts: mouseVariability', doc: 'mouse', models: M, set: mouseVariability },
-  { prefix: 'skin.mouseDorsal', title: 'Mouse dorsal skin', source: 'skin.ts: mouseDorsalSkin', doc: 'skin', models: MD, set: mouseDorsalSkin },
-  { prefix: 'skin.humanScalp', title: 'Human scalp skin', source: 'skin.ts: humanScalpSkin', doc: 'skin', models: HD, set: humanScalpSkin },
+  { prefix: 'skin.mouseDorsal', title: 'Mouse dorsal skin', source: 'skin.ts: mouseDorsalSkin', doc: 'skin', models: MDT, set: mouseDorsalSkin },
+  { prefix: 'skin.humanScalp', title: 'Human scalp skin', source: 'skin.ts: humanScalpSkin', doc: 'skin', models: HDT, set: humanScalpSkin },
   { prefix: 'skin.layout', title: 'Follicle layout in a delivery window', source: 'skin.ts: follicleLayout', doc: 'skin', models: ['patchDelivery'], set: follicleLayout },
-  { prefix: 'ceria.transport', title: 'Ceria transport', source: 'skin.ts: ceriaTransport', doc: 'skin', models: ALL, set: ceriaTransport },
-  { prefix: 'patch', title: 'Microneedle patch', source: 'skin.ts: microneedlePatch', doc: 'skin', models: ALL, set: microneedlePatch },
+  { prefix: 'ceria.transport', title: 'Ceria transport', source: 'skin.ts: ceriaTransport', doc: 'skin', models: ALLT, set: ceriaTransport },
+  { prefix: 'patch', title: 'Microneedle patch', source: 'skin.ts: microneedlePatch', doc: 'skin', models: ALLT, set: microneedlePatch },
   { prefix: 'ros', title: 'ROS chemistry', source: 'microenv.ts: rosChemistry', doc: 'microenv', models: MH, set: rosChemistry },
   { prefix: 'ceria.catalysis', title: 'Ceria catalysis', source: 'microenv.ts: ceriaCatalysis', doc: 'microenv', models: MH, set: ceriaCatalysis },
   { prefix: 'vegf', title: 'VEGF and vessels', source: 'microenv.ts: vegfVessels', doc: 'microenv', models: MH, set: vegfVessels },
@@ -54,4 +58,15 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
   { prefix: 'study', title: 'Mouse study', source: 'study.ts: studyParameters', doc: 'study', models: M, set: studyParameters },
   { prefix: 'tile.mouse', title: 'Mouse tile', source: 'tile.ts: mouseTile', doc: 'study', models: M, set: mouseTile },
   { prefix: 'tile.human', title: 'Human region tiles', source: 'tile.ts: humanTile', doc: 'study', models: H, set: humanTile },
+  // virtual trials (tables in docs/model.md §9, written by hand and checked by test/trial/docs.test.ts)
+  { prefix: 'trial.finasteride', title: 'Finasteride', source: 'drugs.ts: finasteride', doc: 'trial', models: T, set: finasteride },
+  { prefix: 'trial.dutasteride', title: 'Dutasteride', source: 'drugs.ts: dutasteride', doc: 'trial', models: T, set: dutasteride },
+  { prefix: 'trial.minoxidil', title: 'Topical minoxidil (trials)', source: 'drugs.ts: minoxidil', doc: 'trial', models: T, set: minoxidil },
+  { prefix: 'trial.microneedling', title: 'Microneedling', source: 'drugs.ts: microneedling', doc: 'trial', models: T, set: microneedling },
+  { prefix: 'trial.ceriaHuman', title: 'Ceria patch on human scalp', source: 'drugs.ts: ceriaHuman', doc: 'trial', models: T, set: ceriaHuman },
+  { prefix: 'trialPopulation', title: 'Trial population', source: 'trial.ts: trialPopulation', doc: 'trial', models: T, set: trialPopulation },
+  { prefix: 'trialProgression', title: 'Trial AGA progression', source: 'trial.ts: trialProgression', doc: 'trial', models: T, set: trialProgression },
+  { prefix: 'trialExecution', title: 'Trial execution', source: 'trial.ts: trialExecution', doc: 'trial', models: T, set: trialExecution },
+  { prefix: 'trialMeasurement', title: 'Trial measurement', source: 'trial.ts: trialMeasurement', doc: 'trial', models: T, set: trialMeasurement },
+  { prefix: 'trialMinoxidil', title: 'Trial minoxidil gain', source: 'trial.ts: trialMinoxidil', doc: 'trial', models: T, set: trialMinoxidil },
 ];

@@ -40,6 +40,8 @@ export interface SkinParams {
   layersM: Readonly<Record<'stratumCorneum' | 'epidermis' | 'dermis' | 'hypodermis', number>>;
   telogenBulbDepthM: number;
   anagenBulbDepthM: number;
+  /** Width σ (m) of the Gaussian perifollicular kernel (production and sensing around a bulb). */
+  perifollicularSigmaM: number;
   /** Largest random shift of a placed follicle from its lattice site (fraction of the spacing, ±). */
   follicleJitterFraction: number;
 }

@@ -71,6 +71,9 @@ export const follicleSignals = {
   superoxideDamageWeight: assumed(0.3, '1', 'weight of superoxide (vs H2O2) in the oxidative load that damages dermal papilla cells', 'superoxide inactivates Fe-S enzymes and drives mitochondrial damage; with it, ceria SOD-like activity acts on follicles; weight assumed', [0, 0.7]),
   pS6EarlyAnagenDays: assumed(2, 'd', 'anagen age up to which the activated stem-cell compartment stays p-S6 positive', 'mTORC1 activity marks HFSC activation at the telogen→anagen transition (Deng 2015, mouse-model-evidence §3); hair-germ proliferation spans anagen I-II, about the first 2 days', [0.5, 4]),
   pS6Days: assumed(1, 'd', 'time constant of p-S6 activation', 'HFSC activation within a day of a stimulus; assumption', [0.25, 5]),
+  productionSizeExponent: assumed(1, '1', 'exponent e of a follicle\'s VEGF and ROS production in its relative size (current / full shaft diameter): production ∝ size^e',
+    'dermal papilla volume is proportional to the volume of the hair the follicle makes (Ibrahim & Wright 1982, J Embryol Exp Morphol 72:209, mouse and rat vibrissae) and DP cell number sets follicle size (Elliott 1999): a miniaturized follicle has fewer producing cells; linear in diameter assumed',
+    [0, 2, 'size independent (0) to proportional to the bulb cross-section (2)']),
 } satisfies ParameterSet;
 
 export const microenvParameters: ParameterSet = { ...rosChemistry, ...ceriaCatalysis, ...vegfVessels, ...minoxidilPk, ...follicleSignals };

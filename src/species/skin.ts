@@ -16,6 +16,9 @@ export const mouseDorsalSkin = {
   hypodermisUm: lit(150, 'µm', 'dermal adipose (hypodermis) thickness (telogen)', HANSEN, [50, 400, 'dermal adipose thickens in anagen (Hansen 1984)']),
   telogenBulbDepthUm: lit(150, 'µm', 'depth of telogen follicle bases', HANSEN, [100, 250]),
   anagenBulbDepthUm: lit(500, 'µm', 'depth of anagen bulbs (450-550 µm, days 7-15 after depilation)', HANSEN, [400, 700, 'Hansen 1984 450-550 µm, widened; must stay inside the tile depth']),
+  perifollicularSigmaUm: assumed(40, 'µm', 'width σ of the Gaussian perifollicular kernel through which a follicle produces VEGF and ROS and senses its signals',
+    'bulbs ~50-70 µm wide (adjacent dorsal follicles lie ~50-70 µm apart, bulbs nearly touching in anagen: mouse.follicle.follicleDensityPerMm2) plus the outer root sheath and the perifollicular dermal sheath and capillary plexus: 74 % of a 3-D Gaussian lies within 2σ = 80 µm of the bulb centre',
+    [20, 80, 'bulb radius alone (~25-35 µm) to bulb plus a one-bulb-wide perifollicular shell']),
 } satisfies ParameterSet;
 
 /** Human scalp layer thicknesses. */
@@ -26,6 +29,9 @@ export const humanScalpSkin = {
   hypodermisUm: assumed(3000, 'µm', 'subcutaneous fat thickness, scalp', 'anagen bulbs of terminal scalp hairs sit in the subcutis; no source in the references', [1000, 6000]),
   telogenBulbDepthUm: assumed(1000, 'µm', 'depth of telogen follicle bases', 'telogen club hairs rise to ~1/3 of anagen depth; assumption', [500, 2000]),
   anagenBulbDepthUm: assumed(3500, 'µm', 'depth of terminal anagen bulbs', 'terminal anagen bulbs in the subcutis; assumption', [2500, 4500, 'terminal bulbs in the subcutis; the tile is >= 4 mm deep']),
+  perifollicularSigmaUm: assumed(150, 'µm', 'width σ of the Gaussian perifollicular kernel of a terminal scalp follicle (VEGF and ROS production, signals)',
+    'terminal human bulbs are several times wider than mouse pelage bulbs (~0.2-0.4 mm); σ scaled from the mouse value (40 µm for ~60 µm bulbs); assumption',
+    [75, 300, 'half to twice the assumed width']),
 } satisfies ParameterSet;
 
 /** Ceria nanoparticle (PEG-lipid coated) transport in skin. */

@@ -44,8 +44,13 @@ export interface AnimalParams {
 }
 const SIG = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
 
-/** Simulates one mouse (subject id `subject`: its seed path, independent of the arm) under one arm's regimen. */
-export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: number, seed: number): AnimalResult {
+/**
+ * Simulates one mouse (subject id `subject`: its seed path, independent of the arm) under one arm's regimen.
+ * `photos: false` skips the dorsal photos (pure functions of the lattice, so nothing else changes): a study
+ * shows only its representative mouse per arm.
+ */
+export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: number, seed: number, opts: { photos?: boolean } = {}): AnimalResult {
+  const takePhotos = opts.photos ?? true;
   const path = subjectPath(subject);
   const P = assembleAnimal(scn.parameters);
   // Androgen acts on follicles through the rules table (signal 'dht'); the lattice's own AGA is off.
@@ -78,9 +83,10 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
     }
   }
   const env = scn.microenvironment;
+  const pitchM = arm.patch ? arm.patch.pitchUm * 1e-6 : P.defaultPitchM;
   const tile = new MicroenvironmentTile({
     params: P.tile,
-    pitchM: arm.patch ? arm.patch.pitchUm * 1e-6 : P.defaultPitchM,
+    pitchM,
     voxelM: env.voxelUm * 1e-6,
     depthM: env.depthUm * 1e-6,
     layers: layerThicknessesM(skinSchema.parse({ species: 'mouseDorsal' }), P.skin),
@@ -110,6 +116,9 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
       telogenDepthM: P.skin.telogenBulbDepthM,
       anagenDepthM: P.skin.anagenBulbDepthM,
       descentDays: model.emergenceDays,
+      kernelSigmaM: P.skin.perifollicularSigmaM,
+      // the lattice's follicles folded onto one unit cell stand for the cell's real follicles (pitch² × density)
+      weight: (tile.grid.nx * tile.grid.dxM) ** 2 / (n * spacing * spacing),
     },
     // rules are neutral at the healthy reference signals and bounded per behaviour (docs/model.md §5.5)
     compileRules(env.rules, SIGNALS, { reference: healthyReferenceSignals(P.signals), bounds: P.signals.ruleBounds }),
@@ -120,6 +129,7 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
     isAnagen: (i) => lattice.phase[i] === MOUSE_PHASE.anagen,
     anagenAgeDays: (i) => lattice.phaseAgeDays[i],
     isCompetent: (i) => lattice.phase[i] === MOUSE_PHASE.competent,
+    relativeSize: (i) => lattice.currentDiameterUm(i) / lattice.fullDiameterUm[i],
   };
   coupling.updateMaps(view);
   tile.spinUp(P.spinUpDays);
@@ -132,7 +142,7 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
   const nCols = MOUSE_READOUT_COUNT + MICROENV_READOUT_NAMES.length;
   const table = new Float64Array(nSamples * nCols);
   const times = new Float64Array(nSamples);
-  const photoSteps = new Map(scn.photos.days.map((d) => [Math.round(d / dtDays), d] as const));
+  const photoSteps = new Map(takePhotos ? scn.photos.days.map((d) => [Math.round(d / dtDays), d] as const) : []);
   const photos: AnimalResult['photos'] = [];
   const nS = coupling.signalNames.length;
   const ceria = tile.solver.field('ceria');

@@ -1,6 +1,7 @@
 import type { HumanScalpModel } from '../follicle/human/model.ts';
 import { compileRules, evaluateRules, BEHAVIOURS, SIGNALS } from '../microenv/rules.ts';
 import { damageRatePerS, type FollicleSignalParams } from '../microenv/follicleCoupling.ts';
+import { FollicleSheet } from '../microenv/perifollicularKernel.ts';
 import { MicroenvironmentTile, type TileParams } from '../microenv/tile.ts';
 import type { MicroenvConfig } from '../microenv/schema.ts';
 import { assembleHumanTiles } from '../parameters/assemble/humanTiles.ts';
@@ -35,7 +36,7 @@ export interface HumanTileParams {
 
 /**
  * The microenvironment of each scalp region at steady state under the subject's androgen level: a
- * unit-cell tile of human scalp skin (anagen and telogen bulbs occupied in the stationary phase mix),
+ * unit-cell tile of human scalp skin (one anagen follicle per cell, producing and read through its kernel),
  * spun up healthy, then run for `tile.human.steadyDays` (20) days with the region's androgen exposure. Readouts only: the human
  * automaton's AGA stays the calibrated per-cycle miniaturization (docs/model.md §1.4), so nothing is
  * counted twice.
@@ -43,12 +44,11 @@ export interface HumanTileParams {
 export function humanRegionMicroenvironment(
   model: HumanScalpModel,
   cfg: MicroenvConfig,
-  anagenShare: number,
   values: ParameterValues,
 ): Record<string, RegionMicroenvironment> {
   const P = assembleHumanTiles(values);
   const skin = skinSchema.parse({ species: 'humanScalp' });
-  const { telogenM, anagenM } = bulbDepthsM(P.skin);
+  const { anagenM } = bulbDepthsM(P.skin);
   const meanSusceptibility = Number.isNaN(model.susceptibilityA) ? model.susceptibilityB : model.susceptibilityA / (model.susceptibilityA + model.susceptibilityB);
   const rules = compileRules(cfg.rules);
   const out: Record<string, RegionMicroenvironment> = {};
@@ -70,29 +70,25 @@ export function humanRegionMicroenvironment(
       chemistryScheme: cfg.chemistryScheme,
     });
     const g = tile.grid;
+    // the readouts are at the anagen bulbs: one anagen follicle per unit cell, laterally uniform (the cell
+    // stands for follicles at random positions), spread in depth by its perifollicular kernel. Telogen
+    // follicles sit ~2.5 mm higher, beyond the reach of VEGF (√(D/k) ≈ 0.23 mm) and of the local ROS
+    // chemistry, so they do not change these readouts and are left out.
+    const anaSheet = new FollicleSheet(g, tile.firstViablePlane, anagenM, P.skin.perifollicularSigmaM);
     const tel = new Float64Array(g.voxelCount);
     const ana = new Float64Array(g.voxelCount);
-    const kA = Math.min(g.nz - 1, Math.floor(anagenM / g.dxM));
-    const kT = Math.min(g.nz - 1, Math.floor(telogenM / g.dxM));
-    for (let v = 0; v < g.planeSize; v++) {
-      ana[kA * g.planeSize + v] = anagenShare;
-      tel[kT * g.planeSize + v] = 1 - anagenShare;
-    }
-    tile.setFollicleMaps(tel, ana);
+    anaSheet.deposit(1, ana);
+    tile.setFollicleDensities(tel, ana);
     tile.spinUp(P.spinUpDays);
-    const planeMean = (values: ArrayLike<number>, stride: number, offset: number) => {
-      let sum = 0;
-      for (let v = kA * g.planeSize; v < (kA + 1) * g.planeSize; v++) sum += values[stride * v + offset];
-      return sum / g.planeSize;
-    };
-    const superoxideRef = planeMean(tile.chem, 3, 0);
+    // readouts at the anagen bulbs: kernel-weighted averages around them
+    const atBulbs = (values: ArrayLike<number>, stride: number, offset: number) => anaSheet.average(values, stride, offset);
+    const superoxideRef = atBulbs(tile.chem, 3, 0);
     const dt = tile.solver.dtS;
     for (let t = 0; t < P.steadyDays * 86400 - 1e-6; t += dt) tile.step(dt, dht);
-    // mean signals over the anagen-bulb plane
-    const ros = planeMean(tile.chem, 3, 1) / P.signals.h2o2RefMolPerM3;
-    const superoxide = superoxideRef > 0 ? planeMean(tile.chem, 3, 0) / superoxideRef : 1;
-    const perfusion = planeMean(tile.vessels, 1, 0);
-    const vegfFold = planeMean(tile.solver.field('vegf'), 1, 0) / tile.vegfRef;
+    const ros = atBulbs(tile.chem, 3, 1) / P.signals.h2o2RefMolPerM3;
+    const superoxide = superoxideRef > 0 ? atBulbs(tile.chem, 3, 0) / superoxideRef : 1;
+    const perfusion = atBulbs(tile.vessels, 1, 0);
+    const vegfFold = atBulbs(tile.solver.field('vegf'), 1, 0) / tile.vegfRef;
     const kRep = P.signals.damageRepairPerS;
     const kDmg = damageRatePerS(P.signals);
     const damage = (kDmg * ros) / (kDmg * ros + kRep);

@@ -130,9 +130,7 @@ export function runHumanScalpTask(scenario: HumanScenario, options: TaskOptions,
   const regions: Record<string, Record<string, unknown>> = {};
   for (const [id, s] of Object.entries(series.regions)) regions[id] = regionSummary(s);
   if (scenario.microenvironment.enabled) {
-    const c = scenario.scalp.cycle;
-    const anagenShare = c.anagen.meanDays / (c.anagen.meanDays + c.catagen.meanDays + c.telogen.meanDays + c.latency.probability * c.latency.meanDays);
-    const env = humanRegionMicroenvironment(assembleHumanScalp(scenario.scalp), scenario.microenvironment, anagenShare, scenario.parameters);
+    const env = humanRegionMicroenvironment(assembleHumanScalp(scenario.scalp), scenario.microenvironment, scenario.parameters);
     for (const [id, e] of Object.entries(env)) regions[id].microenvironment = e;
   }
   return {

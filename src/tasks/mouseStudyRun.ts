@@ -86,7 +86,8 @@ export function runMouseStudyAnimals(
   for (const arm of mouseStudyDesign(scenario)) {
     const animals: AnimalResult[] = [];
     for (const subject of arm.subjects) {
-      animals.push(runAnimal(scenario, arm.config, subject, options.seed));
+      // photos of the representative (first) mouse only: the study shows no others
+      animals.push(runAnimal(scenario, arm.config, subject, options.seed, { photos: animals.length === 0 }));
       done++;
       options.onProgress?.({ fraction: done / total, stage: `mice (${arm.id})` });
     }
@@ -237,7 +238,8 @@ export const mouseStudyTask: Task<MouseStudyScenario, MouseUnit, AnimalResult, M
   description: 'AGA mouse study: arms of mice, follicle lattice + microenvironment per mouse',
   accepts: (s) => s.model === 'mouseStudy',
   plan: (scenario) => mouseStudyDesign(scenario).flatMap((a, arm) => a.subjects.map((subject) => ({ arm, subject }))),
-  runUnit: (scenario, unit, seed) => runAnimal(scenario, scenario.arms[unit.arm], unit.subject, seed),
+  runUnit: (scenario, unit, seed) =>
+    runAnimal(scenario, scenario.arms[unit.arm], unit.subject, seed, { photos: mouseStudyDesign(scenario)[unit.arm].subjects[0] === unit.subject }),
   reduce: (scenario, results) => {
     const byArm = new Map<string, AnimalResult[]>(scenario.arms.map((a) => [a.id, []]));
     let k = 0;

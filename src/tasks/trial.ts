@@ -3,7 +3,8 @@ import type { Table, TaskOutput } from './types.ts';
 import { planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
 import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
 import type { TrialScenario } from '../trial/schema.ts';
-import { trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
+import { depthDoseParams, trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
+import { assembleTrial, type TrialParams } from '../parameters/assemble/trial.ts';
 
 /** What the report needs beyond the tables: the flow and the sample men for the vertex pictures. */
 export interface TrialOutput extends TaskOutput {
@@ -16,6 +17,8 @@ export interface TrialOutput extends TaskOutput {
     control: number;
     /** 3-D depth–dose of each distinct loaded ceria regimen (absent without ceria arms). */
     ceria?: { regimen: string; arms: string[]; depthDose: CeriaDepthDose }[];
+    /** The trial's parameter values (defaults and the scenario's overrides). */
+    params: TrialParams;
   };
 }
 
@@ -57,7 +60,7 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
   for (const pop of ['itt', 'pp'] as const) {
     for (const d of ancovas[pop].differences) {
       const n = (pop === 'itt' ? flow.analysedItt : flow.analysedPp)[d.arm];
-      const pw = observedPower(d.estimate, ancovas[pop].residualSd, n);
+      const pw = observedPower(d.estimate, ancovas[pop].residualSd, n, s.analysis.alpha);
       diffs.population.push(pop);
       diffs.arm.push(s.arms[d.arm].id);
       diffs.versus.push(s.arms[control].id);
@@ -115,7 +118,8 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
       shed.shedRelativeToBaseline.push(round(base > 0 ? m.reduce((x, r) => x + r.course.shedPerWeek[w], 0) / base : Number.NaN));
     }
   });
-  const saf = safety(s, set);
+  const params = assembleTrial(s.parameterValues);
+  const saf = safety(s, set, params);
   const safetyTable: Record<string, (number | string)[]> = { arm: [], needleSessions: [], needleDepthMm: [], ceriaRetainedUg: [], rosBelowFloorFraction: [], sheddingEpisodeWeeks: [], menWithSheddingEpisode: [] };
   for (const x of saf) {
     safetyTable.arm.push(s.arms[x.arm].id);
@@ -142,7 +146,8 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     });
   });
 
-  const ceria = trialCeriaDepthDose(s);
+  // memoised: the same solve planTrial ran (same regimen and parameter values)
+  const ceria = trialCeriaDepthDose(s, depthDoseParams(params, s.parameterValues));
   const depth: Record<string, (number | string)[]> = { regimen: [], species: [], depthUm: [], levelUgPerMl: [], relativeToMouseBulb: [] };
   ceria.forEach((c, i) => {
     const mouseUgPerMl = c.depthDose.mouseBulbLevelKgM3 * 1e3;
@@ -178,7 +183,8 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
       ittCi: [round(finalItt[i].abs.lo, 2), round(finalItt[i].abs.hi, 2)],
       ittChangePct: round(finalItt[i].pct.mean, 2),
     })),
-    differencesItt: ancovas.itt.differences.map((d) => ({ arm: s.arms[d.arm].id, versus: s.arms[control].id, perCm2: round(d.estimate, 2), ci: [round(d.lo, 2), round(d.hi, 2)], p: round(d.p, 6) })),
+    // significant (p < alpha, from the unrounded p) and the residual SD: what a power sweep over seeds reads
+    differencesItt: ancovas.itt.differences.map((d) => ({ arm: s.arms[d.arm].id, versus: s.arms[control].id, perCm2: round(d.estimate, 2), ci: [round(d.lo, 2), round(d.hi, 2)], p: round(d.p, 6), significant: d.p < s.analysis.alpha, residualSdPerCm2: round(ancovas.itt.residualSd, 3) })),
     respondersItt: responders(s, set, 'itt', control).map((r) => ({ arm: s.arms[r.arm].id, proportion: round(r.prop.p), ci: [round(r.prop.lo), round(r.prop.hi)] })),
     safety: saf.map((x) => ({ ...x, arm: s.arms[x.arm].id })),
     ceriaDepthDose: ceria.map((c) => ({
@@ -201,7 +207,7 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     solver: { method: 'human follicular automaton per man (target area only), behaviour schedules, per-follicle streams' },
     stats: { screened: flow.screened, randomized: flow.randomized.reduce((a, b) => a + b, 0) },
     streams: ['subject/<id>/traits', 'subject/<id>/follicles', 'subject/<id>/treatment', 'subject/<id>/measure', 'randomization/<id>'],
-    trial: { arms: s.arms.map((a, i) => ({ id: a.id, label: label(i) })), flow, photos, areaCm2: s.targetArea.areaCm2, durationWeeks: s.durationWeeks, control, ...(ceria.length > 0 ? { ceria } : {}) },
+    trial: { arms: s.arms.map((a, i) => ({ id: a.id, label: label(i) })), flow, photos, areaCm2: s.targetArea.areaCm2, durationWeeks: s.durationWeeks, control, params, ...(ceria.length > 0 ? { ceria } : {}) },
   };
 }
 
@@ -210,8 +216,8 @@ export const trialTask: Task<TrialScenario, TrialUnit, CandidateRecord[], TrialO
   name: 'run:trial',
   description: 'virtual randomized AGA trial: screen, randomize, simulate each man from AGA onset, analyse (ITT/PP, ANCOVA, responders, safety)',
   accepts: (sc) => sc.model === 'trial',
-  plan: (s) => planTrial(s),
-  runUnit: (s, unit, seed, ctx) => runTrialUnit(s, unit, seed, () => ctx.checkpoint()),
+  plan: (s) => planTrial(s, assembleTrial(s.parameterValues), s.parameterValues),
+  runUnit: (s, unit, seed, ctx) => runTrialUnit(s, unit, seed, assembleTrial(s.parameterValues), () => ctx.checkpoint()),
   reduce: (s, results) => reduceTrial(s, results.flat()),
   unitWeight: (u) => u.to - u.from,
 };

@@ -1,11 +1,11 @@
 import { fillSources, placeApplications } from '../delivery/applications.ts';
 import { ceriaSubstrate } from '../delivery/substrates.ts';
-import { assembleDelivery } from '../parameters/assemble/delivery.ts';
+import { assembleDelivery, type DeliveryParams } from '../parameters/assemble/delivery.ts';
 import { assembleSkin } from '../parameters/assemble/skin.ts';
+import type { TrialParams } from '../parameters/assemble/trial.ts';
+import { parameterReader, type ParameterValues } from '../parameters/catalog.ts';
 import { patchSchema } from '../patch/schema.ts';
-import { layerThicknessesM, skinSchema } from '../skin/schema.ts';
-import { ceriaHuman, microneedling } from '../species/drugs.ts';
-import { microneedlePatch } from '../species/skin.ts';
+import { layerThicknessesM, skinSchema, type SkinParams } from '../skin/schema.ts';
 import { createTransportGrid, type TransportGrid } from '../transport/grid.ts';
 import { createSolver, type SubstrateSpec } from '../transport/solver.ts';
 import type { TrialScenario } from './schema.ts';
@@ -55,6 +55,42 @@ export interface PatchDeposit {
   windowDepthUm: number;
 }
 
+/**
+ * Every parameter value the depth–dose solve reads: the trial's ceria and insertion constants (injected
+ * TrialParams) and the patch-delivery machinery's own (ceria transport, skin layers, the study patch) from the
+ * scenario's resolved values, so a trial's `parameters:` reach the 3-D solve exactly as they reach a
+ * patch-delivery run. The memo keys are built from this whole object.
+ */
+export interface DepthDoseParams {
+  ceriaHuman: TrialParams['ceriaHuman'];
+  /** Inserted fraction of a patch needle in human scalp, between men (trial.microneedling.patchInsertion*). */
+  patchInsertionMin: number;
+  patchInsertionMax: number;
+  delivery: DeliveryParams;
+  skin: Record<PatchDeposit['species'], SkinParams>;
+  /** The study patch (catalog `patch.*`): the mouse reference's geometry and loading, the array pitch, the matrix. */
+  patch: { pitchUm: number; needleHeightUm: number; baseDiameterUm: number; dissolutionHalfTimeMin: number; ceriaPerNeedleNg: number };
+}
+
+/** The depth–dose parameters from the trial's sets and the scenario's resolved parameter values (defaults for paths not given). */
+export function depthDoseParams(p: TrialParams, values: ParameterValues = {}): DepthDoseParams {
+  const v = parameterReader(values);
+  return {
+    ceriaHuman: p.ceriaHuman,
+    patchInsertionMin: p.microneedling.patchInsertionMin,
+    patchInsertionMax: p.microneedling.patchInsertionMax,
+    delivery: assembleDelivery(values),
+    skin: { humanScalp: assembleSkin(values, 'humanScalp'), mouseDorsal: assembleSkin(values, 'mouseDorsal') },
+    patch: {
+      pitchUm: v('patch.pitchUm'),
+      needleHeightUm: v('patch.needleHeightUm'),
+      baseDiameterUm: v('patch.baseDiameterUm'),
+      dissolutionHalfTimeMin: v('patch.dissolutionHalfTimeMin'),
+      ceriaPerNeedleNg: v('patch.ceriaPerNeedleNg'),
+    },
+  };
+}
+
 /** Single-patch exposure of a window: E = ∫c dt per voxel (kg·s/m³) and its plane means by depth. */
 export interface PatchExposure {
   grid: TransportGrid;
@@ -74,9 +110,9 @@ export interface PatchExposure {
 const KG_PER_NG = 1e-12;
 
 /** Runs one patch into a one-needle window and integrates the concentration over time (pure, deterministic). */
-export function singlePatchExposure(d: PatchDeposit, num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS): PatchExposure {
-  const delivery = assembleDelivery({});
-  const skinP = assembleSkin({}, d.species);
+export function singlePatchExposure(d: PatchDeposit, dp: DepthDoseParams, num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS): PatchExposure {
+  const delivery = dp.delivery;
+  const skinP = dp.skin[d.species];
   const skin = skinSchema.parse({ species: d.species });
   const n = Math.max(1, Math.round(d.pitchUm / num.voxelUm));
   const dx = (d.pitchUm / n) * 1e-6;
@@ -86,7 +122,9 @@ export function singlePatchExposure(d: PatchDeposit, num: DepthDoseNumerics = DE
     columns: 1,
     pitchUm: d.pitchUm,
     needleHeightUm: d.needleHeightUm,
+    baseDiameterUm: dp.patch.baseDiameterUm,
     insertion: { fraction: d.insertionFraction },
+    matrix: { dissolutionHalfTimeMin: dp.patch.dissolutionHalfTimeMin },
     cargo: { substance: 'ceria', massPerNeedleNg: d.massPerNeedleNg, loading: 'uniform' },
     schedule: { days: [0] },
   });
@@ -185,29 +223,29 @@ export function exposureAtDepth(e: PatchExposure, zUm: number): number {
 }
 
 /** The reference: the mouse study's patch (600 µm, 30 ng/needle, every 4 days) in mouse dorsal skin. */
-export function mouseReferenceDeposit(num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS): PatchDeposit {
-  const h = microneedlePatch.needleHeightUm.value;
+export function mouseReferenceDeposit(dp: DepthDoseParams, num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS): PatchDeposit {
+  const h = dp.patch.needleHeightUm;
   return {
     species: 'mouseDorsal',
     needleHeightUm: h,
-    insertionFraction: ceriaHuman.mouseDepotDepthUm.value / h,
-    massPerNeedleNg: microneedlePatch.ceriaPerNeedleNg.value,
-    pitchUm: microneedlePatch.pitchUm.value,
+    insertionFraction: dp.ceriaHuman.mouseDepotDepthUm / h,
+    massPerNeedleNg: dp.patch.ceriaPerNeedleNg,
+    pitchUm: dp.patch.pitchUm,
     windowDepthUm: num.mouseWindowDepthUm,
   };
 }
 
 /** The trial's patch in human scalp: loading per needle from the per-cm² dose and the pitch. */
-export function humanPatchDeposit(needleUm: number, insertionFraction: number, num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS): PatchDeposit {
-  const pitchUm = microneedlePatch.pitchUm.value;
+export function humanPatchDeposit(needleUm: number, insertionFraction: number, dp: DepthDoseParams, num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS): PatchDeposit {
+  const pitchUm = dp.patch.pitchUm;
   const needlesPerCm2 = 1e8 / (pitchUm * pitchUm);
   return {
     species: 'humanScalp',
     needleHeightUm: needleUm,
     insertionFraction,
-    massPerNeedleNg: (ceriaHuman.doseUgPerPatch.value * 1000) / needlesPerCm2,
+    massPerNeedleNg: (dp.ceriaHuman.doseUgPerPatch * 1000) / needlesPerCm2,
     pitchUm,
-    windowDepthUm: Math.max(ceriaHuman.bulbDepthUm.value, ceriaHuman.bulgeDepthUm.value) + num.humanMarginBelowBulbUm,
+    windowDepthUm: Math.max(dp.ceriaHuman.bulbDepthUm, dp.ceriaHuman.bulgeDepthUm) + num.humanMarginBelowBulbUm,
   };
 }
 
@@ -247,11 +285,11 @@ function profileOf(e: PatchExposure, intervalS: number) {
 const cache = new Map<string, CeriaDepthDose>();
 const exposureCache = new Map<string, PatchExposure>();
 
-function cachedExposure(d: PatchDeposit, num: DepthDoseNumerics): PatchExposure {
-  const key = JSON.stringify([d, num]);
+function cachedExposure(d: PatchDeposit, dp: DepthDoseParams, num: DepthDoseNumerics): PatchExposure {
+  const key = JSON.stringify([d, num, dp.delivery, dp.skin[d.species], dp.patch]);
   let e = exposureCache.get(key);
   if (!e) {
-    e = singlePatchExposure(d, num);
+    e = singlePatchExposure(d, dp, num);
     exposureCache.set(key, e);
   }
   return e;
@@ -263,29 +301,30 @@ function cachedExposure(d: PatchDeposit, num: DepthDoseNumerics): PatchExposure 
  * insertion varies between men (U(patchInsertionMin, patchInsertionMax)); the table holds the two ends and the
  * middle, and `ceriaLevelsAt` interpolates log-linearly between them.
  */
-export function ceriaDepthDose(needleUm: number, everyDays: number, num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS): CeriaDepthDose {
-  const lo = microneedling.patchInsertionMin.value;
-  const hi = microneedling.patchInsertionMax.value;
-  const key = JSON.stringify([needleUm, everyDays, num, lo, hi, ceriaHuman, microneedlePatch.ceriaPerNeedleNg.value, microneedlePatch.pitchUm.value, microneedlePatch.needleHeightUm.value]);
+export function ceriaDepthDose(needleUm: number, everyDays: number, dp: DepthDoseParams, num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS): CeriaDepthDose {
+  const lo = dp.patchInsertionMin;
+  const hi = dp.patchInsertionMax;
+  const ch = dp.ceriaHuman;
+  const key = JSON.stringify([needleUm, everyDays, num, dp]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const mouseInterval = ceriaHuman.mouseIntervalDays.value;
-  const mouse = cachedExposure(mouseReferenceDeposit(num), num);
-  const mouseLevel = exposureAtDepth(mouse, ceriaHuman.mouseBulbDepthUm.value) / (mouseInterval * 86400);
+  const mouseInterval = ch.mouseIntervalDays;
+  const mouse = cachedExposure(mouseReferenceDeposit(dp, num), dp, num);
+  const mouseLevel = exposureAtDepth(mouse, ch.mouseBulbDepthUm) / (mouseInterval * 86400);
   const fractions = [lo, 0.5 * (lo + hi), hi];
-  const runs = fractions.map((f) => cachedExposure(humanPatchDeposit(needleUm, f, num), num));
+  const runs = fractions.map((f) => cachedExposure(humanPatchDeposit(needleUm, f, dp, num), dp, num));
   const rel = (e: PatchExposure, z: number) => exposureAtDepth(e, z) / (everyDays * 86400) / mouseLevel;
   const out: CeriaDepthDose = {
     needleUm,
     everyDays,
     insertionFractions: fractions,
-    bulgeRel: runs.map((e) => rel(e, ceriaHuman.bulgeDepthUm.value)),
-    bulbRel: runs.map((e) => rel(e, ceriaHuman.bulbDepthUm.value)),
+    bulgeRel: runs.map((e) => rel(e, ch.bulgeDepthUm)),
+    bulbRel: runs.map((e) => rel(e, ch.bulbDepthUm)),
     mouseBulbLevelKgM3: mouseLevel,
     mouseIntervalDays: mouseInterval,
-    bulgeDepthUm: ceriaHuman.bulgeDepthUm.value,
-    bulbDepthUm: ceriaHuman.bulbDepthUm.value,
-    mouseBulbDepthUm: ceriaHuman.mouseBulbDepthUm.value,
+    bulgeDepthUm: ch.bulgeDepthUm,
+    bulbDepthUm: ch.bulbDepthUm,
+    mouseBulbDepthUm: ch.mouseBulbDepthUm,
     human: profileOf(runs[1], everyDays * 86400),
     mouse: profileOf(mouse, mouseInterval * 86400),
   };
@@ -312,16 +351,24 @@ export function ceriaLevelsAt(dd: CeriaLevels, fraction: number): { bulgeRel: nu
   return { bulgeRel: lerp(dd.bulgeRel), bulbRel: lerp(dd.bulbRel) };
 }
 
-/** Finds the depth–dose of a regimen: `ceriaDepthDose` by default, or a table computed elsewhere (worker threads). */
+/** Finds the depth–dose levels of a regimen (needle height, days between patches). */
 export type DepthDoseLookup = (needleUm: number, everyDays: number) => CeriaLevels;
 
-/** A lookup that serves the given precomputed regimens and computes (memoised) any other. */
-export function depthDoseLookup(precomputed: readonly CeriaLevels[] = []): DepthDoseLookup {
-  return (needleUm, everyDays) => precomputed.find((d) => d.needleUm === needleUm && d.everyDays === everyDays) ?? ceriaDepthDose(needleUm, everyDays);
+/**
+ * A lookup that serves the given precomputed regimens (the plan's, solved once) and, given the parameters,
+ * computes (memoised) any other; without them an unplanned regimen is an error, never a default-valued solve.
+ */
+export function depthDoseLookup(precomputed: readonly CeriaLevels[] = [], dp?: DepthDoseParams): DepthDoseLookup {
+  return (needleUm, everyDays) => {
+    const hit = precomputed.find((d) => d.needleUm === needleUm && d.everyDays === everyDays);
+    if (hit) return hit;
+    if (!dp) throw new Error(`ceria depth–dose of ${needleUm} µm every ${everyDays} d was not solved at planning`);
+    return ceriaDepthDose(needleUm, everyDays, dp);
+  };
 }
 
 /** Depth–dose of every distinct loaded ceria-patch regimen of a trial, with the arms that use it. */
-export function trialCeriaDepthDose(s: TrialScenario): { regimen: string; arms: string[]; depthDose: CeriaDepthDose }[] {
+export function trialCeriaDepthDose(s: TrialScenario, dp: DepthDoseParams): { regimen: string; arms: string[]; depthDose: CeriaDepthDose }[] {
   const byKey = new Map<string, { regimen: string; arms: string[]; depthDose: CeriaDepthDose }>();
   for (const a of s.arms) {
     const c = a.treatments.ceriaPatch;
@@ -329,7 +376,7 @@ export function trialCeriaDepthDose(s: TrialScenario): { regimen: string; arms: 
     const regimen = `${c.needleUm} µm every ${c.everyDays} d`;
     const hit = byKey.get(regimen);
     if (hit) hit.arms.push(a.id);
-    else byKey.set(regimen, { regimen, arms: [a.id], depthDose: ceriaDepthDose(c.needleUm, c.everyDays) });
+    else byKey.set(regimen, { regimen, arms: [a.id], depthDose: ceriaDepthDose(c.needleUm, c.everyDays, dp) });
   }
   return [...byKey.values()];
 }

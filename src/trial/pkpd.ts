@@ -1,4 +1,4 @@
-import { ceriaHuman, dutasteride, finasteride, microneedling, minoxidil } from '../species/drugs.ts';
+import type { TrialParams } from '../parameters/assemble/trial.ts';
 
 /**
  * Pharmacology of the virtual AGA trials, as pure functions of doses (SI-free scalars: mg/day, fractions,
@@ -14,23 +14,23 @@ export function emax(dose: number, eMax: number, ed50: number): number {
 }
 
 /** Fractional scalp DHT suppression by finasteride at a daily dose (mg/d), before between-subject variation. */
-export function finasterideScalpSuppression(doseMgPerDay: number): number {
-  return emax(doseMgPerDay, finasteride.scalpEmax.value, finasteride.scalpEd50Mg.value);
+export function finasterideScalpSuppression(doseMgPerDay: number, p: TrialParams): number {
+  return emax(doseMgPerDay, p.finasteride.scalpEmax, p.finasteride.scalpEd50Mg);
 }
 
 /** Fractional serum DHT suppression by finasteride (mg/d). */
-export function finasterideSerumSuppression(doseMgPerDay: number): number {
-  return emax(doseMgPerDay, finasteride.serumEmax.value, finasteride.serumEd50Mg.value);
+export function finasterideSerumSuppression(doseMgPerDay: number, p: TrialParams): number {
+  return emax(doseMgPerDay, p.finasteride.serumEmax, p.finasteride.serumEd50Mg);
 }
 
 /** Fractional serum DHT suppression by dutasteride (mg/d). */
-export function dutasterideSerumSuppression(doseMgPerDay: number): number {
-  return emax(doseMgPerDay, dutasteride.serumEmax.value, dutasteride.serumEd50Mg.value);
+export function dutasterideSerumSuppression(doseMgPerDay: number, p: TrialParams): number {
+  return emax(doseMgPerDay, p.dutasteride.serumEmax, p.dutasteride.serumEd50Mg);
 }
 
 /** Fractional scalp DHT suppression by dutasteride (mg/d): serum × the finasteride scalp/serum ratio (assumption). */
-export function dutasterideScalpSuppression(doseMgPerDay: number): number {
-  return dutasterideSerumSuppression(doseMgPerDay) * dutasteride.scalpToSerumRatio.value;
+export function dutasterideScalpSuppression(doseMgPerDay: number, p: TrialParams): number {
+  return dutasterideSerumSuppression(doseMgPerDay, p) * p.dutasteride.scalpToSerumRatio;
 }
 
 /**
@@ -52,31 +52,31 @@ export function minoxidilAppliedMgPerDay(concentrationPct: number, volumeMl: num
  * cut-off): absorbed dose relative to 1.4 mg/d × SULT activity / 0.4 OD. Sulfation is the activating step
  * (Buhl 1990), so a man with low SULT1A1 activates little: the non-responders.
  */
-export function minoxidilActivatedExposure(appliedMgPerDay: number, absorptionMultiplier: number, sultOd: number): number {
-  const absorbed = appliedMgPerDay * minoxidil.absorbedFraction.value * absorptionMultiplier;
-  return (absorbed / minoxidil.referenceAbsorbedMgPerDay.value) * (sultOd / minoxidil.sultReferenceOd.value);
+export function minoxidilActivatedExposure(appliedMgPerDay: number, absorptionMultiplier: number, sultOd: number, p: TrialParams): number {
+  const absorbed = appliedMgPerDay * p.minoxidil.absorbedFraction * absorptionMultiplier;
+  return (absorbed / p.minoxidil.referenceAbsorbedMgPerDay) * (sultOd / p.minoxidil.sultReferenceOd);
 }
 
 /** Minoxidil effect E ∈ [0, 1): z/(EC50 + z). */
-export function minoxidilEffect(activated: number): number {
-  return emax(activated, 1, minoxidil.ec50.value);
+export function minoxidilEffect(activated: number, p: TrialParams): number {
+  return emax(activated, 1, p.minoxidil.ec50);
 }
 
 /** Behaviour factors of a minoxidil effect E at gain g: 1 + (max − 1)·g·E for each behaviour. */
-export function minoxidilFactors(effect: number, gain: number): { activation: number; anagenDuration: number; sizeRetention: number } {
+export function minoxidilFactors(effect: number, gain: number, p: TrialParams): { activation: number; anagenDuration: number; sizeRetention: number } {
   const ge = gain * effect;
   return {
-    activation: 1 + (minoxidil.activationMax.value - 1) * ge,
-    anagenDuration: 1 + (minoxidil.anagenMax.value - 1) * ge,
-    sizeRetention: 1 + (minoxidil.sizeRetentionMax.value - 1) * ge,
+    activation: 1 + (p.minoxidil.activationMax - 1) * ge,
+    anagenDuration: 1 + (p.minoxidil.anagenMax - 1) * ge,
+    sizeRetention: 1 + (p.minoxidil.sizeRetentionMax - 1) * ge,
   };
 }
 
 /** Hill response of the wound signal w (a.u.), the mouse wound rule's shape: w^n/(K^n + w^n). */
-export function woundResponse(w: number): number {
+export function woundResponse(w: number, p: TrialParams): number {
   if (w <= 0) return 0;
-  const n = microneedling.woundHill.value;
-  const k = microneedling.woundHalfMax.value;
+  const n = p.microneedling.woundHill;
+  const k = p.microneedling.woundHalfMax;
   return w ** n / (k ** n + w ** n);
 }
 
@@ -85,18 +85,18 @@ export function woundResponse(w: number): number {
  * w(t) = w₀·2^(−t/t½), w₀ = woundPerMm × depth (mm), averaged over `windowDays` by 64-point midpoint rule
  * (the response is nonlinear in w, so the mean of the response, not the response of the mean).
  */
-export function meanWoundResponse(depthUm: number, windowDays: number): number {
-  const w0 = microneedling.woundPerMm.value * (depthUm / 1000);
-  const half = microneedling.healingHalfLifeDays.value;
+export function meanWoundResponse(depthUm: number, windowDays: number, p: TrialParams): number {
+  const w0 = p.microneedling.woundPerMm * (depthUm / 1000);
+  const half = p.microneedling.healingHalfLifeDays;
   let s = 0;
   const n = 64;
-  for (let i = 0; i < n; i++) s += woundResponse(w0 * 2 ** (-((i + 0.5) / n) * windowDays / half));
+  for (let i = 0; i < n; i++) s += woundResponse(w0 * 2 ** (-((i + 0.5) / n) * windowDays / half), p);
   return s / n;
 }
 
 /** Activation factor of a wound response r ∈ [0, 1]: 1 + gain·r (human gain, docs/model.md §9). */
-export function woundActivationFactor(response: number): number {
-  return 1 + microneedling.humanWoundActivationGain.value * response;
+export function woundActivationFactor(response: number, p: TrialParams): number {
+  return 1 + p.microneedling.humanWoundActivationGain * response;
 }
 
 /**
@@ -104,19 +104,19 @@ export function woundActivationFactor(response: number): number {
  * (k) — the 1-D solution exp(−|z − z_d|/L), L = √(D/k) — normalised to the depot plane. Kept as the analytic
  * check of the 3-D depth–dose solve (test/trial/ceriaDepthDose.test.ts) and for the ROS-floor readout.
  */
-export function depthProfile(zUm: number, depotUm: number, diffusionUm2PerS = ceriaHuman.diffusionUm2PerS.value, clearancePerDay = ceriaHuman.clearancePerDay.value): number {
+export function depthProfile(zUm: number, depotUm: number, p: TrialParams, diffusionUm2PerS = p.ceriaHuman.diffusionUm2PerS, clearancePerDay = p.ceriaHuman.clearancePerDay): number {
   const lengthUm = Math.sqrt(diffusionUm2PerS / (clearancePerDay / 86400));
   return Math.exp(-Math.abs(zUm - depotUm) / lengthUm);
 }
 
 /** Diffusion–clearance length L = √(D/k) (µm). */
-export function penetrationLengthUm(): number {
-  return Math.sqrt(ceriaHuman.diffusionUm2PerS.value / (ceriaHuman.clearancePerDay.value / 86400));
+export function penetrationLengthUm(p: TrialParams): number {
+  return Math.sqrt(p.ceriaHuman.diffusionUm2PerS / (p.ceriaHuman.clearancePerDay / 86400));
 }
 
 /** Saturating ceria effect θ(c) = c/(c + c½) of a concentration relative to the mouse bulb level. */
-export function ceriaOccupancy(relConc: number): number {
-  return relConc <= 0 ? 0 : relConc / (relConc + ceriaHuman.halfEffectRelConc.value);
+export function ceriaOccupancy(relConc: number, p: TrialParams): number {
+  return relConc <= 0 ? 0 : relConc / (relConc + p.ceriaHuman.halfEffectRelConc);
 }
 
 /**
@@ -124,10 +124,10 @@ export function ceriaOccupancy(relConc: number): number {
  * mouse's bulb gets under the mouse study regimen (3-D depth–dose, src/trial/ceriaDepthDose.ts). Activation acts
  * on resting follicles at the bulge; androgenExposure removes the ROS share of miniaturization only at the bulb.
  */
-export function ceriaFactors(bulgeRel: number, bulbRel: number): { activation: number; androgenExposure: number; bulgeRel: number; bulbRel: number } {
+export function ceriaFactors(bulgeRel: number, bulbRel: number, p: TrialParams): { activation: number; androgenExposure: number; bulgeRel: number; bulbRel: number } {
   return {
-    activation: 1 + (ceriaHuman.activationMax.value - 1) * ceriaOccupancy(bulgeRel),
-    androgenExposure: 1 - ceriaHuman.rosShareOfMiniaturization.value * ceriaOccupancy(bulbRel),
+    activation: 1 + (p.ceriaHuman.activationMax - 1) * ceriaOccupancy(bulgeRel, p),
+    androgenExposure: 1 - p.ceriaHuman.rosShareOfMiniaturization * ceriaOccupancy(bulbRel, p),
     bulgeRel,
     bulbRel,
   };
@@ -137,13 +137,13 @@ export function ceriaFactors(bulgeRel: number, bulbRel: number): { activation: n
  * Mean depot level over a dosing interval of τ days at steady state, each patch adding 1 and clearing at k:
  * the average of e^(−kt)/(1 − e^(−kτ)) over [0, τ) = 1/(kτ) (exact, the mean of a periodic exponential).
  */
-export function meanDepotLevel(intervalDays: number): number {
-  return 1 / (ceriaHuman.clearancePerDay.value * intervalDays);
+export function meanDepotLevel(intervalDays: number, p: TrialParams): number {
+  return 1 / (p.ceriaHuman.clearancePerDay * intervalDays);
 }
 
 /** Ceria retained (µg per patch site) just after the n-th weekly patch: dose·Σ e^(−kτi), i < n. */
-export function ceriaRetainedUg(patches: number, intervalDays: number, doseUg = ceriaHuman.doseUgPerPatch.value): number {
-  const q = Math.exp(-ceriaHuman.clearancePerDay.value * intervalDays);
+export function ceriaRetainedUg(patches: number, intervalDays: number, p: TrialParams, doseUg = p.ceriaHuman.doseUgPerPatch): number {
+  const q = Math.exp(-p.ceriaHuman.clearancePerDay * intervalDays);
   return q === 1 ? doseUg * patches : (doseUg * (1 - q ** patches)) / (1 - q);
 }
 
@@ -152,16 +152,16 @@ export function ceriaRetainedUg(patches: number, intervalDays: number, doseUg = 
  * ROS(t) = R_AGA·(1 − r_max·θ(c(t))), c(t) = c₀e^(−kt) with c₀ the steady post-patch peak relative to the
  * mouse bulb level at the depot plane. Solved on a 256-point grid (θ is monotone, so this is a count).
  */
-export function rosBelowFloorFraction(intervalDays: number): number {
-  const k = ceriaHuman.clearancePerDay.value;
-  const mouseRef = depthProfile(ceriaHuman.mouseBulbDepthUm.value, ceriaHuman.mouseDepotDepthUm.value);
+export function rosBelowFloorFraction(intervalDays: number, p: TrialParams): number {
+  const k = p.ceriaHuman.clearancePerDay;
+  const mouseRef = depthProfile(p.ceriaHuman.mouseBulbDepthUm, p.ceriaHuman.mouseDepotDepthUm, p);
   const peak = 1 / (1 - Math.exp(-k * intervalDays)) / mouseRef;
   let below = 0;
   const n = 256;
   for (let i = 0; i < n; i++) {
     const c = peak * Math.exp(-k * ((i + 0.5) / n) * intervalDays);
-    const ros = ceriaHuman.agaRosExcess.value * (1 - ceriaHuman.rosReductionMax.value * ceriaOccupancy(c));
-    if (ros < ceriaHuman.rosFloor.value) below++;
+    const ros = p.ceriaHuman.agaRosExcess * (1 - p.ceriaHuman.rosReductionMax * ceriaOccupancy(c, p));
+    if (ros < p.ceriaHuman.rosFloor) below++;
   }
   return below / n;
 }

@@ -1,8 +1,7 @@
+import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { betaParams, lognormalParams, sampleBeta } from '../core/random/samplers.ts';
-import { minoxidil, finasteride, dutasteride } from '../species/drugs.ts';
-import { trialMeasurement, trialPopulation } from '../species/trial.ts';
 import type { TrialScenario } from './schema.ts';
 
 /**
@@ -39,15 +38,15 @@ function lognormalMeanCv(rng: RandomStream, mean: number, cv: number): number {
 }
 
 /** Draws candidate `id`'s covariates (all draws in a fixed order from `subject/<id>/traits`). */
-export function drawSubject(s: TrialScenario, seed: number, id: number): Subject {
+export function drawSubject(s: TrialScenario, seed: number, id: number, p: TrialParams): Subject {
   const rng = RandomStream.fromSeed(seed, [...subjectPath(id), 'traits']);
-  const p = s.population;
-  const age = p.ageYears.mean + p.ageYears.sd * rng.normal();
-  const onset = Math.max(15, p.onsetAgeYears.mean + p.onsetAgeYears.sd * rng.normal());
-  const androgen = lognormalMeanCv(rng, 1, p.androgenSensitivityCv);
-  const sultSigma = Math.sqrt(Math.log(1 + minoxidil.sultCv.value ** 2));
-  const sult = minoxidil.sultMedianOd.value * Math.exp(sultSigma * rng.normal());
-  const density = lognormalMeanCv(rng, trialPopulation.follicleDensityMeanPerCm2.value, trialPopulation.follicleDensityCv.value);
+  const pop = s.population;
+  const age = pop.ageYears.mean + pop.ageYears.sd * rng.normal();
+  const onset = Math.max(15, pop.onsetAgeYears.mean + pop.onsetAgeYears.sd * rng.normal());
+  const androgen = lognormalMeanCv(rng, 1, pop.androgenSensitivityCv);
+  const sultSigma = Math.sqrt(Math.log(1 + p.minoxidil.sultCv ** 2));
+  const sult = p.minoxidil.sultMedianOd * Math.exp(sultSigma * rng.normal());
+  const density = lognormalMeanCv(rng, p.trialPopulation.follicleDensityMeanPerCm2, p.trialPopulation.follicleDensityCv);
   const e = s.execution;
   let adherence = e.adherenceMean;
   if (e.adherenceSd > 0 && e.adherenceMean > 0 && e.adherenceMean < 1) {
@@ -55,8 +54,8 @@ export function drawSubject(s: TrialScenario, seed: number, id: number): Subject
     adherence = sampleBeta(rng, a, b);
   }
   const dropoutYears = e.dropoutPerYear > 0 ? -Math.log(rng.uniformOpen()) / e.dropoutPerYear : Infinity;
-  const fin = lognormalMeanCv(rng, 1, finasteride.suppressionCv.value);
-  const dut = lognormalMeanCv(rng, 1, dutasteride.suppressionCv.value);
+  const fin = lognormalMeanCv(rng, 1, p.finasteride.suppressionCv);
+  const dut = lognormalMeanCv(rng, 1, p.dutasteride.suppressionCv);
   return {
     id,
     ageYears: age,
@@ -76,12 +75,12 @@ export function drawSubject(s: TrialScenario, seed: number, id: number): Subject
  * docs/model.md §9 (an assumption: the vertex stage tracks vertex density, 138 → 47 /cm² from Norwood 1-3
  * to 4-6).
  */
-export function norwoodStage(lossFraction: number): number {
-  const m = trialMeasurement;
-  if (lossFraction < m.norwoodLoss3.value) return 2;
-  if (lossFraction < m.norwoodLoss4.value) return 3;
-  if (lossFraction < m.norwoodLoss5.value) return 4;
-  if (lossFraction < m.norwoodLoss6.value) return 5;
+export function norwoodStage(lossFraction: number, p: TrialParams): number {
+  const m = p.trialMeasurement;
+  if (lossFraction < m.norwoodLoss3) return 2;
+  if (lossFraction < m.norwoodLoss4) return 3;
+  if (lossFraction < m.norwoodLoss5) return 4;
+  if (lossFraction < m.norwoodLoss6) return 5;
   return lossFraction < 0.8 ? 6 : 7;
 }
 

@@ -1,3 +1,4 @@
+import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { ceriaRetainedUg, rosBelowFloorFraction } from './pkpd.ts';
 import { ancova, proportionDifference, summarizeChange, wilson, nForPower, normalPower, type ArmSummary, type Proportion } from './analysis.ts';
 import type { ArmCourse, CandidateRecord } from './run.ts';
@@ -154,7 +155,7 @@ export function responders(s: TrialScenario, set: readonly Randomized[], pop: Po
 }
 
 /** Safety per arm: needle sessions and depth, ceria retained at the end, time with ROS below floor, shedding episodes. */
-export function safety(s: TrialScenario, set: readonly Randomized[]) {
+export function safety(s: TrialScenario, set: readonly Randomized[], p: TrialParams) {
   return s.arms.map((arm, a) => {
     const m = members(set, a, 'itt');
     const avg = (f: (r: Randomized) => number) => (m.length ? m.reduce((x, r) => x + f(r), 0) / m.length : Number.NaN);
@@ -165,8 +166,8 @@ export function safety(s: TrialScenario, set: readonly Randomized[]) {
       arm: a,
       needleSessions: avg((r) => r.course.needleSessions),
       needleDepthMm: avg((r) => r.course.needleDepthMm),
-      ceriaRetainedUg: c?.loaded ? avg((r) => ceriaRetainedUg(r.course.ceriaPatches, c.everyDays)) : 0,
-      rosBelowFloorFraction: c?.loaded ? rosBelowFloorFraction(c.everyDays) : 0,
+      ceriaRetainedUg: c?.loaded ? avg((r) => ceriaRetainedUg(r.course.ceriaPatches, c.everyDays, p)) : 0,
+      rosBelowFloorFraction: c?.loaded ? rosBelowFloorFraction(c.everyDays, p) : 0,
       sheddingEpisodeWeeks: avg(episodes),
       menWithSheddingEpisode: m.filter((r) => episodes(r) > 0).length / Math.max(1, m.length),
     };
@@ -174,6 +175,6 @@ export function safety(s: TrialScenario, set: readonly Randomized[]) {
 }
 
 /** Normal-approximation power at the observed effect and SD (ITT final visit). */
-export function observedPower(diff: number, sd: number, nPerArm: number) {
-  return { power: normalPower(diff, sd, nPerArm), nFor80: nForPower(diff, sd, 0.8), nFor90: nForPower(diff, sd, 0.9) };
+export function observedPower(diff: number, sd: number, nPerArm: number, alpha?: number) {
+  return { power: normalPower(diff, sd, nPerArm, alpha), nFor80: nForPower(diff, sd, 0.8, alpha), nFor90: nForPower(diff, sd, 0.9, alpha) };
 }

@@ -1,10 +1,9 @@
+import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import type { FollicleBehaviour } from '../follicle/behaviour.ts';
 import { clampToBounds } from '../follicle/behaviour.ts';
 import { stepFromIntervals, type BehaviourSchedule, type ScheduleInterval, type StepFunction } from '../follicle/schedule.ts';
-import { ceriaHuman, dutasteride, finasteride, microneedling, minoxidil } from '../species/drugs.ts';
-import { trialMinoxidil } from '../species/trial.ts';
 import {
   androgenExposureFactor,
   ceriaFactors,
@@ -17,7 +16,7 @@ import {
   minoxidilFactors,
   woundActivationFactor,
 } from './pkpd.ts';
-import { ceriaLevelsAt, depthDoseLookup, type DepthDoseLookup } from './ceriaDepthDose.ts';
+import { ceriaLevelsAt, type DepthDoseLookup } from './ceriaDepthDose.ts';
 import type { Subject } from './population.ts';
 import type { TrialArm } from './schema.ts';
 
@@ -50,7 +49,9 @@ export function subjectSchedule(
   rampYears: number,
   regions: number,
   targetRegion: number,
-  depthDose: DepthDoseLookup = depthDoseLookup(),
+  p: TrialParams,
+  /** Depth–dose levels of the ceria regimens (solved once at planning, ceriaDepthDose.ts). */
+  depthDose: DepthDoseLookup,
 ): { schedule: BehaviourSchedule; exposure: RegimenExposure } {
   const iv: Record<FollicleBehaviour, ScheduleInterval[]> = { activation: [], anagenDuration: [], sizeRetention: [], androgenExposure: [] };
   // Onset ramp (docs/model.md §9.2): exposure rises linearly over rampYears in yearly steps.
@@ -76,15 +77,15 @@ export function subjectSchedule(
 
   const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'treatment']);
   if (t.finasteride) {
-    const w = span(t.finasteride.startWeek, t.finasteride.stopWeek, finasteride.recoveryDays.value);
-    if (w) add('androgenExposure', w, androgenExposureFactor(finasterideScalpSuppression(t.finasteride.doseMg * subject.adherence), subject.finasterideMultiplier));
+    const w = span(t.finasteride.startWeek, t.finasteride.stopWeek, p.finasteride.recoveryDays);
+    if (w) add('androgenExposure', w, androgenExposureFactor(finasterideScalpSuppression(t.finasteride.doseMg * subject.adherence, p), subject.finasterideMultiplier));
   }
   if (t.dutasteride) {
-    const w = span(t.dutasteride.startWeek, t.dutasteride.stopWeek, dutasteride.recoveryDays.value);
+    const w = span(t.dutasteride.startWeek, t.dutasteride.stopWeek, p.dutasteride.recoveryDays);
     if (w) {
       // onset over ~2 weeks: half the suppression in the first onsetDays, then full
-      const full = androgenExposureFactor(dutasterideScalpSuppression(t.dutasteride.doseMg * subject.adherence), subject.dutasterideMultiplier);
-      const onsetEnd = Math.min(w[1], w[0] + dutasteride.onsetDays.value * DAY);
+      const full = androgenExposureFactor(dutasterideScalpSuppression(t.dutasteride.doseMg * subject.adherence, p), subject.dutasterideMultiplier);
+      const onsetEnd = Math.min(w[1], w[0] + p.dutasteride.onsetDays * DAY);
       add('androgenExposure', [w[0], onsetEnd], 0.5 * (1 + full));
       if (w[1] > onsetEnd) add('androgenExposure', [onsetEnd, w[1]], full);
     }
@@ -92,11 +93,11 @@ export function subjectSchedule(
   let minoxBase: ReturnType<typeof minoxidilFactors> | undefined;
   let minoxApplied = 0;
   const mx = t.minoxidil;
-  const minoxAbs = mx?.form === 'foam' ? minoxidil.foamRelativeAbsorption.value : 1;
-  const minoxWindow = mx ? span(mx.startWeek, mx.stopWeek, minoxidil.washoutDays.value) : null;
+  const minoxAbs = mx?.form === 'foam' ? p.minoxidil.foamRelativeAbsorption : 1;
+  const minoxWindow = mx ? span(mx.startWeek, mx.stopWeek, p.minoxidil.washoutDays) : null;
   if (mx && minoxWindow) {
     minoxApplied = minoxidilAppliedMgPerDay(mx.concentrationPct, mx.volumeMl, mx.perDay) * subject.adherence;
-    minoxBase = minoxidilFactors(minoxidilEffect(minoxidilActivatedExposure(minoxApplied, minoxAbs, subject.sultOd)), trialMinoxidil.effectGain.value);
+    minoxBase = minoxidilFactors(minoxidilEffect(minoxidilActivatedExposure(minoxApplied, minoxAbs, subject.sultOd, p), p), p.trialMinoxidil.effectGain, p);
     add('activation', minoxWindow, minoxBase.activation);
     add('anagenDuration', minoxWindow, minoxBase.anagenDuration);
     add('sizeRetention', minoxWindow, minoxBase.sizeRetention);
@@ -104,16 +105,16 @@ export function subjectSchedule(
   const needling = (start: number, stop: number | undefined, everyDays: number, depthOf: () => number) => {
     const w = span(start, stop);
     if (!w) return;
-    const window = 4 * microneedling.healingHalfLifeDays.value; // 94 % of the signal has decayed
+    const window = 4 * p.microneedling.healingHalfLifeDays; // 94 % of the signal has decayed
     for (let s0 = w[0]; s0 < Math.min(w[1], enrolS + endWeek * WEEK); s0 += everyDays * DAY) {
       const depthUm = depthOf();
       exposure.needleSessions++;
       exposure.needleDepthMm += depthUm / 1000;
-      add('activation', [s0, s0 + window * DAY], woundActivationFactor(meanWoundResponse(depthUm, window)));
+      add('activation', [s0, s0 + window * DAY], woundActivationFactor(meanWoundResponse(depthUm, window, p), p));
       // raised minoxidil uptake while the channels are open: the ratio of enhanced to base factors
       if (minoxBase && minoxWindow && s0 >= minoxWindow[0] && s0 < minoxWindow[1]) {
-        const up = minoxidilFactors(minoxidilEffect(minoxidilActivatedExposure(minoxApplied, minoxAbs * microneedling.uptakeEnhancement.value, subject.sultOd)), trialMinoxidil.effectGain.value);
-        const open: [number, number] = [s0, s0 + microneedling.poreOpenDays.value * DAY];
+        const up = minoxidilFactors(minoxidilEffect(minoxidilActivatedExposure(minoxApplied, minoxAbs * p.microneedling.uptakeEnhancement, subject.sultOd, p), p), p.trialMinoxidil.effectGain, p);
+        const open: [number, number] = [s0, s0 + p.microneedling.poreOpenDays * DAY];
         add('activation', open, up.activation / minoxBase.activation);
         add('anagenDuration', open, up.anagenDuration / minoxBase.anagenDuration);
         add('sizeRetention', open, up.sizeRetention / minoxBase.sizeRetention);
@@ -122,24 +123,24 @@ export function subjectSchedule(
   };
   if (t.microneedling) {
     const m = t.microneedling;
-    const lo = microneedling.rollerInsertionMin.value;
-    const hi = microneedling.rollerInsertionMax.value;
+    const lo = p.microneedling.rollerInsertionMin;
+    const hi = p.microneedling.rollerInsertionMax;
     needling(m.startWeek, m.stopWeek, m.everyDays, () => m.needleMm * 1000 * (lo + (hi - lo) * rng.uniform()));
   }
   if (t.ceriaPatch) {
     const c = t.ceriaPatch;
-    const lo = microneedling.patchInsertionMin.value;
-    const hi = microneedling.patchInsertionMax.value;
+    const lo = p.microneedling.patchInsertionMin;
+    const hi = p.microneedling.patchInsertionMax;
     const fraction = lo + (hi - lo) * rng.uniform();
     const depot = c.needleUm * fraction;
     needling(c.startWeek, c.stopWeek, c.everyDays, () => depot);
-    const w = span(c.startWeek, c.stopWeek, 1 / ceriaHuman.clearancePerDay.value);
+    const w = span(c.startWeek, c.stopWeek, 1 / p.ceriaHuman.clearancePerDay);
     if (c.loaded && w) {
       exposure.ceriaDepotUm = depot;
       exposure.ceriaPatches = exposure.needleSessions;
       // the 3-D solve runs once per (needle, interval) and is shared by every man; his insertion picks the level
       const levels = ceriaLevelsAt(depthDose(c.needleUm, c.everyDays), fraction);
-      const f = ceriaFactors(levels.bulgeRel, levels.bulbRel);
+      const f = ceriaFactors(levels.bulgeRel, levels.bulbRel, p);
       add('activation', w, f.activation);
       add('androgenExposure', w, f.androgenExposure);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commonScenarioFields } from '../core/scenario/common.ts';
+import { ceriaHuman } from '../species/drugs.ts';
 import { trialExecution, trialMeasurement, trialPopulation } from '../species/trial.ts';
 
 /**
@@ -36,7 +37,7 @@ const needlingSchema = z.strictObject({
 
 const ceriaSchema = z.strictObject({
   loaded: z.boolean().default(true).describe('true: ceria-loaded patch; false: empty (vehicle) patch — injury only'),
-  needleUm: z.number().positive().max(3000).default(600).describe('patch needle height (µm, > 0)'),
+  needleUm: z.number().positive().max(3000).default(ceriaHuman.needleHeightUm.value).describe('patch needle height (µm, > 0)'),
   everyDays: z.number().positive().max(365).default(7).describe('days between patches (> 0)'),
   ...window,
 });
@@ -113,6 +114,7 @@ export const trialSchema = z
       .strictObject({
         control: z.string().optional().describe('id of the control arm (default: the first arm)'),
         responderGpa: z.number().int().min(-3).max(3).default(1).describe('responder = global photographic score ≥ this'),
+        alpha: z.number().gt(0).lt(1).default(0.05).describe('two-sided significance level of the arm comparisons (significant = p < alpha; power)'),
         photoSubjects: z.number().int().min(0).max(20).default(2).describe('sample subjects per arm rendered as vertex photographs'),
       })
       .prefault({}),

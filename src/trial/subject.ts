@@ -1,13 +1,14 @@
+import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 import { assembleHumanScalp, type HumanScalpModel } from '../follicle/human/model.ts';
 import { CH, CHANNELS, runHumanAutomaton } from '../follicle/human/automaton.ts';
 import { RandomStream } from '../core/random/stream.ts';
-import { trialProgression } from '../species/trial.ts';
 import { norwoodStage, type Subject } from './population.ts';
 import { subjectSchedule, type RegimenExposure } from './regimen.ts';
-import { depthDoseLookup, type DepthDoseLookup } from './ceriaDepthDose.ts';
+import type { DepthDoseLookup } from './ceriaDepthDose.ts';
 import type { TrialArm, TrialScenario } from './schema.ts';
+import type { BehaviourSchedule } from '../follicle/schedule.ts';
 
 const WEEK = 7 * 86400;
 const YEAR = 365.25 * 86400;
@@ -33,54 +34,53 @@ export interface SubjectCourse {
 }
 
 /** The single-region model template of a trial (target area as the vertex region; other regions empty). */
-export function trialModelTemplate(s: TrialScenario): HumanScalpModel {
+export function trialModelTemplate(s: TrialScenario, p: TrialParams): HumanScalpModel {
   const cfg = humanScalpSchema.parse({
     randomStreams: 'perFollicle',
     regions: { frontal: { areaCm2: 1e-9 }, midScalp: { areaCm2: 1e-9 }, vertex: { areaCm2: s.targetArea.areaCm2 }, occipital: { areaCm2: 1e-9 } },
     aga: {
-      miniaturizationPerCycle: trialProgression.miniaturizationPerCycle.value,
-      recoveryPerCycle: trialProgression.recoveryPerCycle.value,
-      follicleOnsetSpreadYears: trialProgression.follicleOnsetSpreadYears.value,
+      miniaturizationPerCycle: p.trialProgression.miniaturizationPerCycle,
+      recoveryPerCycle: p.trialProgression.recoveryPerCycle,
+      follicleOnsetSpreadYears: p.trialProgression.follicleOnsetSpreadYears,
     },
   });
   return assembleHumanScalp(cfg);
-}
-
-/**
- * Norwood stage at enrolment as the screening visit sees it: the history of the first ⌈f·N⌉ follicles of the
- * target area only (f = design.screeningAreaFraction). With per-follicle streams these follicles have exactly
- * the histories they have in the full run, so the screen is a cheaper, coarser look at the same scalp (as a
- * clinical Norwood rating is); men who fail it are never simulated in full.
- */
-export function screeningStage(s: TrialScenario, template: HumanScalpModel, subject: Subject, seed: number): number {
-  const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
-  const ns = Math.min(n, Math.max(1, Math.ceil(s.design.screeningAreaFraction * n)));
-  const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, ns, 0) };
-  const enrolS = subject.yearsSinceOnset * YEAR;
-  const times = enrolS > 0 ? Float64Array.of(0, enrolS) : Float64Array.of(0);
-  const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'follicles']);
-  const onsetYears = trialProgression.onsetRampYears.value;
-  const schedule = onsetYears > 0 ? subjectSchedule({ id: 'screen', n: 1, treatments: {} }, subject, seed, enrolS, 0.001, onsetYears, 4, TARGET_REGION).schedule : undefined;
-  const { recorder } = runHumanAutomaton(model, enrolS + 1, times, rng, undefined, schedule);
-  const term = recorder.levels(TARGET_REGION * CHANNELS + CH.terminalHairs);
-  const last = term[term.length - 1];
-  return norwoodStage(term[0] > 0 ? 1 - last / term[0] : 0);
 }
 
 /** Index of the target region (vertex) in the model. */
 export const TARGET_REGION = 2;
 
 /**
- * Simulates one man from AGA onset to the end of the trial under `arm` (history and trial in one pass: with
- * per-follicle streams the history before enrolment is bitwise the same in every arm). Follicles draw from
- * `subject/<id>/follicles`, independent of the arm.
+ * One man under one arm, ready to run: his model, clock (s since AGA onset), sample times (onset, weekly from
+ * 8 weeks before baseline, every visit) and behaviour schedule. Follicles draw from `subject/<id>/follicles`
+ * (per-follicle substreams), independent of the arm.
  */
-export function simulateSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number, depthDose: DepthDoseLookup = depthDoseLookup()): SubjectCourse {
+export interface SubjectRun {
+  model: HumanScalpModel;
+  /** Follicles in the target area, and how many of them the Norwood screen looks at. */
+  follicles: number;
+  screened: number;
+  enrolS: number;
+  endS: number;
+  times: Float64Array;
+  schedule: BehaviourSchedule;
+  exposure: RegimenExposure;
+}
+
+/** What a range of follicles produced: the target region's series at the run's sample times. */
+export interface FolliclePart {
+  terminal: Float64Array;
+  diameterUm: Float64Array;
+  hairs: Float64Array;
+  shed: Float64Array;
+}
+
+/** Sets up man `subject` under `arm` (no simulation yet); `depthDose` serves the ceria regimens' levels. */
+export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number, p: TrialParams, depthDose: DepthDoseLookup): SubjectRun {
   const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
-  const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, n, 0) };
+  const screened = Math.min(n, Math.max(1, Math.ceil(s.design.screeningAreaFraction * n)));
   const enrolS = subject.yearsSinceOnset * YEAR;
   const endS = enrolS + s.durationWeeks * WEEK;
-  // sample times: onset, weekly from 8 weeks before baseline, and every visit (ascending, unique)
   const set = new Set<number>([0]);
   const weeks = Math.ceil(s.durationWeeks);
   for (let w = -PRE_WEEKS; w <= weeks; w++) {
@@ -89,15 +89,62 @@ export function simulateSubject(s: TrialScenario, template: HumanScalpModel, sub
   }
   for (const v of s.visitsWeeks) set.add(enrolS + v * WEEK);
   const times = Float64Array.from([...set].sort((a, b) => a - b));
-  const idx = (t: number) => times.indexOf(t);
-  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, trialProgression.onsetRampYears.value, 4, TARGET_REGION, depthDose);
-  const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'follicles']);
-  const { recorder } = runHumanAutomaton(model, endS + 1, times, rng, undefined, schedule);
+  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, p.trialProgression.onsetRampYears, 4, TARGET_REGION, p, depthDose);
+  const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, 0, 0) };
+  return { model, follicles: n, screened, enrolS, endS, times, schedule, exposure };
+}
+
+/** Runs the man's target-area follicles [from, to) over his whole course (onset to the end of the trial). */
+export function runFollicles(run: SubjectRun, subjectId: number, seed: number, from: number, to: number): FolliclePart {
+  const model: HumanScalpModel = { ...run.model, regionFollicles: Float64Array.of(0, 0, Math.max(0, to - from), 0) };
+  const rng = RandomStream.fromSeed(seed, [...subjectPath(subjectId), 'follicles']);
+  const { recorder } = runHumanAutomaton(model, run.endS + 1, run.times, rng, undefined, run.schedule, from);
   const base = TARGET_REGION * CHANNELS;
-  const term = recorder.levels(base + CH.terminalHairs);
-  const diam = recorder.levels(base + CH.diameterSumUm);
-  const hairs = recorder.levels(base + CH.hairs);
-  const shed = recorder.eventCounts(TARGET_REGION);
+  return {
+    terminal: recorder.levels(base + CH.terminalHairs),
+    diameterUm: recorder.levels(base + CH.diameterSumUm),
+    hairs: recorder.levels(base + CH.hairs),
+    shed: recorder.eventCounts(TARGET_REGION),
+  };
+}
+
+/**
+ * Norwood stage at enrolment as the screening visit sees it: the history of the first `run.screened`
+ * follicles of the target area only (f = design.screeningAreaFraction), a cheaper, coarser look at the same
+ * scalp (as a clinical Norwood rating is). The screened follicles are run over the whole course under the
+ * man's arm (a schedule acts only after enrolment, so the stage is the same in every arm), and the part is
+ * returned so that an eligible man's full run adds only the other follicles: every follicle is simulated
+ * once, and men who fail the screen cost a fraction f of a full run.
+ */
+export function screenSubject(run: SubjectRun, subjectId: number, seed: number, p: TrialParams): { stage: number; part: FolliclePart } {
+  const part = runFollicles(run, subjectId, seed, 0, run.screened);
+  const term = part.terminal;
+  const last = term[run.times.indexOf(run.enrolS)];
+  return { stage: norwoodStage(term[0] > 0 ? 1 - last / term[0] : 0, p), part };
+}
+
+/**
+ * Simulates one man from AGA onset to the end of the trial (history and trial in one pass: with per-follicle
+ * streams the history before enrolment is bitwise the same in every arm). `screened`, the part his screen
+ * already ran under this same arm, is reused; without it every follicle is run.
+ */
+export function simulateSubject(s: TrialScenario, run: SubjectRun, subjectId: number, seed: number, p: TrialParams, screened?: FolliclePart): SubjectCourse {
+  const { times, enrolS } = run;
+  let part: FolliclePart;
+  if (screened) {
+    part = runFollicles(run, subjectId, seed, run.screened, run.follicles);
+    for (let k = 0; k < times.length; k++) {
+      part.terminal[k] += screened.terminal[k];
+      part.diameterUm[k] += screened.diameterUm[k];
+      part.hairs[k] += screened.hairs[k];
+      part.shed[k] += screened.shed[k];
+    }
+  } else {
+    part = runFollicles(run, subjectId, seed, 0, run.follicles);
+  }
+  const idx = (t: number) => times.indexOf(t);
+  const { terminal: term, diameterUm: diam, hairs, shed } = part;
+  const weeks = Math.ceil(s.durationWeeks);
   const visitIdx = s.visitsWeeks.map((v) => idx(enrolS + v * WEEK));
   const onsetTerminal = term[0];
   const baseline = term[visitIdx[0]];
@@ -122,13 +169,13 @@ export function simulateSubject(s: TrialScenario, template: HumanScalpModel, sub
   }
   return {
     onsetTerminal,
-    stage: norwoodStage(onsetTerminal > 0 ? 1 - baseline / onsetTerminal : 0),
+    stage: norwoodStage(onsetTerminal > 0 ? 1 - baseline / onsetTerminal : 0, p),
     terminal: Float64Array.from(visitIdx, (i) => term[i]),
     coverageUm: Float64Array.from(visitIdx, (i) => diam[i]),
     shedPerWeek,
     baselineShedPerWeek: preWeeks > 0 ? pre / preWeeks : 0,
-    exposure,
+    exposure: run.exposure,
     hairs: Float64Array.from(visitIdx, (i) => hairs[i]),
-    follicles: n,
+    follicles: run.follicles,
   };
 }

@@ -60,6 +60,7 @@ describe('follisim sweep | sensitivity | calibrate', () => {
   it('every example task file is valid (examples/sweeps, examples/calibrations)', () => {
     const examples: [string, 'sweep' | 'sensitivity' | 'calibrate'][] = [
       ['examples/sweeps/mouse-ceria-dose.yaml', 'sweep'],
+      ['examples/sweeps/trial-power.yaml', 'sweep'],
       ['examples/sweeps/human-morris.yaml', 'sensitivity'],
       ['examples/sweeps/human-sobol.yaml', 'sensitivity'],
       ['examples/calibrations/human-aga-rate.yaml', 'calibrate'],

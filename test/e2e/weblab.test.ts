@@ -1,53 +1,28 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { runTask } from '../../src/tasks/runTask.ts';
-import { buildWebLab, CHROMIUM, CHROMIUM_ARGS, skipReason, startServe } from './helpers.ts';
-
-// what the web lab exposes for tests (web/src/pages/editor.ts)
-declare global {
-  interface Window {
-    follisimLab: { state: string; summary?: Record<string, unknown>; seed?: number; files?: string[]; text?: string; runs: number };
-  }
-}
+import { openLab, SHOTS, skipReason, type Lab } from './helpers.ts';
 
 const skip = skipReason();
 if (skip) console.log(`# ${skip}`);
 
-/** Screenshots are kept here (printed) as test artifacts. */
-const SHOTS = process.env.FOLLISIM_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'follisim-e2e-shots-'));
-
 describe('web lab in Chromium, served by follisim serve', { skip: skip ?? false, timeout: 300_000 }, () => {
-  let server: { base: string; proc: ChildProcess };
-  let browser: Browser;
+  let lab: Lab;
   let page: Page;
-  const errors: string[] = [];
-  const shot = async (name: string) => {
-    const path = join(SHOTS, `${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    console.log(`screenshot ${path}`);
-  };
+  const shot = (name: string) => lab.shot(name);
   const labState = () => page.evaluate(() => window.follisimLab.state);
-  const waitState = (s: string, timeout = 120_000) => page.waitForFunction((want) => window.follisimLab.state === want, s, { timeout });
+  const waitState = (s: string, timeout?: number) => lab.waitState(s, timeout);
 
   before(async () => {
-    server = await startServe(buildWebLab());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.base + '/');
-    await page.waitForSelector('#scenario-text');
+    lab = await openLab('/', '#scenario-text');
+    page = lab.page;
   });
-  after(async () => {
-    await browser?.close();
-    server?.proc.kill('SIGTERM');
-  });
+  after(() => lab?.close());
 
   it('shows an inline error for a bad value, then clears it', async () => {
     await page.fill('#field-durationDays', '-1');
@@ -124,7 +99,7 @@ describe('web lab in Chromium, served by follisim serve', { skip: skip ?? false,
   });
 
   it('fills the mouse study photo grid and coverage curve as mice finish', async () => {
-    await page.goto(server.base + '/#mouse');
+    await page.goto(lab.base + '/#mouse');
     await page.fill('#mice-per-arm', '2');
     await page.fill('#study-days', '6');
     await page.fill('#lattice', '10');
@@ -143,7 +118,7 @@ describe('web lab in Chromium, served by follisim serve', { skip: skip ?? false,
   });
 
   it('draws depth–dose maps for mouse and human skin side by side in the patch designer', async () => {
-    await page.goto(server.base + '/#patch');
+    await page.goto(lab.base + '/#patch');
     await page.fill('#needle-height', '800');
     await page.click('#patch-run');
     await page.waitForFunction(() => /done/.test(document.getElementById('patch-status')?.textContent ?? ''), null, { timeout: 120_000 });
@@ -153,12 +128,12 @@ describe('web lab in Chromium, served by follisim serve', { skip: skip ?? false,
   });
 
   it('lists the parameters, and compares two runs', async () => {
-    await page.goto(server.base + '/#parameters');
+    await page.goto(lab.base + '/#parameters');
     assert.ok((await page.locator('#parameters tbody tr').count()) > 50);
-    await page.goto(server.base + '/#compare');
+    await page.goto(lab.base + '/#compare');
     assert.ok((await page.locator('#compare-table tr').count()) > 3);
     await shot('compare');
-    assert.deepEqual(errors, [], 'no page errors');
+    assert.deepEqual(lab.errors, [], 'no page errors');
     assert.notEqual(await labState(), 'running');
   });
 });

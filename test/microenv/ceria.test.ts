@@ -14,7 +14,7 @@ const patch = { cargo: { substance: 'ceria' }, schedule: { days: [0] } };
 function run(mechanisms: Record<string, boolean>, days: number) {
   const tile = testTile({ patch, mechanisms, voxelUm: 125 });
   const n = 4;
-  const geo = { n, xM: Float64Array.from([60e-6, 190e-6, 310e-6, 440e-6]), yM: Float64Array.from([60e-6, 190e-6, 310e-6, 440e-6]), telogenDepthM: 150e-6, anagenDepthM: 600e-6, descentDays: 7 };
+  const geo = { n, xM: Float64Array.from([60e-6, 190e-6, 310e-6, 440e-6]), yM: Float64Array.from([60e-6, 190e-6, 310e-6, 440e-6]), telogenDepthM: 150e-6, anagenDepthM: 600e-6, descentDays: 7, kernelSigmaM: 40e-6 };
   const coupling = new FollicleCoupling(tile, geo, compileRules(DEFAULT_RULES, SIGNALS, { reference: healthyReferenceSignals(P), bounds: P.ruleBounds }), true, P);
   const view = { isAnagen: () => false, anagenAgeDays: () => 0, isCompetent: () => true };
   coupling.update(0, new Float64Array(n), view, createMouseHooks(n));

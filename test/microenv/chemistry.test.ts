@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ceriaActiveArea as areaOf, rosSystem, withCeriaSwitches } from '../../src/microenv/chemistry.ts';
+import { ceriaActiveArea as areaOf, rosBackwardEulerStep, rosSystem, withCeriaSwitches } from '../../src/microenv/chemistry.ts';
 import { assembleChemistry } from '../../src/parameters/assemble/chemistry.ts';
 
 const DEFAULTS = assembleChemistry({});
@@ -82,5 +82,64 @@ describe('ROS chemistry', () => {
     const high = steadyState(prodS * 20, prodH * 20, 0, { sod: true, cat: true });
     assert.ok(high.G < low.G * 0.8, `GSH ${high.G} vs ${low.G}`);
     assert.ok(high.H / low.H > 20, `H ratio ${high.H / low.H}`);
+  });
+
+  describe('the dedicated backward-Euler step (elimination to one equation in H) against the batch integrator', () => {
+    // voxels over the range a study visits: production 0-20x baseline, ceria 0-1 mg/mL, states from depleted
+    // to 5x baseline; a deterministic grid of cases rather than random draws
+    const cases: { prodScale: number; c: number; s0: number; h0: number; g0: number }[] = [];
+    for (const prodScale of [0, 1, 2.5, 20]) {
+      for (const c of [0, 1e-3, 1e-2, 1]) {
+        for (const [s0, h0, g0] of [[0, 1, 1], [1, 1, 1], [3, 5, 0.2], [0.1, 0.1, 1.5]]) cases.push({ prodScale, c, s0, h0, g0 });
+      }
+    }
+    const n = cases.length;
+    const p = chemistryParams({ ceriaSod: true, ceriaCat: true });
+    const inputs = { prodS: Float64Array.from(cases, (k) => prodS * k.prodScale), prodH: Float64Array.from(cases, (k) => prodH * k.prodScale), ceriaArea: Float64Array.from(cases, (k) => ceriaActiveArea(k.c)) };
+    const start = () => {
+      const y = new Float64Array(3 * n);
+      const ss = steadyState(prodS, prodH, 0, { sod: true, cat: true });
+      cases.forEach((k, v) => {
+        y[3 * v] = ss.S * k.s0;
+        y[3 * v + 1] = ss.H * k.h0;
+        y[3 * v + 2] = ss.G * k.g0;
+      });
+      return y;
+    };
+    const atol = [1e-15, 1e-11, 1e-8] as const;
+    const run = (steps: number, h: number, solve: (y: Float64Array) => void) => {
+      const y = start();
+      for (let k = 0; k < steps; k++) solve(y);
+      return y;
+    };
+    const maxRelDiff = (a: Float64Array, b: Float64Array, floor: readonly number[]) => {
+      let worst = 0;
+      for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / (floor[i % 3] + Math.abs(b[i])));
+      return worst;
+    };
+    for (const h of [36, 3600]) {
+      it(`matches the exact backward-Euler solution to a tenth of its tolerance, and the tile's previous integrator within 10x its tolerance (h = ${h} s, 24 steps)`, () => {
+        const fast = run(24, h, (y) => assert.equal(rosBackwardEulerStep(p, inputs, y, h, { atol, rtol: 1e-6, maxIterations: 200 }, 0, n), 0));
+        // the same equations solved by the general batch integrator, tightly (the exact BE solution) ...
+        const tight = new BatchIntegrator(rosSystem(p, inputs), n, { scheme: 'backward-euler', newtonAtol: atol.map((a) => a * 1e-6), newtonRtol: 1e-12 });
+        const exact = run(24, h, (y) => assert.equal(tight.step(y, 0, h).failedVoxels, 0));
+        // ... and at the tolerances the tile used before (rtol 1e-6)
+        const loose = new BatchIntegrator(rosSystem(p, inputs), n, { scheme: 'backward-euler', newtonAtol: [...atol], newtonRtol: 1e-6 });
+        const before = run(24, h, (y) => assert.equal(loose.step(y, 0, h).failedVoxels, 0));
+        // differences relative to |y| + atol (the integrator's own error scale)
+        const dExact = maxRelDiff(fast, exact, atol);
+        const dBefore = maxRelDiff(fast, before, atol);
+        assert.ok(dExact < 1e-7, `fast vs tight batch integrator: ${dExact}`);
+        for (let i = 0; i < fast.length; i++) assert.ok(fast[i] >= 0, 'the bracket keeps the state non-negative');
+        assert.ok(dBefore < 1e-5, `fast vs the tile's previous integrator: ${dBefore}`);
+      });
+    }
+
+    it('a non-finite input leaves its voxel unchanged and is counted', () => {
+      const y = Float64Array.of(1e-9, 1e-4, 1);
+      const bad = { prodS: Float64Array.of(Number.NaN), prodH: Float64Array.of(0), ceriaArea: Float64Array.of(0) };
+      assert.equal(rosBackwardEulerStep(p, bad, y, 3600, { atol, rtol: 1e-6, maxIterations: 200 }, 0, 1), 1);
+      assert.deepEqual(Array.from(y), [1e-9, 1e-4, 1]);
+    });
   });
 });

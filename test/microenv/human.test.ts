@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { microenvSchema } from '../../src/microenv/schema.ts';
+import { FollicleSheet } from '../../src/microenv/perifollicularKernel.ts';
 import { MicroenvironmentTile } from '../../src/microenv/tile.ts';
 import { patchSchema } from '../../src/patch/schema.ts';
 import { assembleSkin } from '../../src/parameters/assemble/skin.ts';
@@ -9,6 +10,9 @@ import { layerThicknessesM, skinSchema, bulbDepthsM } from '../../src/skin/schem
 
 const HUMAN_SKIN = assembleSkin({}, 'humanScalp');
 import { rosChemistry as R } from '../../src/species/microenv.ts';
+
+/** One anagen follicle per unit cell at the human anagen depth, laterally uniform. */
+const bulbs = (t: MicroenvironmentTile) => new FollicleSheet(t.grid, t.firstViablePlane, bulbDepthsM(HUMAN_SKIN).anagenM, HUMAN_SKIN.perifollicularSigmaM);
 
 /** The microenvironment is species-agnostic: the same tile runs on human scalp skin (thicker layers, deeper bulbs). */
 function humanTile(patch: boolean): MicroenvironmentTile {
@@ -30,21 +34,14 @@ function humanTile(patch: boolean): MicroenvironmentTile {
   });
   const g = tile.grid;
   const ana = new Float64Array(g.voxelCount);
-  const k = Math.min(g.nz - 1, Math.floor(bulbDepthsM(HUMAN_SKIN).anagenM / g.dxM));
-  for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) ana[v] = 1;
-  tile.setFollicleMaps(new Float64Array(g.voxelCount), ana);
+  bulbs(tile).deposit(1, ana);
+  tile.setFollicleDensities(new Float64Array(g.voxelCount), ana);
   tile.spinUp(2);
   return tile;
 }
 
 it('human scalp tile: AGA raises ROS at the (deep) anagen bulbs; a long-needle ceria patch lowers it', () => {
-  const bulbRos = (t: MicroenvironmentTile) => {
-    const g = t.grid;
-    const k = Math.min(g.nz - 1, Math.floor(bulbDepthsM(HUMAN_SKIN).anagenM / g.dxM));
-    let s = 0;
-    for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) s += t.chem[3 * v + 1];
-    return s / g.planeSize / R.h2o2BaselineMolPerM3.value;
-  };
+  const bulbRos = (t: MicroenvironmentTile) => bulbs(t).average(t.chem, 3, 1) / R.h2o2BaselineMolPerM3.value;
   const run = (t: MicroenvironmentTile, days: number, dht: number) => {
     for (let h = 0; h < days * 24; h++) t.step(3600, dht);
     return t;

@@ -11,7 +11,7 @@ it('p-S6 is a transient of the telogen→anagen switch: on in early anagen, gone
   const P = assembleFollicleSignals({});
   const tile = testTile({ voxelUm: 125 });
   const n = 3;
-  const geo = { n, xM: new Float64Array(n).fill(100e-6), yM: new Float64Array(n).fill(100e-6), telogenDepthM: 150e-6, anagenDepthM: 600e-6, descentDays: 7 };
+  const geo = { n, xM: new Float64Array(n).fill(100e-6), yM: new Float64Array(n).fill(100e-6), telogenDepthM: 150e-6, anagenDepthM: 600e-6, descentDays: 7, kernelSigmaM: 40e-6 };
   const coupling = new FollicleCoupling(tile, geo, compileRules(DEFAULT_RULES, SIGNALS, { reference: healthyReferenceSignals(P), bounds: P.ruleBounds }), true, P);
   // follicle 0 enters anagen at day 0; follicle 1 stays competent; follicle 2 is refractory
   let day = 0;

@@ -1,9 +1,12 @@
 import { microenvSchema } from '../../src/microenv/schema.ts';
+import { FollicleSheet } from '../../src/microenv/perifollicularKernel.ts';
 import { MicroenvironmentTile } from '../../src/microenv/tile.ts';
 import { patchSchema } from '../../src/patch/schema.ts';
 import { assembleSkin } from '../../src/parameters/assemble/skin.ts';
 import { assembleTile } from '../../src/parameters/assemble/tile.ts';
 import { layerThicknessesM, skinSchema } from '../../src/skin/schema.ts';
+
+const BULB_DEPTH_M = 150e-6;
 
 /** A mouse tile with follicles at telogen depth in every column; options override mechanisms and treatment. */
 export function testTile(opts: {
@@ -33,18 +36,18 @@ export function testTile(opts: {
   });
   const g = tile.grid;
   const tel = new Float64Array(g.voxelCount);
-  const k = Math.floor(150e-6 / g.dxM);
-  for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) tel[v] = 1;
-  tile.setFollicleMaps(tel, new Float64Array(g.voxelCount));
+  sheet(tile).deposit(1, tel);
+  tile.setFollicleDensities(tel, new Float64Array(g.voxelCount));
   tile.spinUp(2);
   return tile;
 }
 
-/** Mean of a per-voxel quantity over the follicle (bulb) plane. */
+/** The test tile's follicles: a laterally uniform sheet of telogen bulbs at 150 µm, spread by the default kernel. */
+function sheet(tile: MicroenvironmentTile): FollicleSheet {
+  return new FollicleSheet(tile.grid, tile.firstViablePlane, BULB_DEPTH_M, assembleSkin({}, 'mouseDorsal').perifollicularSigmaM);
+}
+
+/** Kernel-weighted mean of a per-voxel quantity around the test tile's follicles (the bulb readout). */
 export function bulbPlaneMean(tile: MicroenvironmentTile, values: ArrayLike<number>, stride = 1, offset = 0): number {
-  const g = tile.grid;
-  const k = Math.floor(150e-6 / g.dxM);
-  let s = 0;
-  for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) s += values[stride * v + offset];
-  return s / g.planeSize;
+  return sheet(tile).average(values, stride, offset);
 }

@@ -5,6 +5,7 @@ import { assembleAnimal } from '../../src/parameters/assemble/animal.ts';
 import { assembleDelivery } from '../../src/parameters/assemble/delivery.ts';
 import { assembleHumanTiles } from '../../src/parameters/assemble/humanTiles.ts';
 import { assembleSkin } from '../../src/parameters/assemble/skin.ts';
+import { assembleTrial } from '../../src/parameters/assemble/trial.ts';
 import { MODEL_NAMES } from '../../src/parameters/bindings.ts';
 import { defaultParameterValues, parameterCatalog, parameterReader } from '../../src/parameters/catalog.ts';
 import { parameterProblems } from '../../src/parameters/check.ts';
@@ -16,6 +17,7 @@ const BASE: Record<string, Record<string, unknown>> = {
   mouseStudy: { model: 'mouseStudy', durationDays: 1, arms: [{ id: 'a', patch: {} }], endpoints: { reference: 'a', compareDays: [1] }, photos: { days: [1] } },
   humanScalp: { model: 'humanScalp', durationDays: 100 },
   patchDelivery: { model: 'patchDelivery', durationDays: 7 },
+  trial: { model: 'trial', durationWeeks: 4, visitsWeeks: [0, 4], arms: [{ id: 'a', n: 1, treatments: { ceriaPatch: {} } }] },
 };
 
 function fieldAt(data: unknown, path: string): unknown {
@@ -68,7 +70,7 @@ describe('parameter catalog', () => {
 
   it('every parameter is reachable: bound to a scenario field, a rule, or read by an assembly step', () => {
     const assembled = (values: Record<string, number>) =>
-      JSON.stringify([assembleAnimal(values), assembleHumanTiles(values), assembleDelivery(values), assembleSkin(values, 'mouseDorsal'), assembleSkin(values, 'humanScalp')]);
+      JSON.stringify([assembleAnimal(values), assembleHumanTiles(values), assembleDelivery(values), assembleSkin(values, 'mouseDorsal'), assembleSkin(values, 'humanScalp'), assembleTrial(values)]);
     const base = assembled(defaultParameterValues());
     const unreached: string[] = [];
     for (const def of parameterCatalog().values()) {

@@ -18,19 +18,13 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/**
- * Known exception, stated rather than hidden: the virtual-trial model (src/trial/, its report) still reads its
- * drug and trial parameter sets directly; a trial scenario's `parameters:` is refused with an error until they
- * are injected like the others.
- */
-const NOT_YET_INJECTED = (rel: string) => rel.startsWith('src/trial/') || rel === 'src/output/reports/trialReport.ts';
-
 const mayImportDefaults = (rel: string) =>
-  rel.startsWith('src/species/') || rel.startsWith('src/parameters/') || rel.endsWith('/schema.ts') || rel === 'src/microenv/defaultRules.ts' || NOT_YET_INJECTED(rel);
+  rel.startsWith('src/species/') || rel.startsWith('src/parameters/') || rel.endsWith('/schema.ts') || rel === 'src/microenv/defaultRules.ts';
 
 /** Mechanism and driver files whose numbers must all be pure math, units or numerics. */
 const ENGINE = [
   'src/microenv/tile.ts', 'src/microenv/chemistry.ts', 'src/microenv/follicleCoupling.ts', 'src/microenv/rules.ts',
+  'src/microenv/perifollicularKernel.ts', 'src/microenv/processes/vegf.ts', 'src/microenv/processes/ros.ts',
   'src/delivery/applications.ts', 'src/delivery/substrates.ts', 'src/patch/geometry.ts', 'src/patch/release.ts',
   'src/skin/follicles.ts', 'src/study/animal.ts', 'src/study/aggregate.ts', 'src/tasks/humanMicroenvironment.ts',
   'src/tasks/patchDeliveryRun.ts', 'src/tasks/mouseStudyRun.ts', 'src/tasks/humanScalpRun.ts',
@@ -40,7 +34,7 @@ const ENGINE = [
 const ALLOWED: Record<string, string> = {
   '0': 'arithmetic', '1': 'arithmetic', '2': 'arithmetic (halves, squares, 2·GPx stoichiometry)', '0.5': 'mid-points, halves, ½ H2O2 per dismutation',
   '3': 'chemistry state stride [S, H, G]; cone volume /3; integer Hill fast path',
-  '4': 'pyramid cross-section 4w²; integer Hill fast path; 4-voxel depth margin below the bulbs (numerical)',
+  '4': 'pyramid cross-section 4w²; integer Hill fast path; 4-voxel depth margin below the bulbs; 4σ truncation of the perifollicular Gaussian (numerical)',
   '5': 'Jacobian/readout array index', '6': 'surface/volume 6/d of a sphere; Jacobian index; toPrecision digits',
   '7': 'Jacobian/readout array index', '8': 'Jacobian/readout index; quadrature sub-steps per slab (numerical)',
   '1e-6': 'µm → m', '1e-9': 'nm → m; comparison tolerance', '1e-12': 'ng → kg', '1e3': 'mol/m³ → µM; kg/m³ → µg/mL',

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
  * Modules under src/node/ that the web lab bundles for the browser (they touch no runtime): keep them free of
  * Node imports, as test/core/purity.test.ts keeps the core.
  */
-const SHARED = ['server/catalog.ts', 'server/estimate.ts', 'pool/transfer.ts'];
+const SHARED = ['server/catalog.ts', 'server/estimate.ts'];
 
 describe('src/node modules shared with the web lab', () => {
   for (const rel of SHARED) {

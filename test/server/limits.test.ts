@@ -7,8 +7,8 @@ import { getJson, mouseStudy, postJson, startServer, TINY_PATCH, waitJob } from 
 describe('server limits, each a clear 4xx JSON error', () => {
   let s: Awaited<ReturnType<typeof startServer>>;
   before(async () => {
-    // one worker, a short job time, two jobs per client and a queue of two make every limit reachable
-    s = await startServer({ limits: { workers: 1, bodyBytes: 4096, jobSeconds: 1.5, jobsPerClient: 2, queueLength: 2, runSeconds: 120 } });
+    // one worker, a short job CPU time, two jobs per client and a queue of two make every limit reachable
+    s = await startServer({ limits: { workers: 1, bodyBytes: 4096, jobCpuSeconds: 1.5, jobsPerClient: 2, queueLength: 2, runSeconds: 120 } });
   });
   after(() => s.close());
 
@@ -39,12 +39,16 @@ describe('server limits, each a clear 4xx JSON error', () => {
     assert.ok(r.body.error.estimate.seconds > 120);
   });
 
-  it('stops a job past its time limit: the job fails with 422 job-time-limit', async () => {
+  it('stops a job past its CPU-time limit: the job fails with 422 job-cpu-limit naming the limit', async () => {
     const r = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(4, 30) });
     assert.equal(r.status, 202);
     const done = await waitJob(s.url, r.body.id);
     assert.equal(done.state, 'failed');
-    assert.deepEqual([done.error.status, done.error.code], [422, 'job-time-limit']);
+    assert.deepEqual([done.error.status, done.error.code], [422, 'job-cpu-limit']);
+    assert.match(done.error.message, /more than the limit of 1\.5 s per job \(jobCpuSeconds/);
+    // charged CPU time, measured per thread (this is Linux), just past the limit (polled every 100 ms)
+    assert.equal(done.cpu.measure, process.platform === 'linux' ? 'thread' : 'event-loop');
+    assert.ok(done.cpu.seconds > 1.5 && done.cpu.seconds < 2.5, `cpu ${done.cpu.seconds} s`);
   });
 
   it('limits jobs per client (429 too-many-jobs) and the queue length (503 queue-full)', async () => {

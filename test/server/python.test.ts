@@ -33,13 +33,17 @@ describe('Python example client (standard library only)', { skip: !python }, () 
   it('submits a scenario, polls the job and writes the result files', async () => {
     const scenario = join(dir, 'tiny.yaml');
     writeFileSync(scenario, TINY_PATCH);
-    const r = await runClient([scenario, '--server', s.base, '--seed', '4', '--out', join(dir, 'out')]);
+    const r = await runClient([scenario, '--server', s.base, '--seed', '4', '--out', join(dir, 'out'), '--parquet']);
     assert.equal(r.code, 0, r.stderr);
     const printed = JSON.parse(r.stdout);
     assert.equal(printed.seed, 4);
     assert.equal(printed.summary.model, 'patchDelivery');
     assert.ok(existsSync(join(dir, 'out', 'manifest.json')));
     assert.equal(JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')).seeds.root, 4);
+    // the Parquet table: the magic bytes at both ends (reading it needs a package the client does not use)
+    const pq = readFileSync(join(dir, 'out', 'timeseries.parquet'));
+    assert.equal(pq.subarray(0, 4).toString('latin1'), 'PAR1');
+    assert.equal(pq.subarray(pq.length - 4).toString('latin1'), 'PAR1');
   });
 
   it('prints the issues of an invalid scenario with their lines and exits 2', async () => {

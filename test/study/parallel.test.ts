@@ -23,4 +23,8 @@ it('worker threads give the same study as the serial run (per-animal streams)', 
   assert.equal(run.units, 6);
   assert.equal(JSON.stringify(parallel.summary), JSON.stringify(serial.summary));
   assert.deepEqual(parallel.photos.map((p) => [...p.rgba]), serial.photos.map((p) => [...p.rgba]));
+  // the calling thread running units beside one worker (what `follisim run --threads 2` does): same study
+  const mixed = (await runTask(r.value, { seed: 9, executor: threadExecutor(2, [], { callingThread: true }) })).output as MouseStudyOutput;
+  assert.equal(JSON.stringify(mixed.summary), JSON.stringify(serial.summary));
+  assert.deepEqual(mixed.photos.map((p) => [...p.rgba]), serial.photos.map((p) => [...p.rgba]));
 });

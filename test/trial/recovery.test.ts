@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { validateScenario } from '../../src/scenario/index.ts';
-import { trialProgression } from '../../src/species/trial.ts';
+import { assembleTrial } from '../../src/parameters/assemble/trial.ts';
 import { planTrial, runTrialUnit, type CandidateRecord } from '../../src/trial/run.ts';
 import type { TrialScenario } from '../../src/trial/schema.ts';
 
@@ -23,21 +23,15 @@ function scenario(): TrialScenario {
   return r.value as TrialScenario;
 }
 
-/** The eligible men's courses with the trial recovery rate set to rho (restored afterwards). */
+/** The eligible men's courses with the trial recovery rate set to rho through the parameter assembly. */
 function coursesAt(rho: number): CandidateRecord[] {
-  const p = trialProgression.recoveryPerCycle as { value: number };
-  const saved = p.value;
-  p.value = rho;
-  try {
-    const s = scenario();
-    return planTrial(s).flatMap((u) => runTrialUnit(s, u, s.seed ?? 0)).filter((c) => c.screen === 'eligible');
-  } finally {
-    p.value = saved;
-  }
+  const p = assembleTrial({ 'trialProgression.recoveryPerCycle': rho });
+  const s = scenario();
+  return planTrial(s, p).flatMap((u) => runTrialUnit(s, u, s.seed ?? 0, p)).filter((c) => c.screen === 'eligible');
 }
 
 it('recovery acts only where androgen is withdrawn: placebo courses are bitwise independent of ρ; finasteride gains with ρ', (t) => {
-  const rho = trialProgression.recoveryPerCycle.value;
+  const rho = assembleTrial({}).trialProgression.recoveryPerCycle;
   assert.ok(rho > 0, 'the trial default has recovery');
   const off = coursesAt(0);
   const on = coursesAt(rho);

@@ -78,8 +78,9 @@ function mouseTile(dosingDays: number[]): MicroenvironmentTile {
 
 //> ## 3. A signal and a rule
 //>
-//> The follicle coupling reads the built-in signals (ROS, VEGF, wound, …) at each bulb. A drug registers
-//> its own signal, read at the bulb voxel, here in µM. Its index follows the built-ins, so existing rules and
+//> The follicle coupling reads the built-in signals (ROS, VEGF, wound, …) around each bulb, as averages
+//> weighted by the follicle's perifollicular kernel. A drug registers its own signal, read in every voxel
+//> and averaged the same way, here in µM. Its index follows the built-ins, so existing rules and
 //> readouts do not move. A rule on it is data like any other rule: 10 µM gives half of a threefold faster
 //> telogen exit.
 const drugSignal: ExtraSignal = { name: 'drugX', read: (f, v) => f.solver.field('drugX')[v] * 1e3 };
@@ -98,6 +99,7 @@ it('a registered drug is transported, dosed, and acts on follicles through its o
       telogenDepthM: skin.telogenBulbDepthM,
       anagenDepthM: skin.anagenBulbDepthM,
       descentDays: 7,
+      kernelSigmaM: skin.perifollicularSigmaM,
     };
     const signals = [...SIGNALS, drugSignal.name];
     const rules = compileRules([...DEFAULT_RULES, drugShortensTelogen], signals);

@@ -9,8 +9,9 @@ import { editorPage } from './pages/editor.ts';
 import { mousePage } from './pages/mouse.ts';
 import { parametersPage } from './pages/parameters.ts';
 import { patchPage } from './pages/patch.ts';
+import { trialPage } from './pages/trial.ts';
 
-const PAGES: Record<string, (root: HTMLElement) => void> = { editor: editorPage, patch: patchPage, mouse: mousePage, parameters: parametersPage, compare: comparePage };
+const PAGES: Record<string, (root: HTMLElement) => void> = { editor: editorPage, patch: patchPage, mouse: mousePage, trial: trialPage, parameters: parametersPage, compare: comparePage };
 
 function show(): void {
   const name = location.hash.slice(1) in PAGES ? location.hash.slice(1) : 'editor';

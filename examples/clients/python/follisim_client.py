@@ -83,6 +83,15 @@ class Client:
         """One result table as CSV text (e.g. 'timeseries', 'arms-by-day')."""
         return self._request("GET", f"/api/jobs/{job_id}/tables/{name}.csv", raw=True).decode()
 
+    def table_parquet(self, job_id, name, path=None):
+        """One result table as Apache Parquet bytes (units in its key-value metadata); saved to `path` when given.
+        Reading it needs a Parquet reader (pandas.read_parquet, pyarrow, duckdb, polars); fetching it does not."""
+        data = self._request("GET", f"/api/jobs/{job_id}/tables/{name}.parquet", raw=True)
+        if path:
+            with open(path, "wb") as f:
+                f.write(data)
+        return data
+
     def files(self, job_id):
         """Every result file, name -> bytes (the folder `follisim run` writes)."""
         z = zipfile.ZipFile(io.BytesIO(self._request("GET", f"/api/jobs/{job_id}/download", raw=True)))
@@ -95,6 +104,7 @@ def main(argv=None):
     p.add_argument("--server", default="http://127.0.0.1:8080")
     p.add_argument("--seed", type=int)
     p.add_argument("--out", help="folder to write the result files into")
+    p.add_argument("--parquet", action="store_true", help="with --out: also write each result table as <name>.parquet")
     a = p.parse_args(argv)
     with open(a.scenario, encoding="utf-8") as f:
         text = f.read()
@@ -129,6 +139,10 @@ def main(argv=None):
             with open(path, "wb") as f:
                 f.write(data)
         print(f"wrote {len(done['files'])} files to {a.out}", file=sys.stderr)
+        if a.parquet:
+            for name in done["tables"]:
+                c.table_parquet(job["id"], name, os.path.join(a.out, f"{name}.parquet"))
+            print(f"wrote {len(done['tables'])} Parquet tables to {a.out}", file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,4 @@
-import type { RandomStream } from './stream.ts';
+import type { RandomSource } from './stream.ts';
 import { logGamma } from './specialFunctions.ts';
 
 /**
@@ -7,7 +7,7 @@ import { logGamma } from './specialFunctions.ts';
  */
 
 /** Normal(mean, sd). */
-export function sampleNormal(rng: RandomStream, mean: number, sd: number): number {
+export function sampleNormal(rng: RandomSource, mean: number, sd: number): number {
   return mean + sd * rng.normal();
 }
 
@@ -18,17 +18,17 @@ export function lognormalParams(mean: number, sd: number): { mu: number; sigma: 
 }
 
 /** Lognormal with log-space parameters mu, sigma. */
-export function sampleLognormal(rng: RandomStream, mu: number, sigma: number): number {
+export function sampleLognormal(rng: RandomSource, mu: number, sigma: number): number {
   return Math.exp(mu + sigma * rng.normal());
 }
 
 /** Exponential with the given mean. */
-export function sampleExponential(rng: RandomStream, mean: number): number {
+export function sampleExponential(rng: RandomSource, mean: number): number {
   return -mean * Math.log(rng.uniformOpen());
 }
 
 /** Gamma(shape k > 0, scale θ > 0) by Marsaglia & Tsang (2000), with the u^(1/k) boost for k < 1. */
-export function sampleGamma(rng: RandomStream, shape: number, scale: number): number {
+export function sampleGamma(rng: RandomSource, shape: number, scale: number): number {
   if (shape < 1) {
     const g = sampleGamma(rng, shape + 1, 1);
     return scale * g * Math.pow(rng.uniformOpen(), 1 / shape);
@@ -50,7 +50,7 @@ export function sampleGamma(rng: RandomStream, shape: number, scale: number): nu
 }
 
 /** Beta(a, b) as X/(X+Y) with X ~ Gamma(a), Y ~ Gamma(b). */
-export function sampleBeta(rng: RandomStream, a: number, b: number): number {
+export function sampleBeta(rng: RandomSource, a: number, b: number): number {
   const x = sampleGamma(rng, a, 1);
   const y = sampleGamma(rng, b, 1);
   return x / (x + y);
@@ -65,7 +65,7 @@ export function betaParams(mean: number, sd: number): { a: number; b: number } {
 }
 
 /** Poisson(λ ≥ 0): multiplication method for λ < 10, PTRS (Hörmann 1993) above. */
-export function samplePoisson(rng: RandomStream, lambda: number): number {
+export function samplePoisson(rng: RandomSource, lambda: number): number {
   if (lambda <= 0) return 0;
   if (lambda < 10) {
     const limit = Math.exp(-lambda);
@@ -108,7 +108,7 @@ function stirlingTail(k: number): number {
 }
 
 /** Binomial(n, p): inversion when n·min(p,1−p) < 10, BTRS (Hörmann 1993) otherwise. */
-export function sampleBinomial(rng: RandomStream, n: number, p: number): number {
+export function sampleBinomial(rng: RandomSource, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - sampleBinomial(rng, n, 1 - p);

@@ -10,11 +10,19 @@ export interface RandomStreamState {
 
 const TWO_POW_M53 = 2 ** -53;
 
+/** What samplers draw from: a RandomStream, or one of a family of counter-based Substreams. */
+export interface RandomSource {
+  uniform(): number;
+  uniformOpen(): number;
+  normal(): number;
+  int(n: number): number;
+}
+
 /**
  * A reproducible random stream (xoroshiro128+ from pure-rand) with uniform and standard-normal draws.
  * Mutable on purpose: samplers in hot loops must not allocate a new generator per draw.
  */
-export class RandomStream {
+export class RandomStream implements RandomSource {
   private gen: JumpableRandomGenerator;
   private spare: number | null = null;
 
@@ -44,6 +52,11 @@ export class RandomStream {
     const g = this.gen.clone();
     g.jump();
     return new RandomStream(g);
+  }
+
+  /** Next raw 32-bit output (unsigned), e.g. to key a family of Substreams. */
+  uint32(): number {
+    return this.gen.next() >>> 0;
   }
 
   /** Uniform on [0, 1) with 53 random bits. */

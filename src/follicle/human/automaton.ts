@@ -1,5 +1,6 @@
 import { IntervalRecorder } from '../../core/recorder.ts';
-import type { RandomStream } from '../../core/random/stream.ts';
+import type { RandomSource, RandomStream } from '../../core/random/stream.ts';
+import { Substreams } from '../../core/random/substreams.ts';
 import { sampleBeta } from '../../core/random/samplers.ts';
 import type { BehaviourSchedule } from '../schedule.ts';
 import { HumanBehaviourView } from './behaviourView.ts';
@@ -60,6 +61,7 @@ export function runHumanAutomaton(
   rng: RandomStream,
   onProgress?: ProgressFn,
   behaviour?: BehaviourSchedule,
+  firstFollicle = 0,
 ): { recorder: IntervalRecorder; stats: AutomatonStats } {
   const nRegions = model.regionIds.length;
   const rec = new IntervalRecorder(times, nRegions * CHANNELS);
@@ -85,18 +87,21 @@ export function runHumanAutomaton(
   const constantSusceptibility = Number.isNaN(betaA);
   const nSamples = times.length;
   const view = behaviour ? new HumanBehaviourView(behaviour) : undefined;
-  // perFollicle: follicle g draws from the g-th jump (2^64 apart) of rng, so a change to one follicle's
-  // history leaves every other follicle's draws alone (common random numbers across schedules).
+  // perFollicle: follicle g draws from counter-based substream g of a family keyed by rng, so a change to
+  // one follicle's history leaves every other follicle's draws alone (common random numbers across
+  // schedules), and selecting a follicle's stream costs no allocation.
   const perFollicleStreams = model.randomStreams === 'perFollicle';
-  let nextStream = perFollicleStreams ? rng.jumped() : rng;
-  let index = 0;
+  const family = perFollicleStreams ? new Substreams(rng.uint32(), rng.uint32()) : undefined;
+  // Follicles are numbered from firstFollicle, so a scalp can be run in pieces (follicles [0, k) then
+  // [k, n) with the second piece's counts shifted by k) and the pieces' recorders summed: with per-follicle
+  // streams the follicles draw exactly what they draw in one run.
+  let index = firstFollicle;
 
   for (let r = 0; r < nRegions; r++) {
     const base = r * CHANNELS;
     const exposureScale = model.androgenLevel * model.regionSensitivity[r];
     for (let j = 0; j < model.regionFollicles[r]; j++, index++) {
-      const frng = nextStream;
-      if (perFollicleStreams) nextStream = nextStream.jumped();
+      const frng: RandomSource = family ? family.select(index) : rng;
       const active = view !== undefined && view.select(r, index);
       // Per-follicle traits, drawn in a fixed order.
       const dT = Math.max(dV * 1.01, model.terminalDiameterMeanM + model.terminalDiameterSdM * frng.normal());

@@ -1,5 +1,5 @@
 import { BatchIntegrator } from '../../ode/batch.ts';
-import { ceriaActiveArea, rosSystem, withCeriaSwitches, type ChemistryInputs, type ChemistryParams } from '../chemistry.ts';
+import { ceriaActiveArea, rosBackwardEulerStep, rosSystem, withCeriaSwitches, type ChemistryInputs, type ChemistryParams, type ChemistryTolerances } from '../chemistry.ts';
 import type { Mechanisms } from '../schema.ts';
 import type { TileProcess } from '../tileProcess.ts';
 
@@ -17,7 +17,8 @@ export interface RosParams {
 }
 
 /**
- * ROS chemistry per voxel (stiff, batched L-stable integrator) reading the ceria field after transport.
+ * ROS chemistry per voxel (stiff, batched L-stable integrator) reading the ceria field after transport;
+ * the follicular share of production is per follicle, through the follicle densities (docs/model.md §5.1.1).
  * H2O2 and superoxide are solved locally: their reaction-diffusion length √(D/k) ≈ 90 µm (H2O2:
  * D = 2.5e-9 m²/s, k = 0.315 /s; PMC8804256) is below two voxels. `rosFactor` is the animal's
  * production multiplier (inter-animal variability).
@@ -31,6 +32,9 @@ export function rosProcess(
 ): TileProcess {
   let inputs: ChemistryInputs | null = null;
   let integrator: BatchIntegrator | null = null;
+  let params: ChemistryParams | null = null;
+  // numerical settings: the Newton tolerances of the chemistry; 200 iterations would bisect any bracket to round-off
+  const tol: ChemistryTolerances = { atol: [1e-15, 1e-11, 1e-8], rtol: 1e-6, maxIterations: 200 };
   return {
     name: 'ros',
     substrates: () => [],
@@ -42,10 +46,12 @@ export function rosProcess(
       }
       const p = withCeriaSwitches(chemistry, { ceriaSod: mechanisms.ceriaSod, ceriaCat: mechanisms.ceriaCat });
       inputs = { prodS: new Float64Array(n), prodH: new Float64Array(n), ceriaArea: new Float64Array(n) };
-      integrator = new BatchIntegrator(rosSystem(p, inputs), n, { newtonAtol: [1e-15, 1e-11, 1e-8], newtonRtol: 1e-6, scheme });
+      params = p;
+      // backward Euler has a dedicated exact-elimination solver (chemistry.ts); TR-BDF2 uses the batch integrator
+      integrator = scheme === 'backward-euler' ? null : new BatchIntegrator(rosSystem(p, inputs), n, { newtonAtol: [...tol.atol], newtonRtol: tol.rtol, scheme });
     },
     afterTransport(f, tS, dt, ctx) {
-      if (!inputs || !integrator) throw new Error('ros process used before init');
+      if (!inputs || !params) throw new Error('ros process used before init');
       const m = ctx.mechanisms;
       const pTot = m.rosProduction ? R.clearancePerS * R.h2o2BaselineMolPerM3 * rosFactor : 0;
       const share = R.follicleShare;
@@ -53,20 +59,23 @@ export function rosProcess(
       const androgen = m.androgenRos ? 1 + R.androgenFactor * ctx.dht : 1;
       const ceria = f.solver.field('ceria');
       const particle = chemistry.particle;
+      // per follicle: the follicular share of production scales with the local follicle density relative to
+      // healthy skin's kernel-weighted mean, so each follicle produces a fixed rate (mol/s) on any grid
+      const ref = f.referenceDensityPerM3;
+      const perDensity = ref > 0 ? (share * androgen) / ref : 0;
       for (let v = 0; v < f.grid.voxelCount; v++) {
         if (!f.viable[v]) {
           inputs.prodS[v] = 0;
           inputs.prodH[v] = 0;
         } else {
-          // perifollicular voxels (any bulb in them) produce at the follicular rate
-          const follicle = f.telogenMap[v] + f.anagenMap[v] > 0 ? 1 : 0;
-          const p = pTot * ((1 - share) + share * follicle * androgen);
+          const p = pTot * (1 - share + perDensity * (f.telogenPerM3[v] + f.anagenPerM3[v]));
           inputs.prodS[v] = 2 * sShare * p;
           inputs.prodH[v] = (1 - sShare) * p;
         }
         inputs.ceriaArea[v] = ceriaActiveArea(ceria[v], particle);
       }
-      integrator.step(f.chem, tS, dt);
+      if (integrator) integrator.step(f.chem, tS, dt);
+      else rosBackwardEulerStep(params, inputs, f.chem, dt, tol, 0, f.grid.voxelCount);
     },
   };
 }

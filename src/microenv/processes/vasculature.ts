@@ -32,7 +32,8 @@ export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number, h2
       for (let v = 0; v < f.grid.voxelCount; v++) {
         if (!f.viable[v]) continue;
         const fold = vegf[v] / vegfRefMolPerM3;
-        const fn = Math.pow(fold, n);
+        // the default Hill coefficient 2 without Math.pow in this per-voxel, per-step loop
+        const fn = n === 2 ? fold * fold : Math.pow(fold, n);
         let target = rhoMin + ((rhoMax - rhoMin) * fn) / (kn + fn);
         const ros = f.chem[3 * v + 1] / h2o2RefMolPerM3;
         target /= 1 + inhibit * Math.max(0, ros - 1);

@@ -41,6 +41,7 @@ export async function executorFromFlags(flags: EngineFlags, unitCount: number): 
   }
   if (engine !== 'local') throw new BadInputError(`--engine = ${JSON.stringify(engine)}: must be local or redis`);
   const threads = Math.max(1, Math.min(flags.threads ?? 1, unitCount));
-  if (threads > 1) return { executor: threadExecutor(threads, flags.modules), inThread: false, close: async () => undefined };
+  // the command line's own thread runs units too while the workers start (nothing else needs its event loop)
+  if (threads > 1) return { executor: threadExecutor(threads, flags.modules, { callingThread: true }), inThread: false, close: async () => undefined };
   return { executor: serialExecutor, inThread: true, close: async () => undefined };
 }

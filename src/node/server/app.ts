@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import '../../tasks/builtin.ts';
 import { PACKAGE_ROOT } from '../provenance.ts';
 import { ApiError } from './errors.ts';
+import { JobStore } from './jobStore.ts';
 import { JobManager } from './jobs.ts';
 import { defaultLimits, type ServerLimits } from './limits.ts';
+import { ParquetExporter } from './parquetExport.ts';
 import { registerRoutes } from './routes.ts';
 import { staticFile } from './static.ts';
 
@@ -13,6 +15,8 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** Folder of the built web lab (default: dist/web of the package). */
   webRoot?: string;
+  /** Results store folder: every succeeded job is recorded there as a run, and Parquet tables come from it. */
+  store?: string;
 }
 
 /** A configured server (not yet listening): the Fastify app and its job manager. */
@@ -20,6 +24,8 @@ export interface FollisimServer {
   app: FastifyInstance;
   jobs: JobManager;
   limits: ServerLimits;
+  /** The results store, when the server records jobs (call `open()` before listening to fail early). */
+  store: JobStore | null;
 }
 
 const NO_WEB_LAB = `<!doctype html><meta charset="utf-8"><title>follisim</title>
@@ -55,7 +61,15 @@ export function createServer(options: ServerOptions = {}): FollisimServer {
     return reply.code(404).send({ error: { code: 'not-found', message: `no such resource: ${req.method} ${path}` } });
   });
 
-  registerRoutes(app, jobs, limits);
-  app.addHook('onClose', async () => jobs.close());
-  return { app, jobs, limits };
+  const parquet = new ParquetExporter();
+  const store = options.store ? new JobStore(options.store) : null;
+  // a failed store write leaves the job's in-memory results; the table route then reports the error
+  if (store) jobs.whenSucceeded((job) => void store.record(job).catch(() => undefined));
+  registerRoutes(app, jobs, limits, parquet, store);
+  app.addHook('onClose', async () => {
+    await jobs.close();
+    await parquet.close();
+    await store?.close();
+  });
+  return { app, jobs, limits, store };
 }

@@ -7,6 +7,9 @@ import { parentPort } from 'node:worker_threads';
 import { runTask } from '../../tasks/runTask.ts';
 import { nodeEnvironment } from '../provenance.ts';
 import { runFiles } from '../../output/runFiles.ts';
+import { currentThreadId } from './threadCpu.ts';
+import { tableUnits } from '../../results/units.ts';
+import type { Table } from '../../tasks/types.ts';
 
 /** A job as the pool sends it. */
 export interface JobRequest {
@@ -19,9 +22,10 @@ export interface JobRequest {
 }
 
 export type JobWorkerMessage =
-  | { type: 'ready' }
+  /** `tid`: this thread's kernel id, so the pool can read its CPU time (null off Linux). */
+  | { type: 'ready'; tid: number | null }
   | { type: 'progress'; id: string; fraction: number; stage: string }
-  | { type: 'done'; id: string; seed: number; files: Record<string, string | Uint8Array> }
+  | { type: 'done'; id: string; seed: number; files: Record<string, string | Uint8Array>; tables: Record<string, Table>; tableUnits: Record<string, Record<string, string>> }
   | { type: 'error'; id: string; message: string };
 
 // commit, platform and dependency versions do not change while the server runs: read them once per worker
@@ -53,9 +57,11 @@ parentPort?.on('message', async (job: JobRequest) => {
       solver: { threads: 1 },
     });
     const buffers = Object.values(files).flatMap((f) => (typeof f === 'string' || !(f.buffer instanceof ArrayBuffer) || f.byteLength !== f.buffer.byteLength ? [] : [f.buffer]));
-    post({ type: 'done', id: job.id, seed: run.seed, files }, [...new Set(buffers)]);
+    // the typed tables travel too (copied, they are small): the server writes Parquet from them on request
+    const units = run.output.tableUnits ?? tableUnits(run.output.tables);
+    post({ type: 'done', id: job.id, seed: run.seed, files, tables: run.output.tables, tableUnits: units }, [...new Set(buffers)]);
   } catch (err) {
     post({ type: 'error', id: job.id, message: err instanceof Error ? err.message : String(err) });
   }
 });
-post({ type: 'ready' });
+post({ type: 'ready', tid: currentThreadId() });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
+import type { Table } from '../../tasks/types.ts';
 import type { RunEstimate } from './estimate.ts';
 import type { ServerLimits } from './limits.ts';
 import { ApiError } from './errors.ts';
 import { siblingModuleUrl, spawnModuleWorker } from '../workers.ts';
 import type { JobRequest, JobWorkerMessage } from './jobWorker.ts';
+import { workerCpuMeter, type CpuMeasure, type CpuMeter } from './threadCpu.ts';
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -19,9 +21,15 @@ export interface Job {
   startedAt: Date | null;
   finishedAt: Date | null;
   progress: { fraction: number; stage: string };
+  /** CPU seconds the job's worker thread has used on it so far, and how that was measured. */
+  cpu: { seconds: number; measure: CpuMeasure | null };
   estimate: RunEstimate;
   error: { status: number; code: string; message: string } | null;
   files: Record<string, string | Uint8Array> | null;
+  /** The result tables with their column units (Parquet is written from these on request, then kept). */
+  tables: Record<string, Table> | null;
+  tableUnits: Record<string, Record<string, string>>;
+  parquet: Map<string, Promise<Uint8Array>>;
   request: JobRequest;
 }
 
@@ -31,9 +39,17 @@ export type JobEvent = { type: 'progress' | 'state'; job: Job };
 interface Slot {
   worker: Worker | null;
   ready: Promise<void> | null;
+  meter: CpuMeter | null;
+  /** The meter's reading when the running job started. */
+  cpuBase: number;
   job: Job | null;
+  /** The wall-clock backstop and the CPU poll of the running job. */
   timer: NodeJS.Timeout | null;
+  poll: NodeJS.Timeout | null;
 }
+
+/** How often a running job's CPU time is read (a /proc read each): a limit is enforced within this. */
+const CPU_POLL_MS = 100;
 
 const FINAL: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
 
@@ -49,10 +65,11 @@ export class JobManager {
   private readonly queue: Job[] = [];
   private readonly slots: Slot[];
   private readonly listeners = new Map<string, Set<(e: JobEvent) => void>>();
+  private readonly succeeded: ((job: Job) => void)[] = [];
   private closed = false;
 
   constructor(private readonly limits: ServerLimits) {
-    this.slots = Array.from({ length: limits.workers }, () => ({ worker: null, ready: null, job: null, timer: null }));
+    this.slots = Array.from({ length: limits.workers }, () => ({ worker: null, ready: null, meter: null, cpuBase: 0, job: null, timer: null, poll: null }));
   }
 
   /** Queues a validated job; throws the limit's ApiError when the client or the queue is full. */
@@ -77,9 +94,13 @@ export class JobManager {
       startedAt: null,
       finishedAt: null,
       progress: { fraction: 0, stage: 'queued' },
+      cpu: { seconds: 0, measure: null },
       estimate: input.estimate,
       error: null,
       files: null,
+      tables: null,
+      tableUnits: {},
+      parquet: new Map(),
       request: { id, scenario: input.scenario, text: input.text, seed: input.seed },
     };
     this.jobs.set(id, job);
@@ -120,6 +141,11 @@ export class JobManager {
     return () => set.delete(fn);
   }
 
+  /** Calls `fn` with every job that succeeds (the results store records them). */
+  whenSucceeded(fn: (job: Job) => void): void {
+    this.succeeded.push(fn);
+  }
+
   /** Counts by state (for /api/health and the load test). */
   counts(): Record<JobState, number> & { workers: number } {
     const c = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0, workers: this.slots.length };
@@ -143,6 +169,7 @@ export class JobManager {
     job.error = error;
     job.finishedAt = new Date();
     if (state === 'succeeded') job.progress = { fraction: 1, stage: 'done' };
+    if (state === 'succeeded') for (const fn of this.succeeded) fn(job);
     this.emit(job, 'state');
     this.listeners.delete(job.id);
     this.dropOld();
@@ -167,7 +194,10 @@ export class JobManager {
     slot.worker = worker;
     slot.ready = new Promise<void>((resolve) => {
       worker.on('message', (m: JobWorkerMessage) => {
-        if (m.type === 'ready') return resolve();
+        if (m.type === 'ready') {
+          slot.meter = workerCpuMeter(worker, m.tid);
+          return resolve();
+        }
         this.onMessage(slot, m);
       });
     });
@@ -190,15 +220,27 @@ export class JobManager {
     job.startedAt = new Date();
     job.progress = { fraction: 0, stage: 'starting' };
     this.emit(job, 'state');
-    slot.timer = setTimeout(() => {
+    const stop = (code: string, message: string) => {
       if (slot.job !== job) return;
       void this.stopSlot(slot);
-      this.finish(job, 'failed', { status: 422, code: 'job-time-limit', message: `the job ran longer than ${this.limits.jobSeconds} s and was stopped` });
+      this.finish(job, 'failed', { status: 422, code, message });
       this.pump();
-    }, this.limits.jobSeconds * 1000);
+    };
     if (!slot.worker) await this.spawn(slot);
     else await slot.ready;
-    if (slot.job === job) slot.worker?.postMessage(job.request);
+    if (slot.job !== job || !slot.meter) return;
+    // both clocks start here: a fresh worker's module loading belongs to no job
+    slot.timer = setTimeout(() => stop('job-wall-limit', `the job ran longer than ${this.limits.jobWallSeconds} s of wall-clock time (limit jobWallSeconds) and was stopped`), this.limits.jobWallSeconds * 1000);
+    const meter = slot.meter;
+    const base = (slot.cpuBase = meter.seconds());
+    job.cpu = { seconds: 0, measure: meter.measure };
+    slot.poll = setInterval(() => {
+      job.cpu.seconds = meter.seconds() - base;
+      if (job.cpu.seconds > this.limits.jobCpuSeconds) {
+        stop('job-cpu-limit', `the job used ${job.cpu.seconds.toFixed(2)} s of CPU time, more than the limit of ${this.limits.jobCpuSeconds} s per job (jobCpuSeconds; follisim serve --job-cpu-seconds), and was stopped`);
+      }
+    }, CPU_POLL_MS);
+    slot.worker?.postMessage(job.request);
   }
 
   private onMessage(slot: Slot, m: JobWorkerMessage): void {
@@ -208,10 +250,14 @@ export class JobManager {
       job.progress = { fraction: m.fraction, stage: m.stage };
       return this.emit(job, 'progress');
     }
+    // the final reading: the last poll may be up to CPU_POLL_MS old
+    if (slot.meter && job.cpu.measure) job.cpu.seconds = slot.meter.seconds() - slot.cpuBase;
     this.release(slot, false);
     if (m.type === 'done') {
       job.seed = m.seed;
       job.files = m.files;
+      job.tables = m.tables;
+      job.tableUnits = m.tableUnits;
       this.finish(job, 'succeeded', null);
     } else this.finish(job, 'failed', { status: 500, code: 'run-failed', message: m.message });
     this.pump();
@@ -219,11 +265,14 @@ export class JobManager {
 
   private release(slot: Slot, dropWorker: boolean): void {
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.poll) clearInterval(slot.poll);
     slot.timer = null;
+    slot.poll = null;
     slot.job = null;
     if (dropWorker) {
       slot.worker = null;
       slot.ready = null;
+      slot.meter = null;
     }
   }
 

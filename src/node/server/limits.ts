@@ -9,10 +9,13 @@ export interface ServerLimits {
   /** Largest estimated work of one run (seconds on one core); more gets 422 run-too-large. */
   runSeconds: number;
   /**
-   * Longest a job may run (seconds). A job owns one worker thread running flat out, so this wall time is the
-   * job's CPU time; past it the worker is terminated and the job fails with 422 job-time-limit.
+   * CPU time one job may use (seconds of its worker thread's user + system time, not wall time: a job that
+   * waits for a core on a busy machine is not charged for waiting). Past it the worker is terminated and the
+   * job fails with 422 job-cpu-limit.
    */
-  jobSeconds: number;
+  jobCpuSeconds: number;
+  /** Wall-clock ceiling of a running job (seconds), a backstop for a job that stalls without using CPU; 422 job-wall-limit. */
+  jobWallSeconds: number;
   /** Jobs queued or running per client (IP address); one more gets 429 too-many-jobs. */
   jobsPerClient: number;
   /** Jobs waiting for a worker across all clients; one more gets 503 queue-full. */
@@ -31,7 +34,8 @@ export function defaultLimits(): ServerLimits {
     bodyBytes: 1024 * 1024,
     runBytes: 1024 * 1024 * 1024,
     runSeconds: 3600,
-    jobSeconds: 900,
+    jobCpuSeconds: 900,
+    jobWallSeconds: 3600,
     jobsPerClient: 4,
     queueLength: 64,
     workers: Math.max(1, availableParallelism()),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scenarioJsonSchema } from '../../scenario/schema.ts';
 import { VERSION } from '../../version.ts';
-import { CatalogEntry, ErrorBody, Issue, JobStatus, SubmitRequest, ValidateRequest, ValidateResponse } from './schemas.ts';
+import { CatalogEntry, ErrorBody, Issue, JobStatus, SubmitRequest, TableQuery, ValidateRequest, ValidateResponse } from './schemas.ts';
 
 const json = (s: z.ZodType): Record<string, unknown> => {
   const out = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -12,6 +12,20 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
 const err = (description: string) => body('Error', description);
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+const nameParam = { name: 'name', in: 'path', required: true, schema: { type: 'string' }, description: 'table name (JobStatus.tables)' };
+
+/** Query parameters of a route, one per property of its zod query schema. */
+function queryParams(s: z.ZodType): Record<string, unknown>[] {
+  const schema = json(s) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, p]) => ({ name, in: 'query', required: schema.required?.includes(name) ?? false, description: p.description, schema: p }));
+}
+const PARQUET = 'application/vnd.apache.parquet';
+const tableResponses = (what: string) => ({
+  200: { description: what, content: { 'text/csv': { schema: { type: 'string' } }, [PARQUET]: { schema: { type: 'string', format: 'binary' } } } },
+  400: err('bad query'),
+  404: err('no such job or table'),
+  409: err('not finished'),
+});
 
 /** The OpenAPI 3.1 document of the API, its schemas generated from the zod schemas the routes use. */
 export function openApiDocument(): Record<string, unknown> {
@@ -66,7 +80,15 @@ export function openApiDocument(): Record<string, unknown> {
         get: { summary: 'server-sent events: `progress` and `state` events carrying JobStatus; ends when the job is final', responses: { 200: { description: 'text/event-stream' }, 404: err('no such job') } },
       },
       '/api/jobs/{id}/summary': { parameters: idParam, get: { summary: 'summary.json of a finished job', responses: { 200: { description: 'the summary' }, 404: err('no such job'), 409: err('not finished or failed') } } },
-      '/api/jobs/{id}/tables/{name}.csv': { parameters: [...idParam, { name: 'name', in: 'path', required: true, schema: { type: 'string' } }], get: { summary: 'one result table as CSV', responses: { 200: { description: 'text/csv' }, 404: err('no such job or table'), 409: err('not finished') } } },
+      '/api/jobs/{id}/tables/{name}': {
+        parameters: [...idParam, nameParam],
+        get: { summary: 'one result table as CSV (default) or Parquet (?format=parquet)', parameters: queryParams(TableQuery), responses: tableResponses('the table') },
+      },
+      '/api/jobs/{id}/tables/{name}.csv': { parameters: [...idParam, nameParam], get: { summary: 'one result table as CSV (the file the CLI writes)', responses: tableResponses('text/csv') } },
+      '/api/jobs/{id}/tables/{name}.parquet': {
+        parameters: [...idParam, nameParam],
+        get: { summary: 'one result table as Apache Parquet (snappy), written by the results store (DuckDB COPY … (FORMAT parquet)); column units in the key-value metadata (unit.<column>, follisim.units)', responses: tableResponses(PARQUET) },
+      },
       '/api/jobs/{id}/report': { parameters: idParam, get: { summary: 'report.html', responses: { 200: { description: 'text/html' }, 404: err('no such job'), 409: err('not finished') } } },
       '/api/jobs/{id}/files/{path}': { parameters: [...idParam, { name: 'path', in: 'path', required: true, schema: { type: 'string' } }], get: { summary: 'any file the CLI writes for this run (names listed in JobStatus.files)', responses: { 200: { description: 'the file' }, 404: err('no such job or file'), 409: err('not finished') } } },
       '/api/jobs/{id}/download': { parameters: idParam, get: { summary: 'all files of the run as one zip (the CLI output folder)', responses: { 200: { description: 'application/zip' }, 409: err('not finished') } } },

@@ -11,7 +11,9 @@ import { isFinal, type Job, type JobManager } from './jobs.ts';
 import type { ServerLimits } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { readScenario } from './scenarioInput.ts';
-import { SubmitRequest, ValidateRequest, type JobStatus } from './schemas.ts';
+import type { JobStore } from './jobStore.ts';
+import type { ParquetExporter } from './parquetExport.ts';
+import { SubmitRequest, TableQuery, ValidateRequest, type JobStatus } from './schemas.ts';
 import { contentType } from './static.ts';
 
 /** A request body as {scenario, seed}: JSON bodies as sent, YAML/plain-text bodies are the scenario (seed from ?seed=). */
@@ -43,15 +45,17 @@ export function jobStatus(job: Job, jobs: JobManager): z.output<typeof JobStatus
     finishedAt: job.finishedAt?.toISOString() ?? null,
     progress: job.progress,
     queuePosition: jobs.queuePosition(job),
+    cpu: { seconds: Number(job.cpu.seconds.toFixed(3)), measure: job.cpu.measure },
     estimate: job.estimate,
     error: job.error,
     files,
+    tables: job.tables ? Object.keys(job.tables).sort() : [],
     links: { self: base, events: `${base}/events`, cancel: `${base}/cancel`, summary: `${base}/summary`, report: `${base}/report`, download: `${base}/download` },
   };
 }
 
 /** Registers the JSON API under /api. */
-export function registerRoutes(app: FastifyInstance, jobs: JobManager, limits: ServerLimits): void {
+export function registerRoutes(app: FastifyInstance, jobs: JobManager, limits: ServerLimits, parquet: ParquetExporter, store: JobStore | null): void {
   const findJob = (req: FastifyRequest): Job => {
     const job = jobs.get((req.params as { id: string }).id);
     if (!job) throw new ApiError(404, 'no-such-job', 'no job with this id (finished jobs are kept for a while only)');
@@ -128,9 +132,33 @@ export function registerRoutes(app: FastifyInstance, jobs: JobManager, limits: S
 
   app.get('/api/jobs/:id/summary', async (req, reply) => sendFile(reply, 'summary.json', filesOf(req)['summary.json']));
   app.get('/api/jobs/:id/report', async (req, reply) => sendFile(reply, 'report.html', filesOf(req)['report.html']));
+  // a table as CSV (the CLI's file) or Parquet (written from the typed table by the results store's writer)
   app.get('/api/jobs/:id/tables/:name', async (req, reply) => {
-    const name = (req.params as { name: string }).name;
-    return sendFile(reply, name, filesOf(req)[name.endsWith('.csv') ? name : `${name}.csv`]);
+    const raw = (req.params as { name: string }).name;
+    const q = TableQuery.safeParse(req.query ?? {});
+    if (!q.success) throw new ApiError(400, 'bad-request', 'the query may only be ?format=csv or ?format=parquet', { issues: q.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+    const ending = /\.(csv|parquet)$/.exec(raw);
+    const format = ending ? ending[1] : q.data.format;
+    const name = ending ? raw.slice(0, -ending[0].length) : raw;
+    const files = filesOf(req);
+    if (format === 'csv') return sendFile(reply, `${name}.csv`, Object.hasOwn(files, `${name}.csv`) ? files[`${name}.csv`] : undefined);
+    const job = findJob(req);
+    if (!job.tables || !Object.hasOwn(job.tables, name)) throw new ApiError(404, 'no-such-file', `this run has no table '${name}' (tables: ${Object.keys(job.tables ?? {}).join(', ')})`);
+    let bytes = job.parquet.get(name);
+    if (!bytes && store) {
+      // the file the store holds for this job's run (recorded when the job succeeded)
+      bytes = store.tableBytes(job, name).then((b) => b ?? Promise.reject(new ApiError(404, 'no-such-file', `the results store has no table '${name}' for this job`)));
+      job.parquet.set(name, bytes);
+      bytes.catch(() => job.parquet.delete(name));
+    }
+    if (!bytes) {
+      const meta = { 'follisim.job': job.id, 'follisim.task': job.task, 'follisim.table': name, 'follisim.seed': String(job.seed), 'follisim.version': VERSION };
+      bytes = parquet.tableBytes(job.tables[name], job.tableUnits[name] ?? {}, meta);
+      job.parquet.set(name, bytes);
+      bytes.catch(() => job.parquet.delete(name));
+    }
+    const data = await bytes;
+    return reply.type('application/vnd.apache.parquet').header('content-disposition', `attachment; filename="${name}.parquet"`).send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   });
   // names are looked up in the run's in-memory file map: a request path never reaches the file system
   app.get('/api/jobs/:id/files/*', async (req, reply) => {

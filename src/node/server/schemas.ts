@@ -41,9 +41,11 @@ export const JobStatus = z.object({
   finishedAt: z.string().nullable(),
   progress: z.object({ fraction: z.number(), stage: z.string() }),
   queuePosition: z.number().int().nullable(),
+  cpu: z.object({ seconds: z.number().describe("CPU seconds the job's worker thread has used on it"), measure: z.enum(['thread', 'event-loop']).nullable().describe('thread: the kernel per-thread time (Linux); event-loop: the worker event loop active time (elsewhere); null before the job starts') }),
   estimate: z.object({ bytes: z.number(), seconds: z.number() }),
   error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }).nullable(),
   files: z.array(z.string()).describe('result files (when succeeded): GET /api/jobs/{id}/files/{path}'),
+  tables: z.array(z.string()).describe('result tables (when succeeded): GET /api/jobs/{id}/tables/{name}.csv or {name}.parquet'),
   links: z.record(z.string(), z.string()),
 });
 
@@ -58,4 +60,9 @@ export const CatalogEntry = z.object({
   kind: z.string(),
   source: z.string(),
   range: z.tuple([z.number(), z.number()]).nullable(),
+});
+
+/** Query of the table endpoint: the format when the name carries no .csv/.parquet ending. */
+export const TableQuery = z.strictObject({
+  format: z.enum(['csv', 'parquet']).default('csv').describe('csv (text, header row) or parquet (Apache Parquet, snappy; column units in the key-value metadata: unit.<column> and follisim.units)'),
 });

@@ -14,6 +14,7 @@ export function assembleFollicleSignals(values: ParameterValues): FollicleSignal
     pS6EarlyAnagenDays: v('signals.pS6EarlyAnagenDays'),
     minoxidilSulfatedFraction: v('minoxidil.sulfatedFraction'),
     superoxideDamageWeight: v('signals.superoxideDamageWeight'),
+    productionSizeExponent: v('signals.productionSizeExponent'),
     ruleBounds: { min: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.min`)), max: BEHAVIOURS.map((b) => v(`ruleBounds.${b}.max`)) },
   };
 }

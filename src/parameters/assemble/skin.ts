@@ -9,6 +9,7 @@ export function assembleSkin(values: ParameterValues, species: 'mouseDorsal' | '
     layersM: { stratumCorneum: m('stratumCorneumUm'), epidermis: m('epidermisUm'), dermis: m('dermisUm'), hypodermis: m('hypodermisUm') },
     telogenBulbDepthM: m('telogenBulbDepthUm'),
     anagenBulbDepthM: m('anagenBulbDepthUm'),
+    perifollicularSigmaM: m('perifollicularSigmaUm'),
     follicleJitterFraction: v('skin.layout.jitterFraction'),
   };
 }

@@ -19,6 +19,7 @@ const distributionSchema = z.discriminatedUnion('type', [
 export const parameterSchema = z
   .strictObject({
     path: z.string().min(1).describe('dotted path into the subtask scenario (arms.2.minoxidil.doseFactor, parameters.ros.h2o2ClearancePerS)'),
+    alsoPaths: z.array(z.string().min(1)).max(50).default([]).describe('further paths set to the same value (a tied parameter, e.g. arms.1.n with arms.0.n for n per arm)'),
     name: z.string().min(1).optional().describe('label in tables and charts (default: the last path segment)'),
     min: z.number().optional(),
     max: z.number().optional(),

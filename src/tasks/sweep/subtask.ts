@@ -31,12 +31,17 @@ export function pointScenario(spec: Pick<CommonSpec, 'subtask' | 'parameters'>, 
   spec.parameters.forEach((p, i) => {
     const err = setAtPath(raw, p.path, values[i]);
     if (err) lines.push(`parameters.${i}.path = ${JSON.stringify(p.path)}: ${err}`);
+    (p.alsoPaths ?? []).forEach((q, k) => {
+      const e = setAtPath(raw, q, values[i]);
+      if (e) lines.push(`parameters.${i}.alsoPaths.${k} = ${JSON.stringify(q)}: ${e}`);
+    });
   });
   if (lines.length) throw new TaskInputError(lines);
   const r = validateScenario(raw);
   if (!r.ok) {
     throw new TaskInputError(r.issues.map((iss) => {
-      const i = spec.parameters.findIndex((p) => iss.path === p.path || iss.path.startsWith(`${p.path}.`) || p.path.startsWith(`${iss.path}.`));
+      const hits = (q: string) => iss.path === q || iss.path.startsWith(`${q}.`) || q.startsWith(`${iss.path}.`);
+      const i = spec.parameters.findIndex((p) => hits(p.path) || (p.alsoPaths ?? []).some(hits));
       return i >= 0 ? `parameters.${i}.path = ${JSON.stringify(spec.parameters[i].path)}: ${formatIssue({ ...iss, line: undefined }, 'subtask')}` : formatIssue({ ...iss, line: undefined }, 'subtask');
     }));
   }

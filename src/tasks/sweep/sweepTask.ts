@@ -8,6 +8,7 @@ import { fromUnit, hasBounds } from './distributions.ts';
 import { commonFields, isKind, kindGiven, MAX_UNITS, outputLabel, parameterLabel } from './spec.ts';
 import { assertOutputsFound, checkParameters, evaluatePoint, subtaskSeed, type PointResult } from './subtask.ts';
 import { pointMeans, pointUnits, runsTable, type PointUnit } from './table.ts';
+import { powerAnalysis, powerOutputIndex, powerSchema } from './power.ts';
 
 /**
  * `follisim sweep`: the subtask run over a design of parameter values (full grid, Latin hypercube,
@@ -23,9 +24,16 @@ export const sweepSpecSchema = z
         levels: z.number().int().min(1).max(1000).default(5).describe('grid levels of parameters without their own'),
       })
       .prefault({}),
+    power: powerSchema.optional().describe('power by replicate trials: the proportion of replicates whose 0/1 output is 1, per point, and the swept value reaching each target'),
   })
   .superRefine((s, ctx) => {
     kindGiven(s, ctx);
+    if (s.power) {
+      const names = s.outputs.map(outputLabel).join(', ');
+      if (powerOutputIndex(s.outputs, s.power.output) < 0) ctx.addIssue({ code: 'custom', path: ['power', 'output'], input: s.power.output, message: `names none of the outputs (${names})` });
+      if (s.replicates < 2) ctx.addIssue({ code: 'custom', path: ['replicates'], input: s.replicates, message: 'a power analysis needs at least 2 replicates per point' });
+      if (s.parameters.length > 1) ctx.addIssue({ code: 'custom', path: ['parameters'], message: 'a power analysis sweeps at most one parameter (the sample size; tie arms with alsoPaths)' });
+    }
     const m = s.design.method;
     if (m !== 'replicates' && s.parameters.length === 0) ctx.addIssue({ code: 'custom', path: ['parameters'], message: `a ${m} design needs at least one parameter` });
     if ((m === 'lhs' || m === 'sobol' || m === 'random') && s.design.samples === undefined) ctx.addIssue({ code: 'custom', path: ['design', 'samples'], message: `is required for a ${m} design (1-${MAX_UNITS})` });
@@ -111,6 +119,7 @@ export const sweepTask: Task<SweepSpec, PointUnit, PointResult, SweepOutput> = {
       const none = v.length === 0; // e.g. a threshold no point reached
       return { name: l, path: spec.outputs[o].path, min: none ? null : v.reduce(minOf), max: none ? null : v.reduce(maxOf), mean: none ? null : v.reduce((a, b) => a + b, 0) / v.length, missingPoints: mean[o].length - v.length };
     });
+    const power = spec.power ? powerAnalysis({ ...spec, power: spec.power }, design, units, results) : undefined;
     return {
       task: 'sweep',
       summary: {
@@ -120,8 +129,9 @@ export const sweepTask: Task<SweepSpec, PointUnit, PointResult, SweepOutput> = {
         subtask: { model: spec.subtask.model },
         parameters: spec.parameters.map((p, j) => ({ name: pl[j], path: p.path, min: design.map((v) => v[j]).reduce(minOf), max: design.map((v) => v[j]).reduce(maxOf) })),
         outputs,
+        ...(power ? { power: { output: spec.power?.output, points: power.points, targets: power.targets } } : {}),
       },
-      tables: { runs: runsTable(spec, units, results), points },
+      tables: { runs: runsTable(spec, units, results), points, ...(power ? { power: power.table } : {}) },
       solver: { design: spec.design.method, subtaskExecutor: 'one subtask run per unit' },
       stats: { points: design.length, runs: units.length },
       streams: ['sweep/design', 'subtask/…'],

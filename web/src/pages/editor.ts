@@ -3,28 +3,11 @@ import type { ScenarioIssue } from '../../../src/core/scenario/parse.ts';
 import { parseChartSpec } from '../../../src/output/charts/index.ts';
 import { parseScenario, scenarioJsonSchema } from '../../../src/scenario/index.ts';
 import type { ChartSpec } from '../../../src/output/charts/index.ts';
-import { downloadRun, labRuns, runInBrowser, type LabRun } from '../run.ts';
+import { pageRunner, type LabRun } from '../run.ts';
 import { EXAMPLES, QUICK_PATCH } from '../scenarios.ts';
 import { chartElement, fmt, h, numericLeaves, pngImage } from '../ui.ts';
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; type?: string; const?: unknown; minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; description?: string; default?: unknown };
-
-/** State the browser tests read (and a person can inspect in the console). */
-export interface LabState {
-  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-  summary?: Record<string, unknown>;
-  seed?: number;
-  files?: string[];
-  /** The scenario text of the last finished run. */
-  text?: string;
-  runs: number;
-}
-declare global {
-  interface Window {
-    follisimLab: LabState;
-  }
-}
-window.follisimLab ??= { state: 'idle', runs: 0 };
 
 let text = QUICK_PATCH; // kept across page switches
 
@@ -63,8 +46,7 @@ export function editorPage(root: HTMLElement): void {
   const cancelButton = h('button', { id: 'cancel', type: 'button', disabled: true }, 'Cancel');
   const downloadButton = h('button', { id: 'download', type: 'button', disabled: true }, 'Download results (.zip)');
   const examples = h('select', { id: 'example' }, h('option', { value: '' }, 'load an example…'), ...Object.keys(EXAMPLES).map((k) => h('option', { value: k }, k)));
-  let controller: AbortController | null = null;
-  let last: LabRun | null = null;
+  const runner = pageRunner({ progress, status, cancel: cancelButton, download: downloadButton });
 
   const drawGutter = (issues: ScenarioIssue[]) => {
     const bad = new Map<number, string>();
@@ -112,7 +94,7 @@ export function editorPage(root: HTMLElement): void {
     if (r.ok) issuesList.replaceChildren(h('li', { class: 'ok' }, 'valid'));
     drawGutter(issues);
     drawForm(issues);
-    runButton.disabled = !r.ok || controller !== null;
+    runButton.disabled = !r.ok || runner.busy;
     return r;
   };
 
@@ -143,32 +125,12 @@ export function editorPage(root: HTMLElement): void {
   const run = async () => {
     const r = validate();
     if (!r.ok) return;
-    controller = new AbortController();
     runButton.disabled = true;
-    cancelButton.disabled = false;
-    downloadButton.disabled = true;
-    window.follisimLab.state = 'running';
-    status.textContent = 'running…';
-    const t0 = performance.now();
-    try {
-      const done = await runInBrowser(r.value, text, { signal: controller.signal, onProgress: (p) => ((progress.value = p.fraction), (status.textContent = `${p.stage} ${(p.fraction * 100).toFixed(0)} %`)) });
-      last = done;
-      labRuns.push(done);
-      progress.value = 1;
-      status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(2)} s (seed ${done.run.seed}, ${done.run.executor})`;
+    await runner.start(r.value, text, (done, seconds) => {
+      status.textContent = `done in ${seconds.toFixed(2)} s (seed ${done.run.seed}, ${done.run.executor})`;
       showResults(done);
-      downloadButton.disabled = false;
-      Object.assign(window.follisimLab, { state: 'done', summary: done.summary, seed: done.run.seed, files: Object.keys(done.files), text, runs: window.follisimLab.runs + 1 });
-    } catch (err) {
-      const cancelled = err instanceof Error && err.name === 'AbortError';
-      status.textContent = cancelled ? 'cancelled' : `failed: ${err instanceof Error ? err.message : String(err)}`;
-      window.follisimLab.state = cancelled ? 'cancelled' : 'failed';
-      progress.value = 0;
-    } finally {
-      controller = null;
-      cancelButton.disabled = true;
-      validate();
-    }
+    });
+    validate();
   };
 
   textarea.addEventListener('input', () => {
@@ -183,8 +145,6 @@ export function editorPage(root: HTMLElement): void {
     validate();
   });
   runButton.addEventListener('click', run);
-  cancelButton.addEventListener('click', () => controller?.abort());
-  downloadButton.addEventListener('click', () => last && downloadRun(last));
 
   root.append(
     h('h2', {}, 'Scenario'),

@@ -15,6 +15,7 @@ import { planTrial, runTrialUnit } from '../src/trial/run.ts';
 import { drawSubject, eligible } from '../src/trial/population.ts';
 import { trialSchema } from '../src/trial/schema.ts';
 import { prepareSubject, simulateSubject, trialModelTemplate } from '../src/trial/subject.ts';
+import { depthDoseLookup } from '../src/trial/ceriaDepthDose.ts';
 
 const mode = process.argv[2] ?? 'natural';
 const n = Number(process.argv[3] ?? 200);
@@ -36,7 +37,7 @@ function naturalHistory(ramp: number, delta: number, spreadYears: number, recove
   for (let id = 0; k < n && id < 50 * n; id++) {
     const sub = drawSubject(s, 7, id, p);
     if (!(sub.ageYears >= 18 && sub.ageYears <= 49)) continue;
-    const c = simulateSubject(s, prepareSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], 7, p), sub.id, 7, p);
+    const c = simulateSubject(s, prepareSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], 7, p, depthDoseLookup()), sub.id, 7, p);
     if (!eligible(s, sub, c.stage)) continue;
     for (let v = 1; v < 4; v++) sums[v - 1] += 100 * (c.terminal[v] / c.terminal[0] - 1);
     k++;
@@ -65,7 +66,7 @@ async function olsen(gain: number, drift: number): Promise<{ minox: number; plac
     model: 'trial', durationWeeks: 48, visitsWeeks: [0, 48], design: { commonRandomNumbers: true },
     arms: [{ id: 'minox5', n, treatments: { minoxidil: { concentrationPct: 5 } } }, { id: 'placebo', n }],
   });
-  const recs = planTrial(s).flatMap((u) => runTrialUnit(s, u, 2002, p));
+  const recs = planTrial(s, p, {}).flatMap((u) => runTrialUnit(s, u, 2002, p));
   const out = reduceTrial({ ...s, parameterValues: { 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift } }, recs);
   const arms = (out.summary as { arms: { ittChangePerCm2: number }[] }).arms;
   const subj = out.tables.subjects;

@@ -26,10 +26,11 @@ export interface ParameterGroup {
 const M: ModelName[] = ['mouseStudy'];
 const H: ModelName[] = ['humanScalp'];
 const MH: ModelName[] = ['mouseStudy', 'humanScalp'];
-const ALL: ModelName[] = ['mouseStudy', 'humanScalp', 'patchDelivery'];
-const MD: ModelName[] = ['mouseStudy', 'patchDelivery'];
-const HD: ModelName[] = ['humanScalp', 'patchDelivery'];
 const T: ModelName[] = ['trial'];
+// the trial's ceria depth–dose runs the patch-delivery machinery (src/trial/ceriaDepthDose.ts)
+const MDT: ModelName[] = ['mouseStudy', 'patchDelivery', 'trial'];
+const HDT: ModelName[] = ['humanScalp', 'patchDelivery', 'trial'];
+const ALLT: ModelName[] = ['mouseStudy', 'humanScalp', 'patchDelivery', 'trial'];
 
 /** Every parameter set of the models; the catalog's paths are `<prefix>.<key>`. */
 export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
@@ -42,11 +43,11 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
   { prefix: 'mouse.depilation', title: 'Mouse depilation', source: 'mouse.ts: mouseDepilation', doc: 'mouse', models: M, set: mouseDepilation },
   { prefix: 'mouse.aga', title: 'Mouse AGA', source: 'mouse.ts: mouseAga', doc: 'mouse', models: M, set: mouseAga },
   { prefix: 'mouse.variability', title: 'Between-mouse variability', source: 'mouse.ts: mouseVariability', doc: 'mouse', models: M, set: mouseVariability },
-  { prefix: 'skin.mouseDorsal', title: 'Mouse dorsal skin', source: 'skin.ts: mouseDorsalSkin', doc: 'skin', models: MD, set: mouseDorsalSkin },
-  { prefix: 'skin.humanScalp', title: 'Human scalp skin', source: 'skin.ts: humanScalpSkin', doc: 'skin', models: HD, set: humanScalpSkin },
+  { prefix: 'skin.mouseDorsal', title: 'Mouse dorsal skin', source: 'skin.ts: mouseDorsalSkin', doc: 'skin', models: MDT, set: mouseDorsalSkin },
+  { prefix: 'skin.humanScalp', title: 'Human scalp skin', source: 'skin.ts: humanScalpSkin', doc: 'skin', models: HDT, set: humanScalpSkin },
   { prefix: 'skin.layout', title: 'Follicle layout in a delivery window', source: 'skin.ts: follicleLayout', doc: 'skin', models: ['patchDelivery'], set: follicleLayout },
-  { prefix: 'ceria.transport', title: 'Ceria transport', source: 'skin.ts: ceriaTransport', doc: 'skin', models: ALL, set: ceriaTransport },
-  { prefix: 'patch', title: 'Microneedle patch', source: 'skin.ts: microneedlePatch', doc: 'skin', models: ALL, set: microneedlePatch },
+  { prefix: 'ceria.transport', title: 'Ceria transport', source: 'skin.ts: ceriaTransport', doc: 'skin', models: ALLT, set: ceriaTransport },
+  { prefix: 'patch', title: 'Microneedle patch', source: 'skin.ts: microneedlePatch', doc: 'skin', models: ALLT, set: microneedlePatch },
   { prefix: 'ros', title: 'ROS chemistry', source: 'microenv.ts: rosChemistry', doc: 'microenv', models: MH, set: rosChemistry },
   { prefix: 'ceria.catalysis', title: 'Ceria catalysis', source: 'microenv.ts: ceriaCatalysis', doc: 'microenv', models: MH, set: ceriaCatalysis },
   { prefix: 'vegf', title: 'VEGF and vessels', source: 'microenv.ts: vegfVessels', doc: 'microenv', models: MH, set: vegfVessels },

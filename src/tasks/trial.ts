@@ -3,6 +3,7 @@ import type { Table, TaskOutput } from './types.ts';
 import { planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
 import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
 import type { TrialScenario } from '../trial/schema.ts';
+import { depthDoseParams, trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
 import { assembleTrial, type TrialParams } from '../parameters/assemble/trial.ts';
 
 /** What the report needs beyond the tables: the flow and the sample men for the vertex pictures. */
@@ -14,7 +15,9 @@ export interface TrialOutput extends TaskOutput {
     areaCm2: number;
     durationWeeks: number;
     control: number;
-    /** The trial's parameter values (defaults and the scenario's overrides), for the report's depth–dose table. */
+    /** 3-D depth–dose of each distinct loaded ceria regimen (absent without ceria arms). */
+    ceria?: { regimen: string; arms: string[]; depthDose: CeriaDepthDose }[];
+    /** The trial's parameter values (defaults and the scenario's overrides). */
     params: TrialParams;
   };
 }
@@ -143,6 +146,25 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     });
   });
 
+  // memoised: the same solve planTrial ran (same regimen and parameter values)
+  const ceria = trialCeriaDepthDose(s, depthDoseParams(params, s.parameterValues));
+  const depth: Record<string, (number | string)[]> = { regimen: [], species: [], depthUm: [], levelUgPerMl: [], relativeToMouseBulb: [] };
+  ceria.forEach((c, i) => {
+    const mouseUgPerMl = c.depthDose.mouseBulbLevelKgM3 * 1e3;
+    const rows: [string, string, { depthUm: number[]; levelUgPerMl: number[] }][] = [[c.regimen, 'human scalp', c.depthDose.human]];
+    // the mouse reference is the same for every regimen: written once
+    if (i === 0) rows.push([`mouse study (every ${c.depthDose.mouseIntervalDays} d)`, 'mouse dorsal', c.depthDose.mouse]);
+    for (const [regimen, species, p] of rows) {
+      p.depthUm.forEach((z, k) => {
+        depth.regimen.push(regimen);
+        depth.species.push(species);
+        depth.depthUm.push(round(z, 1));
+        depth.levelUgPerMl.push(Number(p.levelUgPerMl[k].toPrecision(6)));
+        depth.relativeToMouseBulb.push(Number((p.levelUgPerMl[k] / mouseUgPerMl).toPrecision(6)));
+      });
+    }
+  });
+
   const finalItt = summaries.itt.filter((v) => v.week === s.visitsWeeks[last]);
   const summary = {
     name: s.name,
@@ -165,16 +187,27 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     differencesItt: ancovas.itt.differences.map((d) => ({ arm: s.arms[d.arm].id, versus: s.arms[control].id, perCm2: round(d.estimate, 2), ci: [round(d.lo, 2), round(d.hi, 2)], p: round(d.p, 6), significant: d.p < s.analysis.alpha, residualSdPerCm2: round(ancovas.itt.residualSd, 3) })),
     respondersItt: responders(s, set, 'itt', control).map((r) => ({ arm: s.arms[r.arm].id, proportion: round(r.prop.p), ci: [round(r.prop.lo), round(r.prop.hi)] })),
     safety: saf.map((x) => ({ ...x, arm: s.arms[x.arm].id })),
+    ceriaDepthDose: ceria.map((c) => ({
+      regimen: c.regimen,
+      arms: c.arms,
+      insertionFractions: c.depthDose.insertionFractions,
+      bulgeRel: c.depthDose.bulgeRel.map((x) => Number(x.toPrecision(4))),
+      bulbRel: c.depthDose.bulbRel.map((x) => Number(x.toPrecision(4))),
+      humanTipDepthUm: round(c.depthDose.human.tipDepthUm, 1),
+      humanDeliveredNgPerNeedle: round(c.depthDose.human.deliveredNgPerNeedle, 3),
+      mouseBulbLevelUgPerMl: Number((c.depthDose.mouseBulbLevelKgM3 * 1e3).toPrecision(4)),
+      mouseDeliveredNgPerNeedle: round(c.depthDose.mouse.deliveredNgPerNeedle, 3),
+    })),
   };
   return {
     task: 'trial',
     summary,
-    tables: { visits: toTable(visits), differences: toTable(diffs), responders: toTable(resp), subjects: toTable(subjects), shedding: toTable(shed), safety: toTable(safetyTable), flow: toTable(flowTable) },
-    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg' } },
+    tables: { visits: toTable(visits), differences: toTable(diffs), responders: toTable(resp), subjects: toTable(subjects), shedding: toTable(shed), safety: toTable(safetyTable), flow: toTable(flowTable), ...(ceria.length > 0 ? { 'ceria-depth-dose': toTable(depth) } : {}) },
+    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg' }, 'ceria-depth-dose': { depthUm: 'µm', levelUgPerMl: 'µg/mL', relativeToMouseBulb: '1' } },
     solver: { method: 'human follicular automaton per man (target area only), behaviour schedules, per-follicle streams' },
     stats: { screened: flow.screened, randomized: flow.randomized.reduce((a, b) => a + b, 0) },
     streams: ['subject/<id>/traits', 'subject/<id>/follicles', 'subject/<id>/treatment', 'subject/<id>/measure', 'randomization/<id>'],
-    trial: { arms: s.arms.map((a, i) => ({ id: a.id, label: label(i) })), flow, photos, areaCm2: s.targetArea.areaCm2, durationWeeks: s.durationWeeks, control, params },
+    trial: { arms: s.arms.map((a, i) => ({ id: a.id, label: label(i) })), flow, photos, areaCm2: s.targetArea.areaCm2, durationWeeks: s.durationWeeks, control, params, ...(ceria.length > 0 ? { ceria } : {}) },
   };
 }
 
@@ -183,7 +216,7 @@ export const trialTask: Task<TrialScenario, TrialUnit, CandidateRecord[], TrialO
   name: 'run:trial',
   description: 'virtual randomized AGA trial: screen, randomize, simulate each man from AGA onset, analyse (ITT/PP, ANCOVA, responders, safety)',
   accepts: (sc) => sc.model === 'trial',
-  plan: (s) => planTrial(s),
+  plan: (s) => planTrial(s, assembleTrial(s.parameterValues), s.parameterValues),
   runUnit: (s, unit, seed, ctx) => runTrialUnit(s, unit, seed, assembleTrial(s.parameterValues), () => ctx.checkpoint()),
   reduce: (s, results) => reduceTrial(s, results.flat()),
   unitWeight: (u) => u.to - u.from,

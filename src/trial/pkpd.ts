@@ -101,7 +101,8 @@ export function woundActivationFactor(response: number, p: TrialParams): number 
 
 /**
  * Relative steady concentration at depth zUm of a planar depot at depotUm that diffuses (D) and is cleared
- * (k) — the 1-D solution exp(−|z − z_d|/L), L = √(D/k) — normalised to the depot plane.
+ * (k) — the 1-D solution exp(−|z − z_d|/L), L = √(D/k) — normalised to the depot plane. Kept as the analytic
+ * check of the 3-D depth–dose solve (test/trial/ceriaDepthDose.test.ts) and for the ROS-floor readout.
  */
 export function depthProfile(zUm: number, depotUm: number, p: TrialParams, diffusionUm2PerS = p.ceriaHuman.diffusionUm2PerS, clearancePerDay = p.ceriaHuman.clearancePerDay): number {
   const lengthUm = Math.sqrt(diffusionUm2PerS / (clearancePerDay / 86400));
@@ -119,15 +120,11 @@ export function ceriaOccupancy(relConc: number, p: TrialParams): number {
 }
 
 /**
- * Ceria behaviour factors for a man whose patch deposits at depotUm: the concentration at the bulge and at
- * the bulb relative to what the mouse's bulb gets (depot 400 µm, bulb 500 µm), times the weekly-mean depot
- * level `depotLevel` (1 = a fresh patch every dosing interval at steady state). Activation acts on resting
- * follicles at the bulge; androgenExposure removes the ROS share of miniaturization only at the bulb.
+ * Ceria behaviour factors from the time-mean ceria levels at the bulge and at the bulb relative to what the
+ * mouse's bulb gets under the mouse study regimen (3-D depth–dose, src/trial/ceriaDepthDose.ts). Activation acts
+ * on resting follicles at the bulge; androgenExposure removes the ROS share of miniaturization only at the bulb.
  */
-export function ceriaFactors(depotUm: number, depotLevel: number, p: TrialParams): { activation: number; androgenExposure: number; bulgeRel: number; bulbRel: number } {
-  const mouseRef = depthProfile(p.ceriaHuman.mouseBulbDepthUm, p.ceriaHuman.mouseDepotDepthUm, p);
-  const bulgeRel = (depotLevel * depthProfile(p.ceriaHuman.bulgeDepthUm, depotUm, p)) / mouseRef;
-  const bulbRel = (depotLevel * depthProfile(p.ceriaHuman.bulbDepthUm, depotUm, p)) / mouseRef;
+export function ceriaFactors(bulgeRel: number, bulbRel: number, p: TrialParams): { activation: number; androgenExposure: number; bulgeRel: number; bulbRel: number } {
   return {
     activation: 1 + (p.ceriaHuman.activationMax - 1) * ceriaOccupancy(bulgeRel, p),
     androgenExposure: 1 - p.ceriaHuman.rosShareOfMiniaturization * ceriaOccupancy(bulbRel, p),

@@ -9,7 +9,6 @@ import {
   ceriaFactors,
   dutasterideScalpSuppression,
   finasterideScalpSuppression,
-  meanDepotLevel,
   meanWoundResponse,
   minoxidilActivatedExposure,
   minoxidilAppliedMgPerDay,
@@ -17,6 +16,7 @@ import {
   minoxidilFactors,
   woundActivationFactor,
 } from './pkpd.ts';
+import { ceriaLevelsAt, type DepthDoseLookup } from './ceriaDepthDose.ts';
 import type { Subject } from './population.ts';
 import type { TrialArm } from './schema.ts';
 
@@ -50,6 +50,8 @@ export function subjectSchedule(
   regions: number,
   targetRegion: number,
   p: TrialParams,
+  /** Depth–dose levels of the ceria regimens (solved once at planning, ceriaDepthDose.ts). */
+  depthDose: DepthDoseLookup,
 ): { schedule: BehaviourSchedule; exposure: RegimenExposure } {
   const iv: Record<FollicleBehaviour, ScheduleInterval[]> = { activation: [], anagenDuration: [], sizeRetention: [], androgenExposure: [] };
   // Onset ramp (docs/model.md §9.2): exposure rises linearly over rampYears in yearly steps.
@@ -129,13 +131,16 @@ export function subjectSchedule(
     const c = t.ceriaPatch;
     const lo = p.microneedling.patchInsertionMin;
     const hi = p.microneedling.patchInsertionMax;
-    const depot = c.needleUm * (lo + (hi - lo) * rng.uniform());
+    const fraction = lo + (hi - lo) * rng.uniform();
+    const depot = c.needleUm * fraction;
     needling(c.startWeek, c.stopWeek, c.everyDays, () => depot);
     const w = span(c.startWeek, c.stopWeek, 1 / p.ceriaHuman.clearancePerDay);
     if (c.loaded && w) {
       exposure.ceriaDepotUm = depot;
       exposure.ceriaPatches = exposure.needleSessions;
-      const f = ceriaFactors(depot, meanDepotLevel(c.everyDays, p), p);
+      // the 3-D solve runs once per (needle, interval) and is shared by every man; his insertion picks the level
+      const levels = ceriaLevelsAt(depthDose(c.needleUm, c.everyDays), fraction);
+      const f = ceriaFactors(levels.bulgeRel, levels.bulbRel, p);
       add('activation', w, f.activation);
       add('androgenExposure', w, f.androgenExposure);
     }

@@ -1,10 +1,12 @@
 import type { TrialParams } from '../parameters/assemble/trial.ts';
+import type { ParameterValues } from '../parameters/catalog.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { measureCount, photographicScore } from './measure.ts';
 import { ageEligible, drawSubject, eligible, randomizeArm } from './population.ts';
 import type { TrialScenario } from './schema.ts';
 import { prepareSubject, screenSubject, simulateSubject, trialModelTemplate } from './subject.ts';
+import { depthDoseLookup, depthDoseParams, levelsOf, trialCeriaDepthDose, type CeriaLevels } from './ceriaDepthDose.ts';
 
 /**
  * One candidate's record: screening outcome and, when simulated, the measured course under each arm he
@@ -44,15 +46,18 @@ export interface ArmCourse {
   ceriaDepotUm: number;
 }
 
-/** Candidate ids [from, to) of one unit. */
+/** Candidate ids [from, to) of one unit, with the ceria depth–dose solved once at planning (shared by every unit). */
 export interface TrialUnit {
   from: number;
   to: number;
+  ceria?: CeriaLevels[];
 }
 
 /** Screens and simulates candidates [from, to) (pure: same scenario + seed + unit → same records). */
 export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p: TrialParams, checkpoint: () => void = () => {}): CandidateRecord[] {
   const template = trialModelTemplate(s, p);
+  // the unit carries every loaded ceria regimen's levels (planTrial); none is solved here
+  const depthDose = depthDoseLookup(unit.ceria ?? []);
   const out: CandidateRecord[] = [];
   for (let id = unit.from; id < unit.to; id++) {
     checkpoint();
@@ -75,7 +80,7 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p:
     }
     // screen under the arm he was randomized to (the first arm with common random numbers)
     const screenArm = rec.arm < 0 ? 0 : rec.arm;
-    const screenRun = prepareSubject(s, template, subject, s.arms[screenArm], seed, p);
+    const screenRun = prepareSubject(s, template, subject, s.arms[screenArm], seed, p, depthDose);
     const screen = screenSubject(screenRun, id, seed, p);
     rec.stage = screen.stage;
     if (!eligible(s, subject, rec.stage)) {
@@ -85,7 +90,7 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p:
     }
     const arms = rec.arm < 0 ? s.arms.map((_, a) => a) : [rec.arm];
     for (const a of arms) {
-      const c = a === screenArm ? simulateSubject(s, screenRun, id, seed, p, screen.part) : simulateSubject(s, prepareSubject(s, template, subject, s.arms[a], seed, p), id, seed, p);
+      const c = a === screenArm ? simulateSubject(s, screenRun, id, seed, p, screen.part) : simulateSubject(s, prepareSubject(s, template, subject, s.arms[a], seed, p, depthDose), id, seed, p);
       // measurement noise from the man's own stream: the same draws under every arm
       const mrng = RandomStream.fromSeed(seed, [...subjectPath(id), 'measure']);
       const measured: number[] = [];
@@ -118,11 +123,16 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p:
   return out;
 }
 
-/** The plan: candidate blocks of `subjectsPerUnit` up to the candidate count (default 4 × the randomized total). */
-export function planTrial(s: TrialScenario): TrialUnit[] {
+/**
+ * The plan: candidate blocks of `subjectsPerUnit` up to the candidate count (default 4 × the randomized total).
+ * `values` are the scenario's resolved parameter values, which the depth–dose solve also reads (delivery, skin, patch).
+ */
+export function planTrial(s: TrialScenario, p: TrialParams, values: ParameterValues = s.parameterValues ?? {}): TrialUnit[] {
   const total = s.design.commonRandomNumbers ? Math.max(...s.arms.map((a) => a.n)) : s.arms.reduce((x, a) => x + a.n, 0);
   const candidates = s.population.candidates ?? 4 * total;
+  // the 3-D depth–dose runs here, once, instead of in every worker thread
+  const ceria = trialCeriaDepthDose(s, depthDoseParams(p, values)).map((c) => levelsOf(c.depthDose));
   const units: TrialUnit[] = [];
-  for (let from = 0; from < candidates; from += s.design.subjectsPerUnit) units.push({ from, to: Math.min(candidates, from + s.design.subjectsPerUnit) });
+  for (let from = 0; from < candidates; from += s.design.subjectsPerUnit) units.push({ from, to: Math.min(candidates, from + s.design.subjectsPerUnit), ...(ceria.length > 0 ? { ceria } : {}) });
   return units;
 }

@@ -6,6 +6,7 @@ import { CH, CHANNELS, runHumanAutomaton } from '../follicle/human/automaton.ts'
 import { RandomStream } from '../core/random/stream.ts';
 import { norwoodStage, type Subject } from './population.ts';
 import { subjectSchedule, type RegimenExposure } from './regimen.ts';
+import type { DepthDoseLookup } from './ceriaDepthDose.ts';
 import type { TrialArm, TrialScenario } from './schema.ts';
 import type { BehaviourSchedule } from '../follicle/schedule.ts';
 
@@ -74,8 +75,8 @@ export interface FolliclePart {
   shed: Float64Array;
 }
 
-/** Sets up man `subject` under `arm` (no simulation yet). */
-export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number, p: TrialParams): SubjectRun {
+/** Sets up man `subject` under `arm` (no simulation yet); `depthDose` serves the ceria regimens' levels. */
+export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number, p: TrialParams, depthDose: DepthDoseLookup): SubjectRun {
   const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
   const screened = Math.min(n, Math.max(1, Math.ceil(s.design.screeningAreaFraction * n)));
   const enrolS = subject.yearsSinceOnset * YEAR;
@@ -88,7 +89,7 @@ export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subj
   }
   for (const v of s.visitsWeeks) set.add(enrolS + v * WEEK);
   const times = Float64Array.from([...set].sort((a, b) => a - b));
-  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, p.trialProgression.onsetRampYears, 4, TARGET_REGION, p);
+  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, p.trialProgression.onsetRampYears, 4, TARGET_REGION, p, depthDose);
   const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, 0, 0) };
   return { model, follicles: n, screened, enrolS, endS, times, schedule, exposure };
 }

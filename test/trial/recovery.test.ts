@@ -27,7 +27,7 @@ function scenario(): TrialScenario {
 function coursesAt(rho: number): CandidateRecord[] {
   const p = assembleTrial({ 'trialProgression.recoveryPerCycle': rho });
   const s = scenario();
-  return planTrial(s).flatMap((u) => runTrialUnit(s, u, s.seed ?? 0, p)).filter((c) => c.screen === 'eligible');
+  return planTrial(s, p).flatMap((u) => runTrialUnit(s, u, s.seed ?? 0, p)).filter((c) => c.screen === 'eligible');
 }
 
 it('recovery acts only where androgen is withdrawn: placebo courses are bitwise independent of ρ; finasteride gains with ρ', (t) => {

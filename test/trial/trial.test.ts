@@ -28,7 +28,7 @@ function scenario(extra: Record<string, unknown> = {}): TrialScenario {
   return r.value as TrialScenario;
 }
 
-const records = (s: TrialScenario) => planTrial(s).flatMap((u) => runTrialUnit(s, u, s.seed ?? 0, assembleTrial(s.parameterValues)));
+const records = (s: TrialScenario) => planTrial(s, assembleTrial(s.parameterValues)).flatMap((u) => runTrialUnit(s, u, s.seed ?? 0, assembleTrial(s.parameterValues)));
 
 it('a drug at dose 0 equals placebo bit for bit with common random numbers; 5 % minoxidil differs', () => {
   const s = scenario();

@@ -19,6 +19,7 @@ export function lineDraft(spec: LineSpec): Draft {
   marks.push(Plot.lineY(data, { x: num(x.field), y: num(y.field), z, stroke: colour, strokeWidth: 2 }));
   const yFields = band ? [y.field, band.low, band.high] : [y.field];
   marks.push(...ruleMarks(spec.rules, 'y', labelBelow(data, x.field, yFields, spec.rules)));
+  marks.push(...ruleMarks(spec.xRules, 'x'));
   const { color, legend } = colourScale(data, series, band ? 'band' : 'line');
   return { plot: { x: scaleOptions(x, { nice: false }), y: scaleOptions(y), color, marks }, legend };
 }

@@ -44,6 +44,7 @@ export const LineSpecSchema = z.object({
   series: z.string().optional().describe('field naming the series (colour and legend)'),
   band: z.object({ low: z.string(), high: z.string() }).optional(),
   rules: z.array(RuleSchema).optional(),
+  xRules: z.array(RuleSchema).optional().describe('vertical reference lines at x values (e.g. depths of structures)'),
 });
 
 /** Kaplan–Meier style step curves (step-after) with censoring marks on rows flagged by `censored`. */

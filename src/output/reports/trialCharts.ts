@@ -29,7 +29,9 @@ export function trialCharts(out: TrialOutput): Record<string, ChartSpec> {
   const sh = t.shedding;
   const shed: ChartRow[] = [];
   for (let i = 0; i < sh.week.length; i++) shed.push({ week: num(sh.week, i), arm: label.get(str(sh.arm, i)) ?? str(sh.arm, i), rel: num(sh.shedRelativeToBaseline, i) });
+  const depthDose = ceriaDepthDoseChart(out);
   return {
+    ...(depthDose ? { 'ceria-depth-dose': depthDose } : {}),
     'change-from-baseline': {
       version: 1,
       kind: 'line',
@@ -83,5 +85,57 @@ export function trialCharts(out: TrialOutput): Record<string, ChartSpec> {
       rules: [{ value: 1 }],
       data: shed,
     },
+  };
+}
+
+/**
+ * Depth–dose of the ceria patch, mouse next to human (log level, depth in mm), with the needle tip, the
+ * bulge and the bulbs marked, and the mouse bulb level (the reference of bulgeRel/bulbRel) as a line on both.
+ */
+export function ceriaDepthDoseChart(out: TrialOutput): ChartSpec | undefined {
+  const ceria = out.trial.ceria;
+  if (!ceria || ceria.length === 0) return undefined;
+  const dd0 = ceria[0].depthDose;
+  const mouseLevel = dd0.mouseBulbLevelKgM3 * 1e3;
+  const human: ChartRow[] = ceria.flatMap((c) => c.depthDose.human.depthUm.map((z, k) => ({ depthMm: z / 1000, level: c.depthDose.human.levelUgPerMl[k], regimen: `human scalp, ${c.regimen}` })));
+  const mouse: ChartRow[] = dd0.mouse.depthUm.map((z, k) => ({ depthMm: z / 1000, level: dd0.mouse.levelUgPerMl[k], regimen: `mouse dorsal, study patch every ${dd0.mouseIntervalDays} d` }));
+  const levels = [...human, ...mouse].map((r) => Number(r.level)).filter((x) => x > 0);
+  const domain: [number, number] = [Math.min(...levels) / 2, Math.max(...levels) * 2];
+  const y = { field: 'level', label: 'Time-mean ceria (plane mean)', unit: 'µg/mL', log: true, domain };
+  const ref = [{ value: mouseLevel, label: 'mouse bulb level' }];
+  return {
+    kind: 'grid',
+    version: 1,
+    title: 'Ceria depth–dose over one dosing interval (3-D patch delivery, periodic steady state)',
+    columns: 2,
+    panelLetters: true,
+    panels: [
+      {
+        kind: 'line',
+        version: 1,
+        title: 'Mouse dorsal skin',
+        subtitle: `reference: the mouse study patch (${dd0.mouse.deliveredNgPerNeedle.toFixed(1)} ng/needle in the skin) every ${dd0.mouseIntervalDays} d`,
+        width: 360,
+        x: { field: 'depthMm', label: 'Depth', unit: 'mm', domain: [0, Math.max(...mouse.map((r) => Number(r.depthMm)))] },
+        y,
+        series: 'regimen',
+        rules: ref,
+        xRules: [{ value: dd0.mouse.tipDepthUm / 1000, label: 'tip' }, { value: dd0.mouseBulbDepthUm / 1000, label: 'anagen bulb' }],
+        data: mouse,
+      },
+      {
+        kind: 'line',
+        version: 1,
+        title: 'Human scalp',
+        subtitle: `trial patch ${ceria.map((c) => c.regimen).join('; ')} (${dd0.human.deliveredNgPerNeedle.toFixed(1)} ng/needle in the skin, middle insertion)`,
+        width: 480,
+        x: { field: 'depthMm', label: 'Depth', unit: 'mm', domain: [0, Math.max(...human.map((r) => Number(r.depthMm)))] },
+        y,
+        series: 'regimen',
+        rules: ref,
+        xRules: [{ value: dd0.human.tipDepthUm / 1000, label: 'tip' }, { value: dd0.bulgeDepthUm / 1000, label: 'bulge' }, { value: dd0.bulbDepthUm / 1000, label: 'anagen bulbs' }],
+        data: human,
+      },
+    ],
   };
 }

@@ -2,9 +2,7 @@ import { pngDataUrl } from '../../core/base64.ts';
 import { renderFigures, type ChartSpec } from '../charts/index.ts';
 import { htmlReport, htmlTable } from '../html/index.ts';
 import type { TrialOutput } from '../../tasks/trial.ts';
-import { depthProfile, penetrationLengthUm } from '../../trial/pkpd.ts';
 import { renderVertexPhoto } from '../../trial/photo.ts';
-import type { TrialParams } from '../../parameters/assemble/trial.ts';
 import { trialCharts } from './trialCharts.ts';
 
 /** Figures of a trial (SVG strings keyed by file name). */
@@ -23,15 +21,31 @@ export function trialPhotos(out: TrialOutput): Record<string, Uint8Array> {
   return files;
 }
 
-/** Depth–dose rows: relative ceria level at depth for the mouse (depot 400 µm) and the human scalp (depot: needle × mid insertion, ~390 µm). */
-export function depthDoseRows(p: TrialParams): { depthMm: number; mouse: string; human: string; where: string }[] {
-  const humanDepot = (p.ceriaHuman.needleHeightUm * (p.microneedling.patchInsertionMin + p.microneedling.patchInsertionMax)) / 2;
-  const rows = [0.25, 0.5, 1, 2, 3, 4, 5, 6, 7].map((z) => {
-    const mouse = z <= 0.6 ? depthProfile(z * 1000, p.ceriaHuman.mouseDepotDepthUm, p).toFixed(3) : '— (below the mouse skin)';
-    const where = z === 0.5 ? 'mouse anagen bulb' : z === 1 ? 'human bulge / telogen bases' : z >= 4 ? 'human anagen bulbs (4–7 mm)' : '';
-    return { depthMm: z, mouse, human: depthProfile(z * 1000, humanDepot, p).toExponential(2), where };
+/** Level of a depth profile at zUm (linear between plane centres), or NaN outside it. */
+function levelAt(p: { depthUm: number[]; levelUgPerMl: number[] }, zUm: number): number {
+  const z = p.depthUm;
+  const step = z.length > 1 ? z[1] - z[0] : 0;
+  if (!(zUm <= z[z.length - 1] + step / 2)) return Number.NaN;
+  if (zUm <= z[0]) return p.levelUgPerMl[0];
+  let k = 0;
+  while (k < z.length - 2 && z[k + 1] < zUm) k++;
+  const f = Math.min(1, (zUm - z[k]) / (z[k + 1] - z[k]));
+  return p.levelUgPerMl[k] * (1 - f) + p.levelUgPerMl[k + 1] * f;
+}
+
+/** Depth–dose rows of the first ceria regimen: time-mean level (µg/mL) at depth in mouse and human skin (3-D solve). */
+export function depthDoseRows(out: TrialOutput): { depthMm: number; mouse: string; human: string; rel: string; where: string }[] {
+  const c = out.trial.ceria?.[0];
+  if (!c) return [];
+  const dd = c.depthDose;
+  const ref = dd.mouseBulbLevelKgM3 * 1e3;
+  const mm = (um: number) => um / 1000;
+  return [0.1, 0.25, 0.5, 1, 2, 3, 4, 5, 6, 7].map((z) => {
+    const m = levelAt(dd.mouse, z * 1000);
+    const h = levelAt(dd.human, z * 1000);
+    const where = z === mm(dd.mouseBulbDepthUm) ? 'mouse anagen bulb (the reference)' : z === mm(dd.bulgeDepthUm) ? 'human bulge / telogen bases' : z === mm(dd.bulbDepthUm) ? 'human anagen bulbs (4–7 mm)' : z >= 4 ? 'human anagen bulbs (4–7 mm)' : '';
+    return { depthMm: z, mouse: Number.isFinite(m) ? m.toExponential(2) : '— (below the mouse skin)', human: h.toExponential(2), rel: (h / ref).toExponential(2), where };
   });
-  return rows;
 }
 
 /** Self-contained HTML report of a virtual trial. */
@@ -112,12 +126,20 @@ export function trialReport(out: TrialOutput, metadata: Record<string, string | 
       return `<figure style="display:inline-block;margin:6px"><img alt="baseline" src="${pngDataUrl(b)}"> <img alt="end" src="${pngDataUrl(e)}"><figcaption>${arm.label}, man ${p.id}: ${p.baseline.terminal} → ${p.end.terminal} terminal hairs</figcaption></figure>`;
     })
     .join('\n');
-  const hasCeria = /ceria/i.test(JSON.stringify(out.trial.arms));
-  const depth = htmlTable({
-    caption: `Ceria level relative to the depot plane (steady diffusion–clearance, L = ${penetrationLengthUm(out.trial.params).toFixed(0)} µm): mouse depot 400 µm, human depot ~390 µm`,
-    columns: [{ header: 'Depth', key: 'depthMm', unit: 'mm' }, { header: 'Mouse', key: 'mouse' }, { header: 'Human scalp', key: 'human' }, { header: 'What sits there', key: 'where' }],
-    rows: depthDoseRows(out.trial.params),
-  });
+  const ceria = out.trial.ceria ?? [];
+  const c0 = ceria[0];
+  const depth = c0
+    ? htmlTable({
+        caption: `Time-mean ceria over one dosing interval (plane mean, 3-D patch delivery): human ${c0.regimen} (tip ${c0.depthDose.human.tipDepthUm.toFixed(0)} µm at the middle insertion), mouse study patch every ${c0.depthDose.mouseIntervalDays} d (tip ${c0.depthDose.mouse.tipDepthUm.toFixed(0)} µm)`,
+        columns: [{ header: 'Depth', key: 'depthMm', unit: 'mm' }, { header: 'Mouse', key: 'mouse', unit: 'µg/mL' }, { header: 'Human scalp', key: 'human', unit: 'µg/mL' }, { header: 'Human / mouse bulb', key: 'rel' }, { header: 'What sits there', key: 'where' }],
+        rows: depthDoseRows(out),
+      }) +
+      htmlTable({
+        caption: 'Relative levels used by the trial (time-mean / mouse bulb level) at the lowest, middle and highest insertion of the patch',
+        columns: [{ header: 'Regimen', key: 'regimen' }, { header: 'Arms', key: 'arms' }, { header: 'Bulge', key: 'bulge' }, { header: 'Anagen bulb', key: 'bulb' }],
+        rows: ceria.map((c) => ({ regimen: c.regimen, arms: c.arms.join(', '), bulge: c.depthDose.bulgeRel.map((x) => x.toPrecision(3)).join(' / '), bulb: c.depthDose.bulbRel.map((x) => x.toPrecision(3)).join(' / ') })),
+      })
+    : '';
   return htmlReport({
     title: `follisim — virtual trial: ${String((out.summary as { name?: string }).name ?? '')}`,
     subtitle: 'Men with AGA simulated from onset; target-area counts as trials measure them',
@@ -133,7 +155,7 @@ export function trialReport(out: TrialOutput, metadata: Record<string, string | 
       { heading: 'Shedding', svg: figures['shedding.svg'], caption: 'Early shedding emerges from synchronised telogen exit under minoxidil.' },
       { heading: 'Safety', html: safety },
       { heading: 'Vertex photographs (baseline, end)', html: photoHtml || '<p>none</p>' },
-      ...(hasCeria ? [{ heading: 'What reaches which depth', html: depth }] : []),
+      ...(c0 ? [{ heading: 'What reaches which depth', svg: figures['ceria-depth-dose.svg'], html: depth }] : []),
     ],
   });
 }

@@ -134,19 +134,22 @@ function session(spec: SensitivitySpec, seed: number): UnitSession<PointUnit, Po
   const first = firstStage(spec, seed);
   let step = 0;
   let done = 0;
-  const total = () => first.units.length * (spec.sobol.screen && spec.method === 'sobol' ? 2 : 1);
+  const screen = spec.method === 'sobol' ? spec.sobol.screen : undefined;
+  const k = spec.parameters.length;
+  // the Sobol stage's size is known before the screen has chosen its parameters
+  const total = first.units.length + (screen ? spec.sobol.samples * (Math.min(k, screen.top) + (k > screen.top ? 1 : 0) + 2) * spec.replicates : 0);
   return {
     next(results) {
       step++;
       done += results.length;
       if (step === 1) return first.units;
-      if (step === 2 && spec.method === 'sobol' && spec.sobol.screen) {
+      if (step === 2 && screen) {
         assertOutputsFound(results);
         return screenedStage(spec, seed, first, results).stage.units;
       }
       return [];
     },
-    progress: () => Math.min(1, done / total()),
+    progress: () => Math.min(1, done / total),
   };
 }
 

@@ -56,4 +56,5 @@ export type {
   TTestOptions,
   TTestResult,
 } from './tests.ts';
+export { clopperPearson, type BinomialInterval } from './binomial.ts';
 export { kaplanMeier, kmMedian, restrictedMean, rmstDifference, type KmMedian, type KmStep } from './kaplanMeier.ts';

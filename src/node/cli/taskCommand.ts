@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { toCsv } from '../../core/recorder.ts';
+import { sensitivityText } from '../../output/reports/sweeps/sensitivityText.ts';
 import { sweepFamilyArtifacts } from '../../output/reports/sweeps/sweepReports.ts';
+import type { SensitivityOutput } from '../../tasks/sweep/sensitivityTask.ts';
 import { resultJson } from '../../results/json.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { runTask } from '../../tasks/runTask.ts';
@@ -21,7 +23,7 @@ interface TaskCommandOptions {
 }
 
 /** Runs a sweep / sensitivity / calibrate file and writes summary.json, CSV tables, figures, report and manifest. */
-export async function runTaskFile(kind: TaskFileKind, file: string, opts: TaskCommandOptions, argv: string[] = process.argv): Promise<{ outDir: string; seed: number; wallS: number }> {
+export async function runTaskFile(kind: TaskFileKind, file: string, opts: TaskCommandOptions, argv: string[] = process.argv): Promise<{ outDir: string; seed: number; wallS: number; text?: string }> {
   const startedAt = new Date();
   const { spec, inputs } = loadTaskFile(file, kind);
   const progress = progressReporter(opts.progress);
@@ -33,6 +35,7 @@ export async function runTaskFile(kind: TaskFileKind, file: string, opts: TaskCo
   for (const [name, table] of Object.entries(output.tables)) files[`${name}.csv`] = toCsv(table);
   const meta = { file: basename(file), task: kind, seed, version: VERSION, date: finishedAt.toISOString(), wallS: Number(((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(2)), units: run.units, executor: run.executor };
   Object.assign(files, sweepFamilyArtifacts(output, meta) ?? {});
+  if (output.task === 'sensitivity') files['sensitivity.txt'] = sensitivityText(output as SensitivityOutput);
   const { subtask, ...rest } = spec;
   files['manifest.json'] = resultJson(
     buildManifest({
@@ -53,7 +56,7 @@ export async function runTaskFile(kind: TaskFileKind, file: string, opts: TaskCo
   const name = (spec.name as string) || basename(file).replace(/\.(ya?ml|json)$/, '');
   const outDir = opts.out ?? join('runs', `${kind}-${name}-${stamp}-seed${seed}`);
   writeOutputDir(outDir, files);
-  return { outDir, seed, wallS: meta.wallS };
+  return { outDir, seed, wallS: meta.wallS, text: files['sensitivity.txt'] as string | undefined };
 }
 
 const DESCRIPTIONS: Record<TaskFileKind, string> = {
@@ -75,6 +78,7 @@ export function addTaskCommands(program: Command, parseSeed: (v: string) => numb
       .option('-t, --threads <n>', 'worker threads for the subtask runs (default: all cores)', parseThreads, availableParallelism())
       .action(async (file: string, o: TaskCommandOptions) => {
         const r = await runTaskFile(kind, file, o);
+        if (r.text) process.stdout.write(r.text);
         process.stderr.write(`wrote ${r.outDir} (seed ${r.seed}, ${r.wallS.toFixed(2)} s)\n`);
       });
   }

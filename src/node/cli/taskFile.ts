@@ -5,6 +5,7 @@ import { formatIssue, parseScenarioText } from '../../core/scenario/parse.ts';
 import { scenarioSchema, validateScenario } from '../../scenario/index.ts';
 import { calibrateSpecSchema } from '../../tasks/sweep/calibrateSpec.ts';
 import { TaskInputError } from '../../tasks/sweep/errors.ts';
+import { setAtPath } from '../../tasks/sweep/paths.ts';
 import { sensitivitySpecSchema } from '../../tasks/sweep/sensitivityTask.ts';
 import { sweepSpecSchema } from '../../tasks/sweep/sweepTask.ts';
 
@@ -39,7 +40,16 @@ export function loadTaskFile(path: string, kind: TaskFileKind): { spec: Record<s
     inputs[file] = sub;
     const check = parseScenarioText(scenarioSchema, sub);
     if (!check.ok) throw new TaskInputError(check.issues.map((i) => `${formatIssue(i, file)} (subtask.scenarioFile of ${path})`));
-    spec.subtask = parseYaml(sub) as Record<string, unknown>;
+    const scenario = parseYaml(sub) as Record<string, unknown>;
+    const set = (spec.subtask.set ?? {}) as Record<string, unknown>;
+    const bad = Object.entries(set).flatMap(([p, v]) => {
+      const err = setAtPath(scenario, p, v);
+      return err ? [`${path}: subtask.set.${p}: ${err}`] : [];
+    });
+    if (bad.length) throw new TaskInputError(bad);
+    const after = validateScenario(scenario);
+    if (!after.ok) throw new TaskInputError(after.issues.map((i) => `${formatIssue({ ...i, path: `subtask.${i.path}`, line: undefined }, path)} (subtask.scenarioFile with subtask.set)`));
+    spec.subtask = scenario;
   } else {
     const check = validateScenario(spec.subtask);
     if (!check.ok) throw new TaskInputError(check.issues.map((i) => formatIssue({ ...i, path: `subtask.${i.path}` }, path)));

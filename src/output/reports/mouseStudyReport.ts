@@ -4,7 +4,6 @@ import type { AnimalReadoutName } from '../../study/animal.ts';
 import type { ArmSummary } from '../../study/aggregate.ts';
 import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
 import { mouseStudyCharts } from './mouseStudyCharts.ts';
-import type { OrderingResult } from '../../study/orderingUncertainty.ts';
 
 /** Figures of a mouse study (SVG strings keyed by file name, e.g. "coverage.svg"). */
 export function mouseStudyFigures(out: MouseStudyOutput, charts: Record<string, ChartSpec> = mouseStudyCharts(out)): Record<string, string> {
@@ -16,8 +15,6 @@ export function mouseStudyReport(
   out: MouseStudyOutput,
   metadata: Record<string, string | number>,
   figures = mouseStudyFigures(out),
-  /** Optional ordering-uncertainty result (src/study/orderingUncertainty.ts), shown as its own section. */
-  ordering?: OrderingResult,
 ): string {
   const arms = out.arms;
   const at = (a: ArmSummary, key: AnimalReadoutName, day: number) => a.byDay[key].find((d) => d.day >= day - 1e-9) ?? a.byDay[key][a.byDay[key].length - 1];
@@ -91,16 +88,6 @@ export function mouseStudyReport(
       { heading: 'Microenvironment', svg: figures['microenvironment.svg'] },
       { heading: 'Anagen follicles', svg: figures['anagen.svg'] },
       { heading: 'Statistics', html: stats },
-      ...(ordering
-        ? [
-            {
-              heading: 'Do the orderings survive parameter uncertainty?',
-              html: `<p>${escapeHtml(ordering.note)}</p><ul>${Object.entries(ordering.probabilities)
-                .map(([c, p]) => `<li>P(reaches the threshold before ${escapeHtml(c)}) = ${p.pBefore.toFixed(2)} (neither reached: ${p.neitherReached.toFixed(2)}); drivers: ${ordering.drivers[c].map((d) => `${escapeHtml(d.path)} (ρ ${d.rho.toFixed(2)})`).join(', ')}</li>`)
-                .join('')}</ul>`,
-            },
-          ]
-        : []),
       {
         heading: 'Behaviour rules',
         html: `<p>Each rule multiplies its behaviour; every rule is neutral (×1) at the healthy reference signals and each behaviour's combined factor is clamped to its declared bounds.</p><ul>${out.ruleSentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,

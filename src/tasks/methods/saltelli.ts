@@ -11,31 +11,55 @@ import { SOBOL_MAX_DIMENSION, sobolPoints } from './sobolSequence.ts';
  * (Archer, Saltelli & Sobol 1997), which also gives a standard error for the tolerance tests.
  */
 
-/** The design: rows grouped per base row j as [A_j, A_B^1_j … A_B^d_j, B_j], row-major N(d+2) × d. */
+/**
+ * The design: rows grouped per base row j as [A_j, A_B^1_j … A_B^d_j, B_j], row-major N(d+2) × dims. `d` is
+ * the number of factors, each a group of columns (one column each unless grouped): A_B^g takes all of
+ * group g's columns from B, and the indices are those of the group as a whole (Saltelli et al. 2008, §1.2.15).
+ */
 export interface SaltelliDesign {
   d: number;
   n: number;
+  /** Columns per row (= d without groups). */
+  dims: number;
   points: Float64Array;
 }
 
-/** Builds the radial design from a 2d-dimensional scrambled Sobol base (random base when 2d exceeds the table). */
-export function saltelliDesign(d: number, n: number, rng: RandomStream, base: 'sobol' | 'random' = 'sobol'): SaltelliDesign {
-  const useSobol = base === 'sobol' && 2 * d <= SOBOL_MAX_DIMENSION;
-  const ab = useSobol ? sobolPoints(n, 2 * d, rng) : randomDesign(n, 2 * d, rng);
-  const rows = d + 2;
-  const points = new Float64Array(n * rows * d);
+/**
+ * Builds the radial design from a 2·dims-dimensional scrambled Sobol base (random base when that exceeds the
+ * table). `groups` (disjoint column lists covering 0 … dims − 1) makes each group one factor.
+ */
+export function saltelliDesign(d: number, n: number, rng: RandomStream, base: 'sobol' | 'random' = 'sobol', groups?: readonly (readonly number[])[]): SaltelliDesign {
+  const dims = d;
+  const factors = groups ?? Array.from({ length: dims }, (_, i) => [i]);
+  const owner = new Int32Array(dims).fill(-1);
+  factors.forEach((g, f) => g.forEach((c) => {
+    if (!(c >= 0 && c < dims) || owner[c] >= 0) throw new RangeError(`Saltelli groups must be disjoint columns of 0…${dims - 1} (column ${c})`);
+    owner[c] = f;
+  }));
+  if (owner.some((f) => f < 0)) throw new RangeError('Saltelli groups must cover every column');
+  const useSobol = base === 'sobol' && 2 * dims <= SOBOL_MAX_DIMENSION;
+  const ab = useSobol ? sobolPoints(n, 2 * dims, rng) : randomDesign(n, 2 * dims, rng);
+  const k = factors.length;
+  const rows = k + 2;
+  const points = new Float64Array(n * rows * dims);
   for (let j = 0; j < n; j++) {
-    const a = j * 2 * d;
-    const b = a + d;
-    const o = j * rows * d;
+    const a = j * 2 * dims;
+    const b = a + dims;
+    const o = j * rows * dims;
     for (let m = 0; m < rows; m++) {
-      for (let i = 0; i < d; i++) {
-        const fromB = m === rows - 1 || m - 1 === i;
-        points[o + m * d + i] = ab[(fromB ? b : a) + i];
+      for (let i = 0; i < dims; i++) {
+        const fromB = m === rows - 1 || m - 1 === owner[i];
+        points[o + m * dims + i] = ab[(fromB ? b : a) + i];
       }
     }
   }
-  return { d, n, points };
+  return { d: k, n, dims, points };
+}
+
+/** Row indices of the base matrices A and B in the design (2N independent points of the parameter space). */
+export function saltelliBaseRows(design: SaltelliDesign): number[] {
+  const w = design.d + 2;
+  return Array.from({ length: design.n }, (_, j) => [j * w, j * w + w - 1]).flat();
 }
 
 /** Indices per factor with bootstrap intervals and standard errors. */

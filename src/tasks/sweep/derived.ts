@@ -1,5 +1,7 @@
 import type { HumanScalpSeries } from '../../follicle/human/results.ts';
+import { armOrderings } from '../../study/ordering.ts';
 import { naturalHistoryFromSeries } from '../humanNaturalHistory.ts';
+import type { MouseStudyOutput } from '../mouseStudyRun.ts';
 import type { TaskOutput } from '../types.ts';
 
 /**
@@ -38,4 +40,14 @@ registerDerivedReadout({
   task: 'run:humanScalp',
   description: 'trial-matched natural history (entry at the trial baseline vertex density; change after 1 y, 192 w, 5 y)',
   compute: (out) => ({ ...naturalHistoryFromSeries((out as TaskOutput & { series: HumanScalpSeries }).series) }),
+});
+
+registerDerivedReadout({
+  name: 'ordering',
+  task: 'run:mouseStudy',
+  description: 'which arm reaches the coverage threshold first: ordering.A.B.daysDifference (restricted mean days A − B) and ordering.A.B.first (1 when A is first); src/study/ordering.ts',
+  compute: (out) => {
+    const study = out as MouseStudyOutput;
+    return armOrderings(study.arms, Number(study.summary.durationDays));
+  },
 });

@@ -10,6 +10,9 @@ import type { ParameterSpec } from './spec.ts';
 // keeps infinite-support quantiles finite at u = 0 (the first point of an unscrambled net)
 const clampU = (u: number): number => Math.min(1 - 1e-12, Math.max(1e-12, u));
 
+// exp(log(lo)) can round below lo (and exp(log(hi)) above hi), which a range check then refuses
+const logUniform = (lo: number, hi: number, u: number): number => Math.min(hi, Math.max(lo, Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo)))));
+
 /** True when the parameter has finite bounds (required by grids of ranges, Morris and optimisers). */
 export function hasBounds(p: ParameterSpec): boolean {
   return p.distribution === undefined || p.distribution.type === 'uniform' || p.distribution.type === 'loguniform';
@@ -26,13 +29,13 @@ function rawFromUnit(p: ParameterSpec, u: number): number {
   if (!d) {
     const lo = p.min as number;
     const hi = p.max as number;
-    return p.scale === 'log' ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo);
+    return p.scale === 'log' ? logUniform(lo, hi, u) : lo + u * (hi - lo);
   }
   switch (d.type) {
     case 'uniform':
       return d.min + u * (d.max - d.min);
     case 'loguniform':
-      return Math.exp(Math.log(d.min) + u * (Math.log(d.max) - Math.log(d.min)));
+      return logUniform(d.min, d.max, u);
     case 'normal':
       return d.mean + d.sd * standardNormalQuantile(clampU(u));
     case 'lognormal': {

@@ -50,16 +50,21 @@ export const outputSchema = z.strictObject({
   name: z.string().min(1).optional().describe('label in tables and charts (default: the path)'),
   day: z.number().optional().describe('read a table column at this day (linear interpolation over its day column)'),
   where: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('table rows to keep before reading at day, e.g. {region: vertex}'),
+  indicator: z.boolean().optional().describe('a 0/1 outcome: sensitivity (sobol) also reports P(= 1) over its base samples with a Clopper-Pearson interval'),
 });
 
-/** `subtask:` is an inline scenario, or `{ scenarioFile: PATH }` that the shell resolves into one. */
+/**
+ * `subtask:` is an inline scenario, or `{ scenarioFile: PATH, set: { 'dotted.path': value } }` that the shell
+ * resolves into one (`set` changes fields of the file's scenario that are not varied, e.g. fewer mice).
+ */
 const subtaskSchema = z
   .record(z.string(), z.unknown())
-  .describe('the scenario to run at every point: inline, or { scenarioFile: path relative to this file }')
+  .describe('the scenario to run at every point: inline, or { scenarioFile: path relative to this file, set: { path: value } }')
   .superRefine((s, ctx) => {
     if ('scenarioFile' in s) {
-      if (Object.keys(s).length > 1) ctx.addIssue({ code: 'custom', message: 'give either scenarioFile or an inline scenario, not both' });
+      if (Object.keys(s).some((k) => k !== 'scenarioFile' && k !== 'set')) ctx.addIssue({ code: 'custom', message: 'give either scenarioFile (with an optional set) or an inline scenario, not both' });
       else if (typeof s.scenarioFile !== 'string') ctx.addIssue({ code: 'custom', path: ['scenarioFile'], message: 'must be a file path' });
+      else if (s.set !== undefined && (s.set === null || typeof s.set !== 'object' || Array.isArray(s.set))) ctx.addIssue({ code: 'custom', path: ['set'], message: 'must map dotted paths to values' });
     } else if (typeof s.model !== 'string') ctx.addIssue({ code: 'custom', path: ['model'], message: 'is required (the inline scenario has no model)' });
   });
 
@@ -73,7 +78,7 @@ export function commonFields<K extends string>(kind: K) {
     description: z.string().default(''),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     subtask: subtaskSchema,
-    parameters: z.array(parameterSchema).max(50),
+    parameters: z.array(parameterSchema).max(500),
     outputs: z.array(outputSchema).min(1).max(50),
     replicates: z.number().int().min(1).max(1000).default(1).describe('subtask runs per design point (different seeds)'),
     commonRandomNumbers: z.boolean().default(true).describe('same subtask seeds at every point (true) or new seeds per point'),

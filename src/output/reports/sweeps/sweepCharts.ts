@@ -40,7 +40,9 @@ export function sensitivityCharts(out: SensitivityOutput): Record<string, ChartS
   const outputs = [...new Set(out.indices.map((r) => r.output))];
   outputs.forEach((o, k) => {
     const rows = out.indices.filter((r) => r.output === o);
-    if (out.spec.method === 'morris') {
+    // a Morris run, or the Morris screen before a Sobol stage
+    const screen = out.screen.filter((r) => r.output === o);
+    if (screen.length) {
       charts[`morris-${k + 1}`] = {
         version: 1,
         kind: 'scatter',
@@ -49,9 +51,10 @@ export function sensitivityCharts(out: SensitivityOutput): Record<string, ChartS
         x: { field: 'muStar', label: 'μ*', zero: true },
         y: { field: 'sigma', label: 'σ', zero: true },
         label: 'parameter',
-        data: rows.map((r) => ({ parameter: r.parameter, muStar: num(r.muStar as number), sigma: num(r.sigma as number) })),
+        data: screen.map((r) => ({ parameter: r.parameter, muStar: num(r.muStar as number), sigma: num(r.sigma as number) })),
       };
-    } else {
+    }
+    if (out.spec.method === 'sobol') {
       const level = Math.round(out.spec.sobol.confidence * 100);
       const bars = (key: 'S1' | 'ST', title: string): PanelSpec => ({
         version: 1,

@@ -4,6 +4,7 @@ import type { CalibrationOutput } from '../../../tasks/sweep/calibrateTask.ts';
 import type { SensitivityOutput } from '../../../tasks/sweep/sensitivityTask.ts';
 import type { SweepOutput } from '../../../tasks/sweep/sweepTask.ts';
 import type { TaskOutput } from '../../../tasks/types.ts';
+import { driverRows, probabilityRows } from './sensitivityText.ts';
 import { calibrationCharts, sensitivityCharts, sweepCharts } from './sweepCharts.ts';
 
 /** HTML reports of the sweep-family tasks: figures from their chart specs plus tables. */
@@ -46,7 +47,15 @@ export function sweepFamilyArtifacts(output: TaskOutput, metadata: Meta): Record
     const text = out.spec.method === 'morris'
       ? `${out.spec.morris.trajectories} trajectories on a ${out.spec.morris.levels}-level grid (Morris 1991), ${out.summary.runs} subtask runs. μ* is the mean absolute elementary effect (Campolongo et al. 2007) in output units per full parameter range; σ its SD.`
       : `Saltelli (2010) design with N = ${out.spec.sobol.samples} base samples, ${out.summary.runs} subtask runs; Jansen (1999) estimators; ${out.spec.sobol.bootstrap} bootstrap resamples.`;
-    sections = (fig) => [{ heading: 'Method', text }, ...figureSections(charts, fig), { heading: 'Indices', html: tableOf(out.indices as Record<string, unknown>[], 'Indices per output and parameter') }];
+    const kept = (out.summary.screen as { kept?: string[]; runs?: number } | undefined) ?? {};
+    const screenText = kept.kept ? ` First a Morris screen of all ${out.spec.parameters.length} parameters (${out.spec.morris.trajectories} trajectories, ${kept.runs} runs); the Sobol stage covers the ${kept.kept.length} with the largest μ* (${kept.kept.join(', ')}), the others varied together as one group.` : '';
+    sections = (fig) => [
+      { heading: 'Method', text: text + screenText },
+      ...(out.probabilities.length ? [{ heading: 'Probabilities', text: 'P(outcome = 1) over the base samples A and B of the Sobol design (independent draws of every parameter over its range).', html: tableOf(probabilityRows(out.probabilities), 'Probability of each 0/1 outcome') }] : []),
+      { heading: 'Drivers', html: tableOf(driverRows(out.drivers), 'The five parameters with the largest Morris μ* and Sobol total index per output') },
+      ...figureSections(charts, fig),
+      { heading: 'Indices', html: tableOf(out.indices as Record<string, unknown>[], 'Indices per output and parameter') + (kept.kept ? tableOf(out.screen as Record<string, unknown>[], 'Morris screen (all parameters)') : '') },
+    ];
   } else if (output.task === 'calibrate') {
     const out = output as CalibrationOutput;
     charts = calibrationCharts(out);

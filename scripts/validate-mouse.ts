@@ -9,6 +9,7 @@ import { timeToReach } from '../src/follicle/mouse/run.ts';
 import { parseScenario, type MouseStudyScenario } from '../src/scenario/index.ts';
 import { runMouseStudyAnimals } from '../src/tasks/mouseStudyRun.ts';
 import type { AnimalResult } from '../src/study/animal.ts';
+import { kaplanMeier, kmMedian } from '../src/stats/kaplanMeier.ts';
 
 const seed = Number(process.argv[2] ?? 2021);
 const r = parseScenario(readFileSync(join(import.meta.dirname, '..', 'examples', 'mouse-cemn-study.yaml'), 'utf8'));
@@ -26,14 +27,17 @@ const meanOver = (x: Float64Array, from: number, to: number) => {
   return s / (to - from + 1);
 };
 function row(label: string, animals: readonly AnimalResult[]): string {
-  const t = (a: AnimalResult, k: 'hairCoverage' | 'skinDarkness') => {
-    const v = timeToReach(a.timesDays, a.series[k], 0.5);
-    return Number.isNaN(v) ? base.durationDays : v;
+  // days to 50 %: Kaplan–Meier median (mice that never reach it are censored at the end, not averaged)
+  const km = (k: 'hairCoverage' | 'skinDarkness') => {
+    const v = animals.map((a) => timeToReach(a.timesDays, a.series[k], 0.5));
+    const reached = v.filter((x) => !Number.isNaN(x)).length;
+    const m = kmMedian(kaplanMeier(v.map((x) => (Number.isNaN(x) ? base.durationDays : x)), v.map((x) => !Number.isNaN(x)))).median;
+    return `${m === null ? 'not reached' : m.toFixed(1)} (${reached}/${v.length})`;
   };
   return [
     label,
-    fmt(animals.map((a) => t(a, 'skinDarkness')), 1),
-    fmt(animals.map((a) => t(a, 'hairCoverage')), 1),
+    km('skinDarkness'),
+    km('hairCoverage'),
     fmt(animals.map((a) => a.series.hairCoverage[14])),
     fmt(animals.map((a) => a.series.hairCoverage[a.series.hairCoverage.length - 1])),
     fmt(animals.map((a) => a.series.meanHairDiameterUm[a.series.meanHairDiameterUm.length - 1]), 1),
@@ -43,9 +47,9 @@ function row(label: string, animals: readonly AnimalResult[]): string {
   ].join(' | ');
 }
 const header =
-  '| arm | days to 50 % darkness | days to 50 % coverage | coverage d14 | coverage d35 | hair diameter d35 (µm) | ROS d1-14 (× healthy) | vessels d1-14 (× healthy) | p-S6 d1-14 |\n|---|---|---|---|---|---|---|---|---|';
+  '| arm | days to 50 % darkness, KM median (reached) | days to 50 % coverage, KM median (reached) | coverage d14 | coverage d35 | hair diameter d35 (µm) | ROS d1-14 (× healthy) | vessels d1-14 (× healthy) | p-S6 d1-14 |\n|---|---|---|---|---|---|---|---|---|';
 
-console.log(`Example study, seed ${seed}, ${base.animals.perArm} mice per arm (mean ± SD over mice):\n`);
+console.log(`Example study, seed ${seed}, ${base.animals.perArm} mice per arm (KM medians; other columns mean ± SD over mice):\n`);
 console.log(header);
 const res = runMouseStudyAnimals(base, { seed });
 for (const arm of base.arms) console.log(`| ${row(arm.label ?? arm.id, res.get(arm.id) ?? [])} |`);

@@ -106,6 +106,7 @@ describe('a server with a results store records each job and serves its Parquet 
       const runs = await store.listRuns();
       assert.equal(runs.length, 1);
       assert.deepEqual([runs[0].task, runs[0].seed, runs[0].status, runs[0].engine], ['run:mouseStudy', 12, 'done', 'serve']);
+      assert.ok(runs[0].units > 0, `the plan's unit count is recorded (got ${runs[0].units})`);
       const tables = await store.tables(runs[0].id);
       const t = tables.find((x) => x.name === 'arms-by-day');
       assert.ok(t, `tables ${tables.map((x) => x.name).join(', ')}`);

@@ -29,7 +29,7 @@ export class JobStore {
       const store = await this.open();
       const startedAt = job.startedAt ?? job.createdAt;
       const scenario = job.request.scenario;
-      const opened = await openRun(store, { task: job.task, scenario, seed: job.seed ?? undefined, engine: 'serve', units: 0, startedAt });
+      const opened = await openRun(store, { task: job.task, scenario, seed: job.seed ?? undefined, engine: 'serve', units: job.units, startedAt });
       const output: TaskOutput = { task: job.task, summary: JSON.parse(String(job.files?.['summary.json'] ?? '{}')), tables: job.tables ?? {}, tableUnits: job.tableUnits, solver: {}, stats: {}, streams: [] };
       await completeRun(store, opened.runId, output, startedAt);
       return opened.runId;

@@ -25,7 +25,7 @@ export type JobWorkerMessage =
   /** `tid`: this thread's kernel id, so the pool can read its CPU time (null off Linux). */
   | { type: 'ready'; tid: number | null }
   | { type: 'progress'; id: string; fraction: number; stage: string }
-  | { type: 'done'; id: string; seed: number; files: Record<string, string | Uint8Array>; tables: Record<string, Table>; tableUnits: Record<string, Record<string, string>> }
+  | { type: 'done'; id: string; seed: number; units: number; files: Record<string, string | Uint8Array>; tables: Record<string, Table>; tableUnits: Record<string, Record<string, string>> }
   | { type: 'error'; id: string; message: string };
 
 // commit, platform and dependency versions do not change while the server runs: read them once per worker
@@ -59,7 +59,7 @@ parentPort?.on('message', async (job: JobRequest) => {
     const buffers = Object.values(files).flatMap((f) => (typeof f === 'string' || !(f.buffer instanceof ArrayBuffer) || f.byteLength !== f.buffer.byteLength ? [] : [f.buffer]));
     // the typed tables travel too (copied, they are small): the server writes Parquet from them on request
     const units = run.output.tableUnits ?? tableUnits(run.output.tables);
-    post({ type: 'done', id: job.id, seed: run.seed, files, tables: run.output.tables, tableUnits: units }, [...new Set(buffers)]);
+    post({ type: 'done', id: job.id, seed: run.seed, units: run.units, files, tables: run.output.tables, tableUnits: units }, [...new Set(buffers)]);
   } catch (err) {
     post({ type: 'error', id: job.id, message: err instanceof Error ? err.message : String(err) });
   }

@@ -29,6 +29,8 @@ export interface Job {
   /** The result tables with their column units (Parquet is written from these on request, then kept). */
   tables: Record<string, Table> | null;
   tableUnits: Record<string, Record<string, string>>;
+  /** Units the task's plan had (0 until the job succeeded). */
+  units: number;
   parquet: Map<string, Promise<Uint8Array>>;
   request: JobRequest;
 }
@@ -100,6 +102,7 @@ export class JobManager {
       files: null,
       tables: null,
       tableUnits: {},
+      units: 0,
       parquet: new Map(),
       request: { id, scenario: input.scenario, text: input.text, seed: input.seed },
     };
@@ -258,6 +261,7 @@ export class JobManager {
       job.files = m.files;
       job.tables = m.tables;
       job.tableUnits = m.tableUnits;
+      job.units = m.units;
       this.finish(job, 'succeeded', null);
     } else this.finish(job, 'failed', { status: 500, code: 'run-failed', message: m.message });
     this.pump();

@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { sha256Hex } from '../core/sha256.ts';
-import { orderingAnalysisFrom, sensitivityManifestSchema, sensitivitySummarySchema, type OrderingAnalysis } from '../results/orderingAnalysis.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { orderingAnalysisFrom, sensitivityManifestSchema, sensitivitySummarySchema, type OrderingAnalysis, type StudyFields } from '../results/orderingAnalysis.ts';
+import { validateScenario, type Scenario } from '../scenario/index.ts';
 import { UserError } from './userError.ts';
 
 /** A summary.json or manifest.json of a results folder is a few hundred kB at most. */
@@ -48,7 +48,9 @@ function readJson<S extends z.ZodType>(dir: string, name: string, schema: S, fla
 export function readOrderingsInput(dir: string, scenario: Scenario, flag = '--orderings'): OrderingsInput {
   const summary = readJson(dir, 'summary.json', sensitivitySummarySchema, flag);
   const manifest = readJson(dir, 'manifest.json', sensitivityManifestSchema, flag);
-  const r = orderingAnalysisFrom(summary.value, manifest.value, scenario as unknown as Parameters<typeof orderingAnalysisFrom>[2], {
+  const sub = validateScenario(manifest.value.scenario.subtask);
+  if (!sub.ok) throw new UserError(sub.issues.slice(0, 5).map((i) => `${flag} ${dir}: manifest.json: scenario.subtask.${i.path}: ${i.message} (the analysed study is not a valid scenario for this version)`));
+  const r = orderingAnalysisFrom(summary.value, manifest.value, scenario as StudyFields, sub.value as StudyFields, {
     path: dir,
     summarySha256: sha256Hex(summary.bytes),
     manifestSha256: sha256Hex(manifest.bytes),

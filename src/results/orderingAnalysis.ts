@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { validateScenario } from '../scenario/index.ts';
 
 /**
  * The result of an ordering analysis (a `follisim sensitivity` run over a mouse study, docs/validation.md
  * §7.5) carried into a mouse-study report as data: read from the analysis folder's summary.json and
  * manifest.json by the platform shell, checked against the study it is attached to, and reduced to what the
- * report shows. Nothing here reads files; the shell passes the parsed JSON and the files' hashes.
+ * report shows. Nothing here reads files; the shell passes the parsed JSON, the analysis's study (the
+ * manifest's scenario.subtask, validated as a scenario) and the files' hashes.
  */
 
 const num = z.number().nullable(); // NaN is written as null (results/json.ts)
@@ -107,6 +107,16 @@ const ORDERING_FIRST = /^ordering\.([^.]+)\.([^.]+)\.first$/;
 
 interface Arm { id: string; label?: string }
 
+/** The fields of a validated mouse-study scenario the check reads. */
+export interface StudyFields {
+  name?: string;
+  model: string;
+  durationDays?: number;
+  animals?: { perArm: number };
+  arms?: readonly Arm[];
+  endpoints?: { coverageThreshold?: number };
+}
+
 /** A stable text of a value (object keys sorted), for comparing arm definitions. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
@@ -116,7 +126,7 @@ function canonical(v: unknown): string {
 
 /**
  * Checks that the analysis was of this study and reduces it. `study` is the validated scenario of the run
- * the report belongs to. Same study: same scenario name and model, the same coverage threshold, and every
+ * the report belongs to, `analysed` the analysis's validated subtask scenario. Same study: same scenario name and model, the same coverage threshold, and every
  * arm an ordering compares defined identically in both (a different dose or schedule is a different
  * question). The analysis may use fewer mice, fewer days or a subset of the arms: those are its size, shown
  * beside the numbers.
@@ -124,13 +134,12 @@ function canonical(v: unknown): string {
 export function orderingAnalysisFrom(
   summary: SensitivitySummaryFile,
   manifest: SensitivityManifestFile,
-  study: { name?: string; model: string; arms?: readonly Arm[]; endpoints?: { coverageThreshold?: number } },
+  study: StudyFields,
+  analysed: StudyFields,
   source: { path: string; summarySha256: string; manifestSha256: string },
 ): OrderingAnalysisResult {
   const problems: string[] = [];
-  const sub = validateScenario(manifest.scenario.subtask);
-  if (!sub.ok) return { ok: false, problems: [`manifest.json: scenario.subtask is not a valid scenario (${sub.issues[0]?.path}: ${sub.issues[0]?.message})`] };
-  const s = sub.value as unknown as { name?: string; model: string; durationDays: number; animals?: { perArm: number }; arms?: Arm[]; endpoints?: { coverageThreshold?: number } };
+  const s = analysed;
   if (s.model !== 'mouseStudy' || study.model !== 'mouseStudy') problems.push(`the analysis is of a ${s.model} scenario and the run is a ${study.model} scenario; orderings need two mouse studies`);
   if ((s.name ?? '') !== (study.name ?? '')) problems.push(`the analysis is of the study named ${JSON.stringify(s.name ?? '')}, this run is ${JSON.stringify(study.name ?? '')}`);
   if (s.endpoints?.coverageThreshold !== study.endpoints?.coverageThreshold) problems.push(`coverage threshold ${s.endpoints?.coverageThreshold} in the analysis, ${study.endpoints?.coverageThreshold} in this run`);
@@ -190,7 +199,7 @@ export function orderingAnalysisFrom(
         parameters: summary.parameters.length,
         morrisTrajectories: summary.screen?.morris.trajectories ?? null,
         sobolSamples: summary.method === 'sobol' ? summary.settings.samples ?? null : null,
-        days: s.durationDays,
+        days: s.durationDays ?? 0,
         micePerArm: s.animals?.perArm ?? 0,
         arms: [...subArms.keys()],
       },

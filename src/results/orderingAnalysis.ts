@@ -117,12 +117,21 @@ export interface StudyFields {
   endpoints?: { coverageThreshold?: number };
 }
 
-/** A stable text of a value (object keys sorted), for comparing arm definitions. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(v);
+/** The first field where two arm definitions differ (dotted path; '' for the value itself), or null. */
+function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+  if (isObj(a) && isObj(b) && Array.isArray(a) === Array.isArray(b)) {
+    for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      const d = firstDifference(a[k], b[k], path ? `${path}.${k}` : k);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  return Object.is(a, b) ? null : path;
 }
+
+const show = (v: unknown) => (v === undefined ? 'absent' : JSON.stringify(v));
+const at = (v: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
 
 /**
  * Checks that the analysis was of this study and reduces it. `study` is the validated scenario of the run
@@ -140,13 +149,14 @@ export function orderingAnalysisFrom(
 ): OrderingAnalysisResult {
   const problems: string[] = [];
   const s = analysed;
-  if (s.model !== 'mouseStudy' || study.model !== 'mouseStudy') problems.push(`the analysis is of a ${s.model} scenario and the run is a ${study.model} scenario; orderings need two mouse studies`);
+  if (s.model !== 'mouseStudy' || study.model !== 'mouseStudy') return { ok: false, problems: [`the analysis is of a ${s.model} scenario and this run is a ${study.model} scenario; ordering analyses belong to mouse studies (model: mouseStudy)`] };
   if ((s.name ?? '') !== (study.name ?? '')) problems.push(`the analysis is of the study named ${JSON.stringify(s.name ?? '')}, this run is ${JSON.stringify(study.name ?? '')}`);
   if (s.endpoints?.coverageThreshold !== study.endpoints?.coverageThreshold) problems.push(`coverage threshold ${s.endpoints?.coverageThreshold} in the analysis, ${study.endpoints?.coverageThreshold} in this run`);
   if (summary.probabilities.length === 0) problems.push(`summary.json has no probabilities (a Morris-only analysis, or no output marked indicator: run method: sobol with ordering.<A>.<B>.first outputs)`);
   const subArms = new Map((s.arms ?? []).map((a) => [a.id, a]));
   const runArms = new Map((study.arms ?? []).map((a) => [a.id, a]));
   const orderings: OrderingResult[] = [];
+  const checked = new Set<string>();
   for (const o of manifest.scenario.outputs) {
     const m = ORDERING_FIRST.exec(o.path);
     if (!m || !o.indicator) continue;
@@ -155,11 +165,16 @@ export function orderingAnalysisFrom(
     const p = summary.probabilities.find((q) => q.output === label);
     if (!p) continue;
     for (const id of [a, b]) {
+      if (checked.has(id)) continue;
+      checked.add(id);
       const mine = runArms.get(id);
       const theirs = subArms.get(id);
       if (!mine) problems.push(`output ${o.path} compares arm '${id}', which this run does not have (arms: ${[...runArms.keys()].join(', ')})`);
       else if (!theirs) problems.push(`output ${o.path} compares arm '${id}', which the analysis's study does not have`);
-      else if (canonical(mine) !== canonical(theirs)) problems.push(`arm '${id}' is defined differently in the analysis and in this run (dose, schedule or label): the analysis answers another question`);
+      else {
+        const d = firstDifference(theirs, mine);
+        if (d !== null) problems.push(`arm '${id}' is defined differently: arms.${id}.${d} is ${show(at(theirs, d))} in the analysis and ${show(at(mine, d))} in this run (the analysis answers another question)`);
+      }
     }
     const diff = manifest.scenario.outputs.find((q) => q.path === `ordering.${a}.${b}.daysDifference`);
     const driverOutputs = [label, ...(diff ? [diff.name ?? diff.path] : [])];

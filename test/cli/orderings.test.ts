@@ -82,9 +82,12 @@ describe('follisim run --orderings', () => {
     refused(renamed, ANALYSIS, /named "orderings-fixture-study", this run is "another-study"/, 'renamed');
     const dose = join(dir, 'dose.yaml');
     writeFileSync(dose, text.replace('massPerNeedleNg: 30', 'massPerNeedleNg: 100'));
-    refused(dose, ANALYSIS, /arm 'ceriaPatch' is defined differently/, 'dose');
+    refused(dose, ANALYSIS, /arm 'ceriaPatch' is defined differently: arms\.ceriaPatch\.patch\.cargo\.massPerNeedleNg is 30 in the analysis and 100 in this run/, 'dose');
     const fewer = join(dir, 'fewer.yaml');
     writeFileSync(fewer, text.replace(/ {2}- \{ id: minoxidil.*\n/, ''));
+    const patch = join(dir, 'patch.yaml');
+    writeFileSync(patch, 'model: patchDelivery\ndurationDays: 1\nsnapshots: { hours: [1] }\n');
+    refused(patch, ANALYSIS, /this run is a patchDelivery scenario; ordering analyses belong to mouse studies/, 'patch');
     refused(fewer, ANALYSIS, /compares arm 'minoxidil', which this run does not have/, 'fewer');
   });
 });

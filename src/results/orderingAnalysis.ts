@@ -131,13 +131,13 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
 }
 
 const show = (v: unknown) => (v === undefined ? 'absent' : JSON.stringify(v));
-const at = (v: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
+const at = (v: unknown, path: string): unknown => (path === '' ? v : path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v));
 
 /**
  * Checks that the analysis was of this study and reduces it. `study` is the validated scenario of the run
- * the report belongs to, `analysed` the analysis's validated subtask scenario. Same study: same scenario name and model, the same coverage threshold, and every
- * arm an ordering compares defined identically in both (a different dose or schedule is a different
- * question). The analysis may use fewer mice, fewer days or a subset of the arms: those are its size, shown
+ * the report belongs to, `analysed` the analysis's validated subtask scenario. Same study: the same
+ * scenario name and model, the same coverage threshold, and every arm an ordering compares defined
+ * identically in both (a different dose or schedule is a different question). The analysis may use fewer mice, fewer days or a subset of the arms: those are its size, shown
  * beside the numbers.
  */
 export function orderingAnalysisFrom(

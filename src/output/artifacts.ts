@@ -1,9 +1,11 @@
 import { pngDataUrl } from '../core/base64.ts';
 import type { RunManifest } from '../results/manifest.ts';
+import type { OrderingAnalysis } from '../results/orderingAnalysis.ts';
 import type { HumanScalpSeries } from '../follicle/human/results.ts';
 import { renderHeatmap } from './raster/heatmap.ts';
 import { photoPng } from './raster/photo.ts';
 import { chartDefinitions } from './charts/index.ts';
+import { resultJson } from '../results/json.ts';
 import { htmlReport } from './html/index.ts';
 import { humanScalpCharts } from './reports/humanScalpCharts.ts';
 import { humanScalpFigures, humanScalpReport, type HumanRegionSummary } from './reports/humanScalpReport.ts';
@@ -52,8 +54,14 @@ function patchDeliveryArtifacts(snapshots: readonly FieldSnapshot[], metadata: R
   return files;
 }
 
+/** Results of other runs a report shows beside its own (read and checked by the platform shell). */
+export interface AttachedResults {
+  /** An ordering analysis of this mouse study (sensitivity run): written to orderings.json and shown in the report. */
+  orderings?: OrderingAnalysis;
+}
+
 /** Pictures and the HTML report of a run; file name → content. */
-export function buildRunArtifacts(output: TaskOutput & { series?: unknown; snapshots?: unknown }, manifest: RunManifest): Files {
+export function buildRunArtifacts(output: TaskOutput & { series?: unknown; snapshots?: unknown }, manifest: RunManifest, attached: AttachedResults = {}): Files {
   const metadata = {
     scenario: String((manifest.scenario as { name?: string }).name ?? ''),
     seed: manifest.seeds.root,
@@ -62,6 +70,7 @@ export function buildRunArtifacts(output: TaskOutput & { series?: unknown; snaps
     date: manifest.timing.finishedAt,
     wallS: manifest.timing.wallS,
   };
+  if (attached.orderings && output.task !== 'run:mouseStudy') throw new Error(`an ordering analysis belongs to a mouse study, not to a ${output.task} run`);
   if (output.task === 'run:humanScalp' && output.series) {
     const series = output.series as HumanScalpSeries;
     const charts = humanScalpCharts(series);
@@ -77,7 +86,8 @@ export function buildRunArtifacts(output: TaskOutput & { series?: unknown; snaps
     const out = output as MouseStudyOutput;
     const charts = mouseStudyCharts(out);
     const figures = mouseStudyFigures(out, charts);
-    const files: Files = { 'report.html': mouseStudyReport(out, metadata, figures) };
+    const files: Files = { 'report.html': mouseStudyReport(out, metadata, figures, attached.orderings) };
+    if (attached.orderings) files['orderings.json'] = resultJson(attached.orderings);
     for (const [k, v] of Object.entries({ ...figures, ...chartDefinitions(charts) })) files[`figures/${k}`] = v;
     for (const p of out.photos) files[`photos/${p.arm}-day${String(p.day).padStart(2, '0')}.png`] = photoPng(p);
     return files;

@@ -8,7 +8,7 @@ import { resultJson } from '../results/json.ts';
 import { buildManifest, type RunEnvironment, type RunManifest } from '../results/manifest.ts';
 import type { TaskRun } from '../tasks/runTask.ts';
 import { VERSION } from '../version.ts';
-import { buildRunArtifacts } from './artifacts.ts';
+import { buildRunArtifacts, type AttachedResults } from './artifacts.ts';
 
 /** File path inside the run folder → content. */
 export type RunFileSet = Record<string, string | Uint8Array>;
@@ -25,6 +25,8 @@ export interface RunFilesInput {
   inputs: Record<string, string | Uint8Array>;
   /** Extra solver facts for the manifest (e.g. threads). */
   solver?: Record<string, unknown>;
+  /** Results of other runs shown in the report (their files belong in `inputs`). */
+  attached?: AttachedResults;
 }
 
 /** Every file of a run folder, manifest.json last (it lists the others with their hashes). */
@@ -47,7 +49,7 @@ export function runFiles(input: RunFilesInput): { files: RunFileSet; manifest: R
   const files: RunFileSet = { 'summary.json': resultJson(output.summary) };
   for (const [name, table] of Object.entries(output.tables)) files[`${name}.csv`] = toCsv(table);
   // the report shows run facts (seed, version, timing) that do not depend on the file list
-  Object.assign(files, buildRunArtifacts(output, manifestOf({})));
+  Object.assign(files, buildRunArtifacts(output, manifestOf({}), input.attached));
   const manifest = manifestOf(files);
   files['manifest.json'] = resultJson(manifest);
   return { files, manifest };

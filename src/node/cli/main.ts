@@ -95,7 +95,8 @@ Size: runs estimated above ${Math.round(MEMORY_SHARE * 100)} % of this machine's
     .option('--no-store', 'do not record the run in the results store (no resume)')
     .addOption(new Option('--engine <engine>', 'where units run').choices(['local', 'redis']).default('local'))
     .option('--redis <url>', 'Redis address for --engine redis, e.g. redis://127.0.0.1:6379')
-    .action(async (file: string, o: { out?: string; seed?: number; progress: ProgressMode; threads: number; force?: boolean; allowLarge?: boolean; store?: string | boolean; engine: 'local' | 'redis'; redis?: string }) => {
+    .option('--orderings <dir>', 'mouse studies: output folder of a `follisim sensitivity` run over this study\'s orderings; shown in the report, copied to orderings.json (not re-run)')
+    .action(async (file: string, o: { out?: string; seed?: number; progress: ProgressMode; threads: number; force?: boolean; allowLarge?: boolean; store?: string | boolean; engine: 'local' | 'redis'; redis?: string; orderings?: string }) => {
       const scenario = loadScenario(file);
       const store = o.store === false ? false : typeof o.store === 'string' ? o.store : undefined;
       // loaded on use: `results` and `worker` start without the report and chart modules

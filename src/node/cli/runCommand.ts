@@ -12,6 +12,7 @@ import '../api.ts'; // installs the worker-thread executor for runTask({ threads
 import { executorFromFlags, type EngineName } from '../engines/select.ts';
 import { abortOutput, checkOutPath, commitOutput, defaultOutDir, prepareOutput } from '../outputDir.ts';
 import { progressReporter, type ProgressMode } from '../progress.ts';
+import { readOrderingsInput } from '../orderingsInput.ts';
 import { nodeEnvironment } from '../provenance.ts';
 import { enforceRunSize } from '../sizingGate.ts';
 import { resumableExecutor } from '../store/resumable.ts';
@@ -36,6 +37,8 @@ export interface RunCommandOptions {
   /** Where units run: this machine's threads (default) or `follisim worker` processes over Redis. */
   engine?: EngineName;
   redis?: string;
+  /** Output folder of a sensitivity run over this study's orderings, shown in the report (not re-run). */
+  orderings?: string;
 }
 
 /** Runs a validated scenario and writes manifest.json, summary.json, CSV tables and pictures into the output folder. */
@@ -44,6 +47,8 @@ export async function runCommand(scenarioPath: string, scenario: Scenario, opts:
   const threaded = opts.threads > 1;
   const task = taskForScenario(scenario);
   // the unit count picks the local thread count; the seed does not change how many units a plan has
+  // read and checked before anything else: a wrong folder fails with exit 2 and nothing written
+  const orderings = opts.orderings === undefined ? undefined : readOrderingsInput(opts.orderings, scenario);
   const unitCount = task.plan({ ...scenario, seed: opts.seed ?? scenario.seed ?? 0 }, opts.seed ?? scenario.seed ?? 0).length;
   // checks that need no seed come first: an unreachable Redis or an oversized run fails before anything is touched
   enforceRunSize(estimateRun({ ...scenario, seed: opts.seed ?? scenario.seed ?? 0 }), opts.threads, opts.allowLarge ?? false);
@@ -100,8 +105,9 @@ export async function runCommand(scenarioPath: string, scenario: Scenario, opts:
       startedAt,
       finishedAt: new Date(),
       environment: nodeEnvironment(opts.argv ?? process.argv),
-      inputs: { [scenarioPath]: scenarioBytes },
+      inputs: { [scenarioPath]: scenarioBytes, ...orderings?.files },
       solver: { threads: opts.threads, ...(opened ? { storeRun: opened.runId } : {}) },
+      attached: orderings ? { orderings: orderings.analysis } : undefined,
     });
     commitOutput(plan, files);
     return { outDir, manifest };

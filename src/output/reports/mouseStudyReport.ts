@@ -3,18 +3,21 @@ import { escapeHtml, formatPValue, htmlReport, htmlTable } from '../html/index.t
 import type { AnimalReadoutName } from '../../study/animal.ts';
 import type { ArmSummary } from '../../study/aggregate.ts';
 import type { MouseStudyOutput } from '../../tasks/mouseStudyRun.ts';
+import type { OrderingAnalysis } from '../../results/orderingAnalysis.ts';
 import { mouseStudyCharts } from './mouseStudyCharts.ts';
+import { mouseOrderingsSection } from './mouseOrderingsSection.ts';
 
 /** Figures of a mouse study (SVG strings keyed by file name, e.g. "coverage.svg"). */
 export function mouseStudyFigures(out: MouseStudyOutput, charts: Record<string, ChartSpec> = mouseStudyCharts(out)): Record<string, string> {
   return renderFigures(charts);
 }
 
-/** Self-contained HTML report of a mouse study: table, photo grid, plots, statistics. */
+/** Self-contained HTML report of a mouse study: table, photo grid, plots, statistics; `orderings`: an attached ordering analysis. */
 export function mouseStudyReport(
   out: MouseStudyOutput,
   metadata: Record<string, string | number>,
   figures = mouseStudyFigures(out),
+  orderings?: OrderingAnalysis,
 ): string {
   const arms = out.arms;
   const at = (a: ArmSummary, key: AnimalReadoutName, day: number) => a.byDay[key].find((d) => d.day >= day - 1e-9) ?? a.byDay[key][a.byDay[key].length - 1];
@@ -88,6 +91,7 @@ export function mouseStudyReport(
       { heading: 'Microenvironment', svg: figures['microenvironment.svg'] },
       { heading: 'Anagen follicles', svg: figures['anagen.svg'] },
       { heading: 'Statistics', html: stats },
+      { heading: 'Do the orderings survive parameter uncertainty?', html: mouseOrderingsSection(orderings) },
       {
         heading: 'Behaviour rules',
         html: `<p>Each rule multiplies its behaviour; every rule is neutral (×1) at the healthy reference signals and each behaviour's combined factor is clamped to its declared bounds.</p><ul>${out.ruleSentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,

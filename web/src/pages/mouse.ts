@@ -76,8 +76,8 @@ export function mousePage(root: HTMLElement): void {
             sums.set(key, cell);
           });
           const rows = [...sums.values()].map((c) => ({ arm: c.arm, day: c.day, coverage: c.sum / c.n }));
-          if (!drawn.has(arm)) {
-            // the first mouse of each arm to finish shows its photos
+          if (!drawn.has(arm) && an.photos.length > 0) {
+            // the arm's representative mouse (the only one the study photographs) shows its photos
             drawn.add(arm);
             const cells = grid.querySelectorAll(`tr[data-arm="${scenario.arms[arm].id}"] td`);
             an.photos.forEach((p, k) => {

@@ -6,26 +6,25 @@
 /** Characters that are not allowed in XML 1.0 documents (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/FFFF). */
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Escapes text for HTML element content and quoted attribute values (`& < > " '`), dropping characters invalid in XML. */
-export function escapeHtml(text: string): string {
+/** Drops characters invalid in XML 1.0 and escapes `& < > "` and the apostrophe as `apostrophe`. */
+function escapeMarkup(text: string, apostrophe: string): string {
   return String(text)
     .replace(INVALID_XML_CHARS, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+    .replace(/'/g, apostrophe);
+}
+
+/** Escapes text for HTML element content and quoted attribute values (`& < > " '`), dropping characters invalid in XML. */
+export function escapeHtml(text: string): string {
+  return escapeMarkup(text, '&#39;');
 }
 
 /** Escapes text for XML/SVG content and quoted attribute values (`& < > " '`), dropping characters invalid in XML 1.0. */
 export function escapeXml(text: string): string {
-  return String(text)
-    .replace(INVALID_XML_CHARS, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return escapeMarkup(text, '&apos;');
 }
 
 const SUPERSCRIPT: Record<string, string> = {

@@ -19,12 +19,32 @@ export interface RandomSource {
 }
 
 /**
+ * One Marsaglia polar step: two independent standard normal deviates from `rng`'s uniforms; returns the first
+ * and writes the second to `second[0]` (the caller's cached spare). Shared by every stream kind.
+ */
+export function polarNormals(rng: { uniform(): number }, second: Float64Array): number {
+  let u = 0;
+  let v = 0;
+  let s = 0;
+  do {
+    u = 2 * rng.uniform() - 1;
+    v = 2 * rng.uniform() - 1;
+    s = u * u + v * v;
+  } while (s >= 1 || s === 0);
+  const f = Math.sqrt((-2 * Math.log(s)) / s);
+  second[0] = v * f;
+  return u * f;
+}
+
+/**
  * A reproducible random stream (xoroshiro128+ from pure-rand) with uniform and standard-normal draws.
  * Mutable on purpose: samplers in hot loops must not allocate a new generator per draw.
  */
 export class RandomStream implements RandomSource {
   private gen: JumpableRandomGenerator;
   private spare: number | null = null;
+  /** Scratch for the second deviate of a polar step (no allocation per draw). */
+  private readonly second = new Float64Array(1);
 
   private constructor(gen: JumpableRandomGenerator) {
     this.gen = gen;
@@ -80,17 +100,9 @@ export class RandomStream implements RandomSource {
       this.spare = null;
       return s;
     }
-    let u = 0;
-    let v = 0;
-    let s = 0;
-    do {
-      u = 2 * this.uniform() - 1;
-      v = 2 * this.uniform() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * f;
-    return u * f;
+    const x = polarNormals(this, this.second);
+    this.spare = this.second[0];
+    return x;
   }
 
   /** Uniform integer in [0, n). */

@@ -1,4 +1,4 @@
-import type { RandomSource } from './stream.ts';
+import { polarNormals, type RandomSource } from './stream.ts';
 
 /**
  * Counter-based substreams: substream i of a family is an sfc32 generator (Doty-Humphrey's Small Fast
@@ -31,6 +31,8 @@ export class Substreams implements RandomSource {
   private c = 0;
   private d = 0;
   private spare = Number.NaN;
+  /** Scratch for the second deviate of a polar step (no allocation per draw). */
+  private readonly second = new Float64Array(1);
   private readonly k0: number;
   private readonly k1: number;
 
@@ -87,17 +89,9 @@ export class Substreams implements RandomSource {
       this.spare = Number.NaN;
       return s;
     }
-    let u = 0;
-    let v = 0;
-    let s = 0;
-    do {
-      u = 2 * this.uniform() - 1;
-      v = 2 * this.uniform() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * f;
-    return u * f;
+    const x = polarNormals(this, this.second);
+    this.spare = this.second[0];
+    return x;
   }
 
   /** Uniform integer in [0, n). */

@@ -1,5 +1,5 @@
 import type { MouseHooks } from '../follicle/mouse/lattice.ts';
-import { PerifollicularKernels } from './perifollicularKernel.ts';
+import { PerifollicularKernels, type KernelField } from './perifollicularKernel.ts';
 import { BEHAVIOURS, evaluateRules, selectRules, SIGNALS, type CompiledRules } from './rules.ts';
 import type { TileFields } from './tileProcess.ts';
 import type { MicroenvironmentTile } from './tile.ts';
@@ -121,6 +121,8 @@ export class FollicleCoupling {
   /** Kernel-weighted signals per follicle, one array per read field (see update). */
   private readonly read: Float64Array[];
   private readonly voxelTmp: Float64Array;
+  /** The tile fields read around every follicle each step (READ_NAMES order). */
+  private readonly readFields: KernelField[];
   private readonly fac: Float64Array;
   private readonly telogen: Float64Array;
   private readonly anagen: Float64Array;
@@ -155,6 +157,16 @@ export class FollicleCoupling {
     this.inAnagen = new Uint8Array(geo.n);
     this.read = Array.from({ length: READ_FIELDS + extraSignals.length }, () => new Float64Array(geo.n));
     this.voxelTmp = new Float64Array(extraSignals.length > 0 ? g.voxelCount : 0);
+    const R = this.read;
+    const field = (values: ArrayLike<number>, out: Float64Array, stride = 1, offset = 0): KernelField => ({ values, stride, offset, out });
+    this.readFields = [
+      field(tile.chem, R[READ.h2o2], 3, 1),
+      field(tile.chem, R[READ.superoxide], 3, 0),
+      field(tile.vessels, R[READ.perfusion]),
+      field(tile.solver.field('vegf'), R[READ.vegf]),
+      field(tile.solver.field('wound'), R[READ.wound]),
+      field(tile.solver.field('minoxidil'), R[READ.minoxidil]),
+    ];
     this.damage = new Float64Array(geo.n).fill(params.damageAtBaseline);
     this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
     this.signals = new Float64Array(geo.n * this.signalNames.length);
@@ -205,12 +217,7 @@ export class FollicleCoupling {
     this.placeKernels(view);
     const K = this.kernels;
     const R = this.read;
-    K.average(tile.chem, R[READ.h2o2], 3, 1);
-    K.average(tile.chem, R[READ.superoxide], 3, 0);
-    K.average(tile.vessels, R[READ.perfusion]);
-    K.average(tile.solver.field('vegf'), R[READ.vegf]);
-    K.average(tile.solver.field('wound'), R[READ.wound]);
-    K.average(tile.solver.field('minoxidil'), R[READ.minoxidil]);
+    K.averageFields(this.readFields);
     this.extra.forEach((x, j) => {
       for (let v = 0; v < this.voxelTmp.length; v++) this.voxelTmp[v] = x.read(tile, v);
       K.average(this.voxelTmp, R[READ_FIELDS + j]);

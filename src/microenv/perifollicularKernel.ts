@@ -77,6 +77,80 @@ function classes(xs: ArrayLike<number>): { values: number[]; of: Int32Array } {
   return { values, of };
 }
 
+
+/** Depths the cache may hold before `setDepths` starts it again (only reached if depths never repeat). */
+const MAX_CACHED_DEPTHS = 4096;
+/** Fields one `averageFields` call can read (the coupling reads six built-ins plus registered extras). */
+const MAX_FIELDS = 32;
+
+/** One field of `averageFields`: q(v) = values[stride·v + offset], averaged into `out` per follicle. */
+export interface KernelField {
+  values: ArrayLike<number>;
+  stride: number;
+  offset: number;
+  out: Float64Array;
+}
+
+/** True when every value of the field is exactly 0. */
+function isZeroField(f: KernelField, voxels: number): boolean {
+  const { values, stride, offset } = f;
+  for (let v = 0; v < voxels; v++) if (values[stride * v + offset] !== 0) return false;
+  return true;
+}
+
+/** The z weights of a kernel per distinct bulb depth (m), computed once per depth. */
+class DepthWeightCache {
+  w: Float64Array;
+  start: Int32Array;
+  len: Int32Array;
+  private readonly slots = new Map<number, number>();
+  private readonly grid: TransportGrid;
+  private readonly sigmaM: number;
+  private readonly zLo: number;
+
+  constructor(grid: TransportGrid, sigmaM: number, zLo: number) {
+    this.grid = grid;
+    this.sigmaM = sigmaM;
+    this.zLo = zLo;
+    this.w = new Float64Array(16 * grid.nz);
+    this.start = new Int32Array(16);
+    this.len = new Int32Array(16);
+  }
+
+  /** Slot of depth d (m), computing its weights on first use. */
+  slotOf(depthM: number): number {
+    const hit = this.slots.get(depthM);
+    if (hit !== undefined) return hit;
+    const k = this.slots.size;
+    const nz = this.grid.nz;
+    if (k >= this.start.length) {
+      const w = new Float64Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const start = new Int32Array(this.start.length * 2);
+      start.set(this.start);
+      this.start = start;
+      const len = new Int32Array(this.len.length * 2);
+      len.set(this.len);
+      this.len = len;
+    }
+    const span = gaussianAxisWeights(depthM, this.sigmaM, this.grid.dxM, this.zLo, nz, this.w, k * nz);
+    this.start[k] = span.start;
+    this.len[k] = span.len;
+    this.slots.set(depthM, k);
+    return k;
+  }
+
+  clear(): void {
+    this.slots.clear();
+  }
+
+  /** Number of depths held. */
+  get size(): number {
+    return this.slots.size;
+  }
+}
+
 /**
  * The kernels of a set of follicles on one tile grid, for depositing their production and reading their
  * signals. Lateral positions (m, already folded into the unit cell) are fixed; depths change with phase and
@@ -95,12 +169,22 @@ export class PerifollicularKernels {
   private readonly yOf: Int32Array;
   /** Follicles of each x column. */
   private readonly members: Int32Array[];
-  private readonly zStart: Int32Array;
-  private readonly zLen: Int32Array;
-  private readonly zW: Float64Array;
+  /** Per follicle: the slot of its current z weights in the depth cache. */
+  private readonly zSlot: Int32Array;
   private readonly zDepth: Float64Array;
+  /** z weights by distinct depth (bulbs sit at few depths: telogen, full anagen, the descent's steps). */
+  private readonly zCache: DepthWeightCache;
   private readonly buf: Float64Array;
   private readonly bufB: Float64Array;
+  /** Per-field column sums of `averageFields`, and the per-follicle accumulators. */
+  private cols: Float64Array;
+  /** Per depth slot: the column's fields reduced over z (k × ny values), and the column they belong to. */
+  private zRows: Float64Array;
+  private zRowsOf: Int32Array;
+  /** Depth slots a column's follicles touched (deposit). */
+  private touched: Int32Array;
+  private readonly acc: Float64Array;
+  private readonly active: KernelField[] = [];
 
   /** `firstViablePlane`: the kernel lives in planes [firstViablePlane, nz) (no production in the stratum corneum). */
   constructor(grid: TransportGrid, xM: ArrayLike<number>, yM: ArrayLike<number>, sigmaM: number, firstViablePlane: number) {
@@ -118,25 +202,32 @@ export class PerifollicularKernels {
     const lists: number[][] = xs.values.map(() => []);
     for (let i = 0; i < this.n; i++) lists[xs.of[i]].push(i);
     this.members = lists.map((l) => Int32Array.from(l));
-    this.zStart = new Int32Array(this.n);
-    this.zLen = new Int32Array(this.n);
-    this.zW = new Float64Array(this.n * grid.nz);
+    this.zSlot = new Int32Array(this.n);
     this.zDepth = new Float64Array(this.n).fill(Number.NaN);
+    this.zCache = new DepthWeightCache(grid, sigmaM, this.zLo);
     this.buf = new Float64Array(grid.ny * grid.nz);
     this.bufB = new Float64Array(grid.ny * grid.nz);
+    this.cols = new Float64Array(0);
+    this.zRows = new Float64Array(0);
+    this.zRowsOf = new Int32Array(0);
+    this.touched = new Int32Array(0);
+    this.acc = new Float64Array(MAX_FIELDS);
   }
 
   /** Sets the bulb depth (m) of each follicle; z weights are recomputed only where the depth changed. */
   setDepths(depthM: ArrayLike<number>): void {
-    const g = this.grid;
+    if (this.zCache.size > MAX_CACHED_DEPTHS) {
+      // depths that never repeat: start the cache again for the current depths
+      this.zCache.clear();
+      this.zDepth.fill(Number.NaN);
+    }
     for (let i = 0; i < this.n; i++) {
       if (depthM[i] === this.zDepth[i]) continue;
       this.zDepth[i] = depthM[i];
-      const s = gaussianAxisWeights(depthM[i], this.sigmaM, g.dxM, this.zLo, g.nz, this.zW, i * g.nz);
-      this.zStart[i] = s.start;
-      this.zLen[i] = s.len;
+      this.zSlot[i] = this.zCache.slotOf(depthM[i]);
     }
   }
+
 
   /**
    * Densities (per m³) of follicles split in two groups: Σ_i weight_i·K_i(v) over the follicles with
@@ -152,26 +243,56 @@ export class PerifollicularKernels {
     const bufB = this.bufB;
     const xW = this.xW;
     const yW = this.yW;
-    const zW = this.zW;
+    const { w: zW, start: zStart, len: zLen } = this.zCache;
+    const zSlot = this.zSlot;
+    const slots = this.zCache.size;
+    // per depth slot: the column's weights spread over y, for both groups (2·ny values), reset lazily
+    if (this.zRows.length < slots * 2 * ny) this.zRows = new Float64Array(2 * slots * 2 * ny);
+    if (this.zRowsOf.length < slots) this.zRowsOf = new Int32Array(2 * slots);
+    if (this.touched.length < slots) this.touched = new Int32Array(2 * slots);
+    const yRows = this.zRows;
+    const yRowsOf = this.zRowsOf;
+    const touched = this.touched;
+    yRowsOf.fill(-1, 0, slots);
     for (let c = 0; c < this.members.length; c++) {
       const mem = this.members[c];
-      bufA.fill(0);
-      bufB.fill(0);
+      let nTouched = 0;
+      // y first, per follicle, into its depth slot's row
       for (let m = 0; m < mem.length; m++) {
         const i = mem[m];
         const w = weight[i];
         if (w === 0) continue;
-        const out = second[i] ? bufB : bufA;
+        const k = zSlot[i];
+        const base = 2 * ny * k;
+        if (yRowsOf[k] !== c) {
+          yRowsOf[k] = c;
+          yRows.fill(0, base, base + 2 * ny);
+          touched[nTouched++] = k;
+        }
         const yc = this.yOf[i];
         const ys = this.ySpan[yc];
         const yo = yc * ny;
-        const zo = i * nz;
-        for (let z = 0; z < this.zLen[i]; z++) {
-          const wz = w * zW[zo + z];
-          const row = (this.zStart[i] + z) * ny + ys.start;
-          for (let y = 0; y < ys.len; y++) out[row + y] += wz * yW[yo + y];
+        const o = base + (second[i] ? ny : 0) + ys.start;
+        for (let y = 0; y < ys.len; y++) yRows[o + y] += w * yW[yo + y];
+      }
+      if (nTouched === 0) continue;
+      // then z, once per (column class, depth)
+      bufA.fill(0);
+      bufB.fill(0);
+      for (let t = 0; t < nTouched; t++) {
+        const k = touched[t];
+        const zo = k * nz;
+        const base = 2 * ny * k;
+        for (let z = 0; z < zLen[k]; z++) {
+          const wz = zW[zo + z];
+          const row = (zStart[k] + z) * ny;
+          for (let y = 0; y < ny; y++) {
+            bufA[row + y] += wz * yRows[base + y];
+            bufB[row + y] += wz * yRows[base + ny + y];
+          }
         }
       }
+      // then x, once per column class
       const xs = this.xSpan[c];
       const xo = c * nx;
       for (let r = 0; r < ny * nz; r++) {
@@ -189,6 +310,94 @@ export class PerifollicularKernels {
   }
 
   /**
+   * `average` for several fields in one pass: reduced over x once per column class, over z once per
+   * (column class, depth) and over y per follicle, so the cost per follicle is one y span per field. The
+   * same weights as `average`, summed in another order (equal to round-off).
+   */
+  averageFields(fields: readonly KernelField[]): void {
+    if (fields.length > MAX_FIELDS) throw new Error(`averageFields: ${fields.length} fields, at most ${MAX_FIELDS}`);
+    const { nx, ny, nz } = this.grid;
+    // a field that is zero everywhere (a drug or wound not given in this arm) averages to exactly 0
+    const active = this.active;
+    active.length = 0;
+    for (const f of fields) {
+      if (isZeroField(f, this.grid.voxelCount)) f.out.fill(0);
+      else active.push(f);
+    }
+    const k = active.length;
+    if (k === 0) return;
+    const rows = ny * nz;
+    if (this.cols.length < k * rows) this.cols = new Float64Array(k * rows);
+    const slots = this.zCache.size;
+    if (this.zRows.length < slots * k * ny) this.zRows = new Float64Array(2 * slots * k * ny);
+    if (this.zRowsOf.length < slots) this.zRowsOf = new Int32Array(2 * slots);
+    const cols = this.cols;
+    const zRows = this.zRows;
+    const zRowsOf = this.zRowsOf;
+    const acc = this.acc;
+    const xW = this.xW;
+    const yW = this.yW;
+    const { w: zW, start: zStart, len: zLen } = this.zCache;
+    const zSlot = this.zSlot;
+    const yOf = this.yOf;
+    const r0 = this.zLo * ny;
+    const kny = k * ny;
+    zRowsOf.fill(-1, 0, slots);
+    for (let c = 0; c < this.members.length; c++) {
+      const mem = this.members[c];
+      const xs = this.xSpan[c];
+      const xo = c * nx;
+      const x0 = xs.start;
+      const xl = xs.len;
+      // x first, once per column class
+      for (let j = 0; j < k; j++) {
+        const { values, stride, offset } = active[j];
+        const co = j * rows;
+        for (let r = r0; r < rows; r++) {
+          let s = 0;
+          const base = nx * r + x0;
+          for (let x = 0; x < xl; x++) s += xW[xo + x] * values[stride * (base + x) + offset];
+          cols[co + r] = s;
+        }
+      }
+      for (let m = 0; m < mem.length; m++) {
+        const i = mem[m];
+        const slot = zSlot[i];
+        // then z, once per (column class, depth): the column's follicles sit at few depths
+        if (zRowsOf[slot] !== c) {
+          zRowsOf[slot] = c;
+          const zo = slot * nz;
+          const zl = zLen[slot];
+          const zs = zStart[slot];
+          const out = slot * kny;
+          for (let j = 0; j < k; j++) {
+            const co = j * rows;
+            const oj = out + j * ny;
+            for (let y = 0; y < ny; y++) {
+              let s = 0;
+              for (let z = 0; z < zl; z++) s += zW[zo + z] * cols[co + (zs + z) * ny + y];
+              zRows[oj + y] = s;
+            }
+          }
+        }
+        // then y, per follicle
+        const yc = yOf[i];
+        const ys = this.ySpan[yc];
+        const yo = yc * ny;
+        const yl = ys.len;
+        const zr = slot * kny + ys.start;
+        for (let j = 0; j < k; j++) {
+          const o = zr + j * ny;
+          let s = 0;
+          for (let y = 0; y < yl; y++) s += yW[yo + y] * zRows[o + y];
+          acc[j] = s;
+        }
+        for (let j = 0; j < k; j++) active[j].out[i] = acc[j];
+      }
+    }
+  }
+
+  /**
    * Kernel-weighted average of a per-voxel quantity around each follicle, Σ_v K_i(v)·q(v)·ΔV, with q(v) =
    * values[stride·v + offset]. Depths must have been set.
    */
@@ -197,10 +406,9 @@ export class PerifollicularKernels {
     const col = this.buf;
     const xW = this.xW;
     const yW = this.yW;
-    const zW = this.zW;
+    const { w: zW, start: zStart, len: zLen } = this.zCache;
+    const zSlot = this.zSlot;
     const yOf = this.yOf;
-    const zStart = this.zStart;
-    const zLen = this.zLen;
     for (let c = 0; c < this.members.length; c++) {
       const mem = this.members[c];
       const xs = this.xSpan[c];
@@ -221,10 +429,11 @@ export class PerifollicularKernels {
         const yo = yc * ny;
         const y0 = ys.start;
         const yl = ys.len;
-        const zo = i * nz;
+        const k = zSlot[i];
+        const zo = k * nz;
         let s = 0;
-        for (let z = 0; z < zLen[i]; z++) {
-          const row = (zStart[i] + z) * ny + y0;
+        for (let z = 0; z < zLen[k]; z++) {
+          const row = (zStart[k] + z) * ny + y0;
           let sy = 0;
           for (let y = 0; y < yl; y++) sy += yW[yo + y] * col[row + y];
           s += zW[zo + z] * sy;

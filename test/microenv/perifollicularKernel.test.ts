@@ -52,6 +52,70 @@ describe('perifollicular kernel', () => {
     }
   });
 
+  it('averageFields equals average per field (round-off), zero fields read 0, and deposit is the adjoint of the readout', () => {
+    const g = grid(62.5e-6);
+    const n = 60;
+    const xM = new Float64Array(n);
+    const yM = new Float64Array(n);
+    const depth = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      xM[i] = ((i * 58.3e-6) % PITCH_M);
+      yM[i] = ((Math.floor(i / 7) * 58.3e-6) % PITCH_M);
+      depth[i] = i % 3 === 0 ? 150e-6 : 150e-6 + (i % 11) * 30e-6;
+    }
+    const k = new PerifollicularKernels(g, xM, yM, 40e-6, 1);
+    k.setDepths(depth);
+    // a smooth, non-trivial field stored interleaved (stride 3) and a plain one
+    const chem = new Float64Array(3 * g.voxelCount).map((_, j) => 1 + Math.sin(j * 0.37));
+    const plain = new Float64Array(g.voxelCount).map((_, j) => Math.cos(j * 0.11) ** 2);
+    const zero = new Float64Array(g.voxelCount);
+    const outs = [0, 1, 2, 3].map(() => new Float64Array(n).fill(Number.NaN));
+    k.averageFields([
+      { values: chem, stride: 3, offset: 1, out: outs[0] },
+      { values: zero, stride: 1, offset: 0, out: outs[1] },
+      { values: plain, stride: 1, offset: 0, out: outs[2] },
+      { values: chem, stride: 3, offset: 0, out: outs[3] },
+    ]);
+    const ref = new Float64Array(n);
+    const check = (out: Float64Array, values: Float64Array, stride: number, offset: number) => {
+      k.average(values, ref, stride, offset);
+      for (let i = 0; i < n; i++) assert.ok(Math.abs(out[i] - ref[i]) <= 1e-14 * Math.abs(ref[i]), `follicle ${i}: ${out[i]} vs ${ref[i]}`);
+    };
+    check(outs[0], chem, 3, 1);
+    check(outs[2], plain, 1, 0);
+    check(outs[3], chem, 3, 0);
+    assert.deepEqual([...outs[1]], new Array<number>(n).fill(0));
+    // adjoint: Σ_v K_i(v)·q(v)·ΔV from follicle i's deposited density equals its readout
+    const a = new Float64Array(g.voxelCount);
+    const b = new Float64Array(g.voxelCount);
+    for (const i of [0, 5, 17, 59]) {
+      const w = new Float64Array(n);
+      w[i] = 1;
+      k.deposit(w, new Uint8Array(n), a, b);
+      let s = 0;
+      for (let v = 0; v < g.voxelCount; v++) s += a[v] * plain[v] * g.voxelVolumeM3;
+      assert.ok(Math.abs(s - outs[2][i]) < 1e-12, `follicle ${i}: adjoint ${s} vs readout ${outs[2][i]}`);
+    }
+  });
+
+  it('depths that never repeat restart the depth cache without changing a readout', () => {
+    const g = grid(62.5e-6);
+    const k = new PerifollicularKernels(g, Float64Array.from([100e-6, 300e-6]), Float64Array.from([200e-6, 400e-6]), 40e-6, 1);
+    const field = new Float64Array(g.voxelCount).map((_, j) => (j % 13) / 13);
+    const out = new Float64Array(2);
+    const fresh = new Float64Array(2);
+    for (let call = 0; call < 2100; call++) {
+      const d = Float64Array.from([100e-6 + call * 1e-7, 600e-6 - call * 1e-7]);
+      k.setDepths(d);
+      if (call % 700 !== 699) continue;
+      k.average(field, out);
+      const again = new PerifollicularKernels(g, Float64Array.from([100e-6, 300e-6]), Float64Array.from([200e-6, 400e-6]), 40e-6, 1);
+      again.setDepths(d);
+      again.average(field, fresh);
+      assert.deepEqual([...out], [...fresh]);
+    }
+  });
+
   it('the kernel-weighted mean density of a follicle sheet converges at second order to the continuous value', () => {
     const at = (dx: number) => {
       const g = grid(dx);

@@ -119,14 +119,17 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     }
   });
   const params = assembleTrial(s.parameterValues);
-  const saf = safety(s, set, params);
-  const safetyTable: Record<string, (number | string)[]> = { arm: [], needleSessions: [], needleDepthMm: [], ceriaRetainedUg: [], rosBelowFloorFraction: [], sheddingEpisodeWeeks: [], menWithSheddingEpisode: [] };
+  const dp = depthDoseParams(params, s.parameterValues);
+  const saf = safety(s, set, dp);
+  const safetyTable: Record<string, (number | string)[]> = { arm: [], needleSessions: [], needleDepthMm: [], ceriaRetainedUg: [], rosBelowFloorFraction: [], rosBelowFloorBulge: [], rosBelowFloorBulb: [], sheddingEpisodeWeeks: [], menWithSheddingEpisode: [] };
   for (const x of saf) {
     safetyTable.arm.push(s.arms[x.arm].id);
     safetyTable.needleSessions.push(round(x.needleSessions, 2));
     safetyTable.needleDepthMm.push(round(x.needleDepthMm, 2));
     safetyTable.ceriaRetainedUg.push(round(x.ceriaRetainedUg, 2));
     safetyTable.rosBelowFloorFraction.push(round(x.rosBelowFloorFraction));
+    safetyTable.rosBelowFloorBulge.push(round(x.rosBelowFloorBulge));
+    safetyTable.rosBelowFloorBulb.push(round(x.rosBelowFloorBulb));
     safetyTable.sheddingEpisodeWeeks.push(round(x.sheddingEpisodeWeeks, 2));
     safetyTable.menWithSheddingEpisode.push(round(x.menWithSheddingEpisode));
   }
@@ -147,7 +150,7 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
   });
 
   // memoised: the same solve planTrial ran (same regimen and parameter values)
-  const ceria = trialCeriaDepthDose(s, depthDoseParams(params, s.parameterValues));
+  const ceria = trialCeriaDepthDose(s, dp);
   const depth: Record<string, (number | string)[]> = { regimen: [], species: [], depthUm: [], levelUgPerMl: [], relativeToMouseBulb: [] };
   ceria.forEach((c, i) => {
     const mouseUgPerMl = c.depthDose.mouseBulbLevelKgM3 * 1e3;
@@ -203,7 +206,7 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     task: 'trial',
     summary,
     tables: { visits: toTable(visits), differences: toTable(diffs), responders: toTable(resp), subjects: toTable(subjects), shedding: toTable(shed), safety: toTable(safetyTable), flow: toTable(flowTable), ...(ceria.length > 0 ? { 'ceria-depth-dose': toTable(depth) } : {}) },
-    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg' }, 'ceria-depth-dose': { depthUm: 'µm', levelUgPerMl: 'µg/mL', relativeToMouseBulb: '1' } },
+    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg/cm²' }, 'ceria-depth-dose': { depthUm: 'µm', levelUgPerMl: 'µg/mL', relativeToMouseBulb: '1' } },
     solver: { method: 'human follicular automaton per man (target area only), behaviour schedules, per-follicle streams' },
     stats: { screened: flow.screened, randomized: flow.randomized.reduce((a, b) => a + b, 0) },
     streams: ['subject/<id>/traits', 'subject/<id>/follicles', 'subject/<id>/treatment', 'subject/<id>/measure', 'randomization/<id>'],

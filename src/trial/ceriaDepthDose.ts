@@ -105,6 +105,26 @@ export interface PatchExposure {
   deliveredNg: number;
   residualFraction: number;
   steps: number;
+  /** The same solve as a time course (for the safety readouts, ceriaSafety.ts). */
+  course: ExposureCourse;
+}
+
+/**
+ * Time course of one patch: the implicit step k's field stands for the whole step (t_{k−1}, t_k], so the
+ * piecewise-constant course integrates exactly to the exposure E. Beyond the last step every value falls by
+ * `tailRatio` per further step of `tailStepS` (the decaying mode the exposure's tail is summed from).
+ */
+export interface ExposureCourse {
+  /** End of each step (s since the patch). */
+  timesS: Float64Array;
+  /** Amount in the window at each step, as a fraction of the delivered amount. */
+  massFraction: Float64Array;
+  /** Plane-mean concentration per step and depth plane (kg/m³), step-major: [k·nz + plane]. */
+  planeLevels: Float64Array;
+  nz: number;
+  tailStepS: number;
+  /** Factor per tail step (< 1), or 0 when there is no tail. */
+  tailRatio: number;
 }
 
 const KG_PER_NG = 1e-12;
@@ -136,6 +156,7 @@ export function singlePatchExposure(d: PatchDeposit, dp: DepthDoseParams, num: D
   const exposure = run.exposure;
   const left = run.residualFraction;
   const steps = run.steps;
+  const course = run.course;
   const plane = grid.planeSize;
   const planeExposure = new Float64Array(grid.nz);
   for (let k = 0; k < grid.nz; k++) {
@@ -152,6 +173,7 @@ export function singlePatchExposure(d: PatchDeposit, dp: DepthDoseParams, num: D
     deliveredNg: delivered / KG_PER_NG,
     residualFraction: left,
     steps,
+    course,
   };
 }
 
@@ -166,8 +188,12 @@ export function integrateExposure(
   delivered: number,
   release: (tS: number, dtS: number, source: Float64Array) => number,
   num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS,
-): { exposure: Float64Array; residualFraction: number; steps: number } {
+): { exposure: Float64Array; residualFraction: number; steps: number; course: ExposureCourse } {
   const exposure = new Float64Array(grid.voxelCount);
+  const plane = grid.planeSize;
+  const timesS: number[] = [];
+  const massFraction: number[] = [];
+  const planeLevels: number[] = [];
   const earlyS = num.earlyDays * 86400;
   const endS = num.maxDays * 86400;
   let released = 0;
@@ -193,21 +219,31 @@ export function integrateExposure(
       tS += dtS;
       // the implicit step's value stands for the whole step (backward Euler), so Σ c·dt is the scheme's integral
       let sum = 0;
-      for (let v = 0; v < field.length; v++) {
-        const c = field[v];
-        exposure[v] += c * dtS;
-        sum += c;
+      for (let k = 0; k < grid.nz; k++) {
+        let planeSum = 0;
+        for (let v = k * plane; v < (k + 1) * plane; v++) {
+          const c = field[v];
+          exposure[v] += c * dtS;
+          planeSum += c;
+        }
+        planeLevels.push(planeSum / plane);
+        sum += planeSum;
       }
       previous = left;
       left = delivered > 0 ? (sum * grid.voxelVolumeM3) / delivered : 0;
+      timesS.push(tS);
+      massFraction.push(left);
     }
   }
   // tail beyond the stop: one decaying mode, c_{n+1} = c_n/(1 + λΔt) with λΔt from the last two amounts
+  let tailRatio = 0;
   if (left > 0 && previous > left) {
+    tailRatio = left / previous;
     const tail = dtS / (previous / left - 1);
     for (let v = 0; v < field.length; v++) exposure[v] += field[v] * tail;
   }
-  return { exposure, residualFraction: left, steps };
+  const course: ExposureCourse = { timesS: Float64Array.from(timesS), massFraction: Float64Array.from(massFraction), planeLevels: Float64Array.from(planeLevels), nz: grid.nz, tailStepS: dtS, tailRatio };
+  return { exposure, residualFraction: left, steps, course };
 }
 
 /** Plane-mean exposure at depth zUm, linear between plane centres (constant beyond the first/last centre). */
@@ -285,7 +321,8 @@ function profileOf(e: PatchExposure, intervalS: number) {
 const cache = new Map<string, CeriaDepthDose>();
 const exposureCache = new Map<string, PatchExposure>();
 
-function cachedExposure(d: PatchDeposit, dp: DepthDoseParams, num: DepthDoseNumerics): PatchExposure {
+/** The single-patch solve of a deposit, memoised on everything it reads. */
+export function cachedExposure(d: PatchDeposit, dp: DepthDoseParams, num: DepthDoseNumerics): PatchExposure {
   const key = JSON.stringify([d, num, dp.delivery, dp.skin[d.species], dp.patch]);
   let e = exposureCache.get(key);
   if (!e) {
@@ -342,13 +379,22 @@ export function levelsOf(d: CeriaDepthDose): CeriaLevels {
 
 /** Relative bulge and bulb levels of a man whose patch needles insert to `fraction` (log-linear in the table). */
 export function ceriaLevelsAt(dd: CeriaLevels, fraction: number): { bulgeRel: number; bulbRel: number } {
-  const f = dd.insertionFractions;
-  const last = f.length - 1;
+  return { bulgeRel: interpolateInInsertion(dd.insertionFractions, dd.bulgeRel, fraction), bulbRel: interpolateInInsertion(dd.insertionFractions, dd.bulbRel, fraction) };
+}
+
+/**
+ * A quantity tabulated at the insertion nodes, at `fraction` (clamped to the table): log-linear between two
+ * positive nodes (levels and amounts scale nearly geometrically with the inserted cargo), else linear.
+ */
+export function interpolateInInsertion(nodes: readonly number[], values: readonly number[], fraction: number, logLinear = true): number {
+  const last = nodes.length - 1;
+  if (last === 0) return values[0];
   let k = 0;
-  while (k < last - 1 && fraction > f[k + 1]) k++;
-  const t = last === 0 ? 0 : Math.min(1, Math.max(0, (fraction - f[k]) / (f[k + 1] - f[k])));
-  const lerp = (y: number[]) => (y[k] > 0 && y[k + 1] > 0 ? Math.exp(Math.log(y[k]) * (1 - t) + Math.log(y[k + 1]) * t) : y[k] * (1 - t) + y[k + 1] * t);
-  return { bulgeRel: lerp(dd.bulgeRel), bulbRel: lerp(dd.bulbRel) };
+  while (k < last - 1 && fraction > nodes[k + 1]) k++;
+  const t = Math.min(1, Math.max(0, (fraction - nodes[k]) / (nodes[k + 1] - nodes[k])));
+  const a = values[k];
+  const b = values[k + 1];
+  return logLinear && a > 0 && b > 0 ? Math.exp(Math.log(a) * (1 - t) + Math.log(b) * t) : a * (1 - t) + b * t;
 }
 
 /** Finds the depth–dose levels of a regimen (needle height, days between patches). */

@@ -3,7 +3,8 @@ import type { Table, TaskOutput } from './types.ts';
 import { planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
 import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
 import type { TrialScenario } from '../trial/schema.ts';
-import { depthDoseParams, trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
+import { depthDoseLookup, depthDoseParams, levelsOf, trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
+import { photographFollicles, viewCounts, type VertexState } from '../trial/photoSubjects.ts';
 import { assembleTrial, type TrialParams } from '../parameters/assemble/trial.ts';
 
 /** What the report needs beyond the tables: the flow and the sample men for the vertex pictures. */
@@ -11,7 +12,8 @@ export interface TrialOutput extends TaskOutput {
   trial: {
     arms: { id: string; label: string }[];
     flow: TrialFlow;
-    photos: { arm: number; id: number; follicles: number; baseline: { terminal: number; hairs: number }; end: { terminal: number; hairs: number } }[];
+    /** Sample men: counts at the first and last visit and every follicle's state there (the photographs). */
+    photos: { arm: number; id: number; follicles: number; baseline: { terminal: number; hairs: number }; end: { terminal: number; hairs: number }; state: VertexState }[];
     areaCm2: number;
     durationWeeks: number;
     control: number;
@@ -31,8 +33,11 @@ function toTable(cols: Record<string, (number | string)[]>): Table {
 
 const round = (x: number, d = 3) => (Number.isFinite(x) ? Number(x.toFixed(d)) : x);
 
-/** Builds the trial's tables and summary from the candidates' records (pure). */
-export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): TrialOutput {
+/**
+ * Builds the trial's tables and summary from the candidates' records (pure). The photographed men are run once
+ * more with per-follicle state (photoSubjects.ts), which needs the run's seed.
+ */
+export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: number): TrialOutput {
   const { set, flow } = randomizedSet(s, records);
   const control = s.analysis.control ? s.arms.findIndex((a) => a.id === s.analysis.control) : 0;
   const label = (a: number) => s.arms[a].label ?? s.arms[a].id;
@@ -141,16 +146,25 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     }
   });
 
-  // sample men for the pictures: the first photoSubjects of each arm
-  const photos: TrialOutput['trial']['photos'] = [];
-  s.arms.forEach((_, a) => {
-    set.filter((r) => r.arm === a && r.completer).slice(0, s.analysis.photoSubjects).forEach((r) => {
-      photos.push({ arm: a, id: r.rec.id, follicles: r.course.follicles, baseline: { terminal: r.course.trueCount[0], hairs: r.course.hairsBaseline }, end: { terminal: r.course.trueCount[last], hairs: r.course.hairsEnd } });
-    });
-  });
-
   // memoised: the same solve planTrial ran (same regimen and parameter values)
   const ceria = trialCeriaDepthDose(s, dp);
+
+  // sample men for the pictures: the first photoSubjects completers of each arm, drawn from their follicles
+  const photos: TrialOutput['trial']['photos'] = [];
+  const depthDose = depthDoseLookup(ceria.map((c) => levelsOf(c.depthDose)));
+  s.arms.forEach((_, a) => {
+    set.filter((r) => r.arm === a && r.completer).slice(0, s.analysis.photoSubjects).forEach((r) => {
+      const state = photographFollicles(s, params, seed, r.rec.id, a, depthDose);
+      const baseline = { terminal: r.course.trueCount[0], hairs: r.course.hairsBaseline };
+      const end = { terminal: r.course.trueCount[last], hairs: r.course.hairsEnd };
+      // the follicles drawn must be the ones the trial counted: a re-run that drifted from the unit's path is a bug
+      for (const [when, v, c] of [['baseline', state.baseline, baseline], ['end', state.end, end]] as const) {
+        const seen = viewCounts(v, state.terminalThresholdUm);
+        if (seen.terminal !== c.terminal || seen.hairs !== c.hairs) throw new Error(`photograph of man ${r.rec.id} (${s.arms[a].id}, ${when}): ${seen.terminal}/${seen.hairs} terminal/hairs, the trial counted ${c.terminal}/${c.hairs}`);
+      }
+      photos.push({ arm: a, id: r.rec.id, follicles: r.course.follicles, baseline, end, state });
+    });
+  });
   const depth: Record<string, (number | string)[]> = { regimen: [], species: [], depthUm: [], levelUgPerMl: [], relativeToMouseBulb: [] };
   ceria.forEach((c, i) => {
     const mouseUgPerMl = c.depthDose.mouseBulbLevelKgM3 * 1e3;
@@ -221,6 +235,6 @@ export const trialTask: Task<TrialScenario, TrialUnit, CandidateRecord[], TrialO
   accepts: (sc) => sc.model === 'trial',
   plan: (s) => planTrial(s, assembleTrial(s.parameterValues), s.parameterValues),
   runUnit: (s, unit, seed, ctx) => runTrialUnit(s, unit, seed, assembleTrial(s.parameterValues), () => ctx.checkpoint()),
-  reduce: (s, results) => reduceTrial(s, results.flat()),
+  reduce: (s, results, seed) => reduceTrial(s, results.flat(), seed),
   unitWeight: (u) => u.to - u.from,
 };

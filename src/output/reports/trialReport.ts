@@ -15,8 +15,8 @@ export function trialPhotos(out: TrialOutput): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   for (const p of out.trial.photos) {
     const arm = out.trial.arms[p.arm].id;
-    files[`photos/${arm}-${p.id}-baseline.png`] = renderVertexPhoto(p.id, p.follicles, p.baseline.terminal, p.baseline.hairs);
-    files[`photos/${arm}-${p.id}-end.png`] = renderVertexPhoto(p.id, p.follicles, p.end.terminal, p.end.hairs);
+    files[`photos/${arm}-${p.id}-baseline.png`] = renderVertexPhoto(p.id, p.state.baseline, p.state.terminalThresholdUm);
+    files[`photos/${arm}-${p.id}-end.png`] = renderVertexPhoto(p.id, p.state.end, p.state.terminalThresholdUm);
   }
   return files;
 }

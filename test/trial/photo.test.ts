@@ -100,6 +100,30 @@ it('the photographs are a deterministic function of the simulated follicles, and
   for (const p of out.trial.photos) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
   assert.ok([...byId.values()].some((ps) => ps.length === 2), 'no man photographed in both arms');
   for (const [, ps] of byId) if (ps.length === 2) assert.deepEqual(ps[0].state.baseline, ps[1].state.baseline);
+  // a real follicle that re-enlarged under finasteride (vellus at baseline, terminal at the end; seed 5 has one):
+  // its stroke is the only difference between the end picture and the end with that follicle as at baseline
+  const fin = out.trial.photos.filter((p) => s.arms[p.arm].id === 'fin');
+  const hit = fin.flatMap((p) => Array.from({ length: p.follicles }, (_, j) => ({ p, j }))).find(({ p, j }) => {
+    const st = p.state;
+    const shaft = (v: typeof st.end) => v.phase[j] !== PHASE.latency && v.phase[j] !== PHASE.dormant;
+    return shaft(st.baseline) && shaft(st.end) && st.baseline.shaftUm[j] < st.terminalThresholdUm && st.end.shaftUm[j] >= st.terminalThresholdUm;
+  });
+  assert.ok(hit, 'no follicle turned terminal under finasteride');
+  const st = hit.p.state;
+  const asBefore = { phase: st.end.phase, shaftUm: Float64Array.from(st.end.shaftUm, (d, i) => (i === hit.j ? st.baseline.shaftUm[hit.j] : d)) };
+  const end = vertexPhotoRaster(hit.p.id, st.end, st.terminalThresholdUm);
+  const before = vertexPhotoRaster(hit.p.id, asBefore, st.terminalThresholdUm);
+  const spot = follicleSpots(hit.p.id, hit.p.follicles, 120)[hit.j];
+  const cell = 120 / Math.ceil(Math.sqrt(hit.p.follicles));
+  let diff = 0;
+  for (let k = 0; k < end.length; k += 4) {
+    if (end[k] === before[k] && end[k + 1] === before[k + 1] && end[k + 2] === before[k + 2]) continue;
+    diff++;
+    const dx = ((k / 4) % 120) + 0.5 - spot.x;
+    const dy = Math.floor(k / 4 / 120) + 0.5 - spot.y;
+    assert.ok(Math.hypot(dx, dy) < 2.5 * cell + 3, 'a pixel changed away from the follicle');
+  }
+  assert.ok(diff > 0, 'the re-enlarged follicle left no trace');
   // another seed draws other follicles
   const other = reduceTrial(s, units.flatMap((u) => runTrialUnit(s, u, 6, P)), 6);
   assert.notDeepEqual(trialPhotos(other), files);

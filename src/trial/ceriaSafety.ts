@@ -1,4 +1,5 @@
-import { cachedExposure, DEPTH_DOSE_NUMERICS, humanPatchDeposit, interpolateInInsertion, mouseReferenceDeposit, exposureAtDepth, type DepthDoseNumerics, type DepthDoseParams, type ExposureCourse } from './ceriaDepthDose.ts';
+import { cachedExposure, DEPTH_DOSE_NUMERICS, humanPatchDeposit, interpolateInInsertion, mouseReferenceDeposit, exposureAtDepth, type DepthDoseNumerics, type DepthDoseParams } from './ceriaDepthDose.ts';
+import type { ExposureCourse } from './exposureIntegral.ts';
 import { ceriaOccupancy } from './pkpd.ts';
 
 /**

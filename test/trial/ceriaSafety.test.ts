@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { particleClearancePerS } from '../../src/delivery/substrates.ts';
 import { assembleTrial } from '../../src/parameters/assemble/trial.ts';
 import { createTransportGrid } from '../../src/transport/grid.ts';
-import { cachedExposure, ceriaDepthDose, DEPTH_DOSE_NUMERICS, depthDoseParams, exposureAtDepth, humanPatchDeposit, integrateExposure } from '../../src/trial/ceriaDepthDose.ts';
+import { integrateExposure } from '../../src/trial/exposureIntegral.ts';
+import { cachedExposure, ceriaDepthDose, DEPTH_DOSE_NUMERICS, depthDoseParams, exposureAtDepth, humanPatchDeposit } from '../../src/trial/ceriaDepthDose.ts';
 import {
   ceriaSafety,
   courseAt,
@@ -35,7 +36,7 @@ function planarDepot(kPerS: number, massKg: number) {
     if (tS > 0) return 0;
     for (let m = kd * plane; m < (kd + 1) * plane; m++) source[m] = massKg / dtS / grid.voxelVolumeM3 / plane;
     return massKg;
-  });
+  }, DEPTH_DOSE_NUMERICS);
 }
 
 describe('ceria safety readouts from the 3-D solve (src/trial/ceriaSafety.ts)', () => {

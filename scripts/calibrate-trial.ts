@@ -67,7 +67,7 @@ async function olsen(gain: number, drift: number): Promise<{ minox: number; plac
     arms: [{ id: 'minox5', n, treatments: { minoxidil: { concentrationPct: 5 } } }, { id: 'placebo', n }],
   });
   const recs = planTrial(s, p, {}).flatMap((u) => runTrialUnit(s, u, 2002, p));
-  const out = reduceTrial({ ...s, parameterValues: { 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift } }, recs);
+  const out = reduceTrial({ ...s, parameterValues: { 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift } }, recs, 2002);
   const arms = (out.summary as { arms: { ittChangePerCm2: number }[] }).arms;
   const subj = out.tables.subjects;
   const pl = Array.from(subj.arm as readonly string[]).map((a, i) => (a === 'placebo' ? (subj.trueChangePct as Float64Array)[i] : Number.NaN)).filter((x) => !Number.isNaN(x));

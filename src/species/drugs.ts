@@ -64,7 +64,7 @@ export const microneedling = {
 export const ceriaHuman = {
   needleHeightUm: assumed(600, 'µm', 'patch needle height', 'as the default patch (src/species/skin.ts microneedlePatch)', [250, 1500, "typical dissolving MN heights"]),
   diffusionUm2PerS: lit(5, 'µm²/s', 'nanoparticle diffusivity in dermis', 'dextran in ex vivo human dermis 1-20 µm²/s (PMC6288161; ceriaTransport)', [1, 20, "ex vivo dextrans 1-20 \u00b5m\u00b2/s"]),
-  clearancePerDay: derived(0.75, '1/d', 'lymphatic clearance rate of the coated ceria nanoparticles', 'k20 0.5/d × PEG factor 1.5 (src/species/skin.ts ceriaTransport)', [0.05, 2, "lymphatic clearance of 20-40 nm particles is a gap"]),
+  clearancePerDay: derived(0.75, '1/d', 'lymphatic clearance rate of the coated ceria nanoparticles in the 1-D profile check and the tail of the ceria effect after the last patch (the 3-D solve and the safety readouts use ceria.transport.*: 0.455/d with the 30 nm size gate)', 'k20 0.5/d × PEG factor 1.5 (src/species/skin.ts ceriaTransport), without the size gate', [0.05, 2, "lymphatic clearance of 20-40 nm particles is a gap"]),
   bulgeDepthUm: lit(1000, 'µm', 'depth of the bulge and of telogen follicle bases (human scalp)', 'cycling stem cells 0.5-1.5 mm (references §1.2, surgeon blog); telogen bases ~1 mm (humanScalpSkin)', [500, 1500, "stem-cell band 0.5-1.5 mm"]),
   bulbDepthUm: lit(5000, 'µm', 'depth of terminal anagen bulbs (human scalp)', 'anagen bulbs 4-7 mm, in the subcutaneous fat (references §0, §1.2)', [4000, 7000, "anagen bulbs 4-7 mm"]),
   mouseDepotDepthUm: derived(400, 'µm', 'mouse deposit depth (600 µm needle × ~0.67)', 'mid insertion fraction of the patch range 0.5-0.8', [300, 480, "insertion 0.5-0.8 of 600 \u00b5m"]),

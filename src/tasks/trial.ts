@@ -3,7 +3,8 @@ import type { Table, TaskOutput } from './types.ts';
 import { planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
 import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
 import type { TrialScenario } from '../trial/schema.ts';
-import { depthDoseParams, trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
+import { depthDoseLookup, depthDoseParams, levelsOf, trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
+import { photographFollicles, viewCounts, type VertexState } from '../trial/photoSubjects.ts';
 import { assembleTrial, type TrialParams } from '../parameters/assemble/trial.ts';
 
 /** What the report needs beyond the tables: the flow and the sample men for the vertex pictures. */
@@ -11,7 +12,8 @@ export interface TrialOutput extends TaskOutput {
   trial: {
     arms: { id: string; label: string }[];
     flow: TrialFlow;
-    photos: { arm: number; id: number; follicles: number; baseline: { terminal: number; hairs: number }; end: { terminal: number; hairs: number } }[];
+    /** Sample men: counts at the first and last visit and every follicle's state there (the photographs). */
+    photos: { arm: number; id: number; follicles: number; baseline: { terminal: number; hairs: number }; end: { terminal: number; hairs: number }; state: VertexState }[];
     areaCm2: number;
     durationWeeks: number;
     control: number;
@@ -31,8 +33,11 @@ function toTable(cols: Record<string, (number | string)[]>): Table {
 
 const round = (x: number, d = 3) => (Number.isFinite(x) ? Number(x.toFixed(d)) : x);
 
-/** Builds the trial's tables and summary from the candidates' records (pure). */
-export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): TrialOutput {
+/**
+ * Builds the trial's tables and summary from the candidates' records (pure). The photographed men are run once
+ * more with per-follicle state (photoSubjects.ts), which needs the run's seed.
+ */
+export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: number): TrialOutput {
   const { set, flow } = randomizedSet(s, records);
   const control = s.analysis.control ? s.arms.findIndex((a) => a.id === s.analysis.control) : 0;
   const label = (a: number) => s.arms[a].label ?? s.arms[a].id;
@@ -119,14 +124,17 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     }
   });
   const params = assembleTrial(s.parameterValues);
-  const saf = safety(s, set, params);
-  const safetyTable: Record<string, (number | string)[]> = { arm: [], needleSessions: [], needleDepthMm: [], ceriaRetainedUg: [], rosBelowFloorFraction: [], sheddingEpisodeWeeks: [], menWithSheddingEpisode: [] };
+  const dp = depthDoseParams(params, s.parameterValues);
+  const saf = safety(s, set, dp);
+  const safetyTable: Record<string, (number | string)[]> = { arm: [], needleSessions: [], needleDepthMm: [], ceriaRetainedUg: [], rosBelowFloorFraction: [], rosBelowFloorBulge: [], rosBelowFloorBulb: [], sheddingEpisodeWeeks: [], menWithSheddingEpisode: [] };
   for (const x of saf) {
     safetyTable.arm.push(s.arms[x.arm].id);
     safetyTable.needleSessions.push(round(x.needleSessions, 2));
     safetyTable.needleDepthMm.push(round(x.needleDepthMm, 2));
     safetyTable.ceriaRetainedUg.push(round(x.ceriaRetainedUg, 2));
     safetyTable.rosBelowFloorFraction.push(round(x.rosBelowFloorFraction));
+    safetyTable.rosBelowFloorBulge.push(round(x.rosBelowFloorBulge));
+    safetyTable.rosBelowFloorBulb.push(round(x.rosBelowFloorBulb));
     safetyTable.sheddingEpisodeWeeks.push(round(x.sheddingEpisodeWeeks, 2));
     safetyTable.menWithSheddingEpisode.push(round(x.menWithSheddingEpisode));
   }
@@ -138,16 +146,25 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     }
   });
 
-  // sample men for the pictures: the first photoSubjects of each arm
+  // memoised: the same solve planTrial ran (same regimen and parameter values)
+  const ceria = trialCeriaDepthDose(s, dp);
+
+  // sample men for the pictures: the first photoSubjects completers of each arm, drawn from their follicles
   const photos: TrialOutput['trial']['photos'] = [];
+  const depthDose = depthDoseLookup(ceria.map((c) => levelsOf(c.depthDose)));
   s.arms.forEach((_, a) => {
     set.filter((r) => r.arm === a && r.completer).slice(0, s.analysis.photoSubjects).forEach((r) => {
-      photos.push({ arm: a, id: r.rec.id, follicles: r.course.follicles, baseline: { terminal: r.course.trueCount[0], hairs: r.course.hairsBaseline }, end: { terminal: r.course.trueCount[last], hairs: r.course.hairsEnd } });
+      const state = photographFollicles(s, params, seed, r.rec.id, a, depthDose);
+      const baseline = { terminal: r.course.trueCount[0], hairs: r.course.hairsBaseline };
+      const end = { terminal: r.course.trueCount[last], hairs: r.course.hairsEnd };
+      // the follicles drawn must be the ones the trial counted: a re-run that drifted from the unit's path is a bug
+      for (const [when, v, c] of [['baseline', state.baseline, baseline], ['end', state.end, end]] as const) {
+        const seen = viewCounts(v, state.terminalThresholdUm);
+        if (seen.terminal !== c.terminal || seen.hairs !== c.hairs) throw new Error(`photograph of man ${r.rec.id} (${s.arms[a].id}, ${when}): ${seen.terminal}/${seen.hairs} terminal/hairs, the trial counted ${c.terminal}/${c.hairs}`);
+      }
+      photos.push({ arm: a, id: r.rec.id, follicles: r.course.follicles, baseline, end, state });
     });
   });
-
-  // memoised: the same solve planTrial ran (same regimen and parameter values)
-  const ceria = trialCeriaDepthDose(s, depthDoseParams(params, s.parameterValues));
   const depth: Record<string, (number | string)[]> = { regimen: [], species: [], depthUm: [], levelUgPerMl: [], relativeToMouseBulb: [] };
   ceria.forEach((c, i) => {
     const mouseUgPerMl = c.depthDose.mouseBulbLevelKgM3 * 1e3;
@@ -203,7 +220,7 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[]): Trial
     task: 'trial',
     summary,
     tables: { visits: toTable(visits), differences: toTable(diffs), responders: toTable(resp), subjects: toTable(subjects), shedding: toTable(shed), safety: toTable(safetyTable), flow: toTable(flowTable), ...(ceria.length > 0 ? { 'ceria-depth-dose': toTable(depth) } : {}) },
-    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg' }, 'ceria-depth-dose': { depthUm: 'µm', levelUgPerMl: 'µg/mL', relativeToMouseBulb: '1' } },
+    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg/cm²' }, 'ceria-depth-dose': { depthUm: 'µm', levelUgPerMl: 'µg/mL', relativeToMouseBulb: '1' } },
     solver: { method: 'human follicular automaton per man (target area only), behaviour schedules, per-follicle streams' },
     stats: { screened: flow.screened, randomized: flow.randomized.reduce((a, b) => a + b, 0) },
     streams: ['subject/<id>/traits', 'subject/<id>/follicles', 'subject/<id>/treatment', 'subject/<id>/measure', 'randomization/<id>'],
@@ -218,6 +235,6 @@ export const trialTask: Task<TrialScenario, TrialUnit, CandidateRecord[], TrialO
   accepts: (sc) => sc.model === 'trial',
   plan: (s) => planTrial(s, assembleTrial(s.parameterValues), s.parameterValues),
   runUnit: (s, unit, seed, ctx) => runTrialUnit(s, unit, seed, assembleTrial(s.parameterValues), () => ctx.checkpoint()),
-  reduce: (s, results) => reduceTrial(s, results.flat()),
+  reduce: (s, results, seed) => reduceTrial(s, results.flat(), seed),
   unitWeight: (u) => u.to - u.from,
 };

@@ -7,8 +7,8 @@ import { parameterReader, type ParameterValues } from '../parameters/catalog.ts'
 import { patchSchema } from '../patch/schema.ts';
 import { layerThicknessesM, skinSchema, type SkinParams } from '../skin/schema.ts';
 import { createTransportGrid, type TransportGrid } from '../transport/grid.ts';
-import { createSolver, type SubstrateSpec } from '../transport/solver.ts';
 import type { TrialScenario } from './schema.ts';
+import { integrateExposure, type ExposureCourse } from './exposureIntegral.ts';
 
 /**
  * What a ceria patch delivers to which depth, from the 3-D patch-delivery machinery (src/patch, src/delivery,
@@ -105,6 +105,8 @@ export interface PatchExposure {
   deliveredNg: number;
   residualFraction: number;
   steps: number;
+  /** The same solve as a time course (for the safety readouts, ceriaSafety.ts). */
+  course: ExposureCourse;
 }
 
 const KG_PER_NG = 1e-12;
@@ -136,6 +138,7 @@ export function singlePatchExposure(d: PatchDeposit, dp: DepthDoseParams, num: D
   const exposure = run.exposure;
   const left = run.residualFraction;
   const steps = run.steps;
+  const course = run.course;
   const plane = grid.planeSize;
   const planeExposure = new Float64Array(grid.nz);
   for (let k = 0; k < grid.nz; k++) {
@@ -152,62 +155,8 @@ export function singlePatchExposure(d: PatchDeposit, dp: DepthDoseParams, num: D
     deliveredNg: delivered / KG_PER_NG,
     residualFraction: left,
     steps,
+    course,
   };
-}
-
-/**
- * Time integral E = ∫₀^∞ c dt of one substrate released by `release` (amount added to its bulk-source array
- * for the step [t, t + Δt], returning the amount), with short steps for `earlyDays`, long ones after, until all
- * of `delivered` is released and only `residualFraction` of it is left; the rest is added as its exponential tail.
- */
-export function integrateExposure(
-  grid: TransportGrid,
-  substrate: SubstrateSpec,
-  delivered: number,
-  release: (tS: number, dtS: number, source: Float64Array) => number,
-  num: DepthDoseNumerics = DEPTH_DOSE_NUMERICS,
-): { exposure: Float64Array; residualFraction: number; steps: number } {
-  const exposure = new Float64Array(grid.voxelCount);
-  const earlyS = num.earlyDays * 86400;
-  const endS = num.maxDays * 86400;
-  let released = 0;
-  let steps = 0;
-  let tS = 0;
-  let left = 1;
-  let previous = 0;
-  let field: Float64Array = new Float64Array(0);
-  let dtS = 0;
-  // two solvers: short steps while the needles dissolve, long ones once the field only decays
-  for (const [dtH, untilS] of [[num.dtEarlyH, earlyS], [num.dtLateH, endS]] as const) {
-    dtS = dtH * 3600;
-    const solver = createSolver(grid, [substrate], dtS);
-    const next = solver.field(substrate.name);
-    next.set(field.length > 0 ? field : next);
-    field = next;
-    const source = solver.sourceRate(substrate.name);
-    while (tS < untilS - 1e-9 && !(released >= delivered * (1 - num.residualFraction) && left <= num.residualFraction)) {
-      source.fill(0);
-      released += release(tS, dtS, source);
-      solver.step();
-      steps++;
-      tS += dtS;
-      // the implicit step's value stands for the whole step (backward Euler), so Σ c·dt is the scheme's integral
-      let sum = 0;
-      for (let v = 0; v < field.length; v++) {
-        const c = field[v];
-        exposure[v] += c * dtS;
-        sum += c;
-      }
-      previous = left;
-      left = delivered > 0 ? (sum * grid.voxelVolumeM3) / delivered : 0;
-    }
-  }
-  // tail beyond the stop: one decaying mode, c_{n+1} = c_n/(1 + λΔt) with λΔt from the last two amounts
-  if (left > 0 && previous > left) {
-    const tail = dtS / (previous / left - 1);
-    for (let v = 0; v < field.length; v++) exposure[v] += field[v] * tail;
-  }
-  return { exposure, residualFraction: left, steps };
 }
 
 /** Plane-mean exposure at depth zUm, linear between plane centres (constant beyond the first/last centre). */
@@ -285,7 +234,8 @@ function profileOf(e: PatchExposure, intervalS: number) {
 const cache = new Map<string, CeriaDepthDose>();
 const exposureCache = new Map<string, PatchExposure>();
 
-function cachedExposure(d: PatchDeposit, dp: DepthDoseParams, num: DepthDoseNumerics): PatchExposure {
+/** The single-patch solve of a deposit, memoised on everything it reads. */
+export function cachedExposure(d: PatchDeposit, dp: DepthDoseParams, num: DepthDoseNumerics): PatchExposure {
   const key = JSON.stringify([d, num, dp.delivery, dp.skin[d.species], dp.patch]);
   let e = exposureCache.get(key);
   if (!e) {
@@ -342,13 +292,22 @@ export function levelsOf(d: CeriaDepthDose): CeriaLevels {
 
 /** Relative bulge and bulb levels of a man whose patch needles insert to `fraction` (log-linear in the table). */
 export function ceriaLevelsAt(dd: CeriaLevels, fraction: number): { bulgeRel: number; bulbRel: number } {
-  const f = dd.insertionFractions;
-  const last = f.length - 1;
+  return { bulgeRel: interpolateInInsertion(dd.insertionFractions, dd.bulgeRel, fraction), bulbRel: interpolateInInsertion(dd.insertionFractions, dd.bulbRel, fraction) };
+}
+
+/**
+ * A quantity tabulated at the insertion nodes, at `fraction` (clamped to the table): log-linear between two
+ * positive nodes (levels and amounts scale nearly geometrically with the inserted cargo), else linear.
+ */
+export function interpolateInInsertion(nodes: readonly number[], values: readonly number[], fraction: number, logLinear = true): number {
+  const last = nodes.length - 1;
+  if (last === 0) return values[0];
   let k = 0;
-  while (k < last - 1 && fraction > f[k + 1]) k++;
-  const t = last === 0 ? 0 : Math.min(1, Math.max(0, (fraction - f[k]) / (f[k + 1] - f[k])));
-  const lerp = (y: number[]) => (y[k] > 0 && y[k + 1] > 0 ? Math.exp(Math.log(y[k]) * (1 - t) + Math.log(y[k + 1]) * t) : y[k] * (1 - t) + y[k + 1] * t);
-  return { bulgeRel: lerp(dd.bulgeRel), bulbRel: lerp(dd.bulbRel) };
+  while (k < last - 1 && fraction > nodes[k + 1]) k++;
+  const t = Math.min(1, Math.max(0, (fraction - nodes[k]) / (nodes[k + 1] - nodes[k])));
+  const a = values[k];
+  const b = values[k + 1];
+  return logLinear && a > 0 && b > 0 ? Math.exp(Math.log(a) * (1 - t) + Math.log(b) * t) : a * (1 - t) + b * t;
 }
 
 /** Finds the depth–dose levels of a regimen (needle height, days between patches). */

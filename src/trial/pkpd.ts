@@ -102,7 +102,8 @@ export function woundActivationFactor(response: number, p: TrialParams): number 
 /**
  * Relative steady concentration at depth zUm of a planar depot at depotUm that diffuses (D) and is cleared
  * (k) — the 1-D solution exp(−|z − z_d|/L), L = √(D/k) — normalised to the depot plane. Kept as the analytic
- * check of the 3-D depth–dose solve (test/trial/ceriaDepthDose.test.ts) and for the ROS-floor readout.
+ * check of the 3-D depth–dose solve (test/trial/ceriaDepthDose.test.ts); the safety readouts come from the 3-D
+ * solve too (ceriaSafety.ts).
  */
 export function depthProfile(zUm: number, depotUm: number, p: TrialParams, diffusionUm2PerS = p.ceriaHuman.diffusionUm2PerS, clearancePerDay = p.ceriaHuman.clearancePerDay): number {
   const lengthUm = Math.sqrt(diffusionUm2PerS / (clearancePerDay / 86400));
@@ -115,7 +116,7 @@ export function penetrationLengthUm(p: TrialParams): number {
 }
 
 /** Saturating ceria effect θ(c) = c/(c + c½) of a concentration relative to the mouse bulb level. */
-export function ceriaOccupancy(relConc: number, p: TrialParams): number {
+export function ceriaOccupancy(relConc: number, p: Pick<TrialParams, 'ceriaHuman'>): number {
   return relConc <= 0 ? 0 : relConc / (relConc + p.ceriaHuman.halfEffectRelConc);
 }
 
@@ -131,37 +132,4 @@ export function ceriaFactors(bulgeRel: number, bulbRel: number, p: TrialParams):
     bulgeRel,
     bulbRel,
   };
-}
-
-/**
- * Mean depot level over a dosing interval of τ days at steady state, each patch adding 1 and clearing at k:
- * the average of e^(−kt)/(1 − e^(−kτ)) over [0, τ) = 1/(kτ) (exact, the mean of a periodic exponential).
- */
-export function meanDepotLevel(intervalDays: number, p: TrialParams): number {
-  return 1 / (p.ceriaHuman.clearancePerDay * intervalDays);
-}
-
-/** Ceria retained (µg per patch site) just after the n-th weekly patch: dose·Σ e^(−kτi), i < n. */
-export function ceriaRetainedUg(patches: number, intervalDays: number, p: TrialParams, doseUg = p.ceriaHuman.doseUgPerPatch): number {
-  const q = Math.exp(-p.ceriaHuman.clearancePerDay * intervalDays);
-  return q === 1 ? doseUg * patches : (doseUg * (1 - q ** patches)) / (1 - q);
-}
-
-/**
- * Fraction of a dosing interval during which ROS at the depot stays below the physiological floor:
- * ROS(t) = R_AGA·(1 − r_max·θ(c(t))), c(t) = c₀e^(−kt) with c₀ the steady post-patch peak relative to the
- * mouse bulb level at the depot plane. Solved on a 256-point grid (θ is monotone, so this is a count).
- */
-export function rosBelowFloorFraction(intervalDays: number, p: TrialParams): number {
-  const k = p.ceriaHuman.clearancePerDay;
-  const mouseRef = depthProfile(p.ceriaHuman.mouseBulbDepthUm, p.ceriaHuman.mouseDepotDepthUm, p);
-  const peak = 1 / (1 - Math.exp(-k * intervalDays)) / mouseRef;
-  let below = 0;
-  const n = 256;
-  for (let i = 0; i < n; i++) {
-    const c = peak * Math.exp(-k * ((i + 0.5) / n) * intervalDays);
-    const ros = p.ceriaHuman.agaRosExcess * (1 - p.ceriaHuman.rosReductionMax * ceriaOccupancy(c, p));
-    if (ros < p.ceriaHuman.rosFloor) below++;
-  }
-  return below / n;
 }

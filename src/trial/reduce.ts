@@ -1,5 +1,5 @@
-import type { TrialParams } from '../parameters/assemble/trial.ts';
-import { ceriaRetainedUg, rosBelowFloorFraction } from './pkpd.ts';
+import type { DepthDoseParams } from './ceriaDepthDose.ts';
+import { ceriaSafety, retainedUgAt, rosBelowFloorAt } from './ceriaSafety.ts';
 import { ancova, proportionDifference, summarizeChange, wilson, nForPower, normalPower, type ArmSummary, type Proportion } from './analysis.ts';
 import type { ArmCourse, CandidateRecord } from './run.ts';
 import type { TrialScenario } from './schema.ts';
@@ -154,20 +154,30 @@ export function responders(s: TrialScenario, set: readonly Randomized[], pop: Po
   return props.map((prop, arm) => ({ arm, prop, diff: proportionDifference(prop, props[control]) }));
 }
 
-/** Safety per arm: needle sessions and depth, ceria retained at the end, time with ROS below floor, shedding episodes. */
-export function safety(s: TrialScenario, set: readonly Randomized[], p: TrialParams) {
+/**
+ * Safety per arm (ITT means): needle sessions and depth, ceria retained just after each man's last patch and
+ * the fraction of a dosing interval with ROS below the floor at the deposit, the bulge and the bulbs (both from
+ * the 3-D single-patch solves of the depth–dose, at his own insertion: ceriaSafety.ts), shedding episodes.
+ */
+export function safety(s: TrialScenario, set: readonly Randomized[], dp: DepthDoseParams) {
   return s.arms.map((arm, a) => {
     const m = members(set, a, 'itt');
     const avg = (f: (r: Randomized) => number) => (m.length ? m.reduce((x, r) => x + f(r), 0) / m.length : Number.NaN);
     const c = arm.treatments.ceriaPatch;
     // a shedding episode: a week with more than twice the man's pre-baseline weekly shedding (and ≥ 3 hairs more)
     const episodes = (r: Randomized) => r.course.shedPerWeek.filter((x) => x > 2 * r.course.baselineShedPerWeek && x >= r.course.baselineShedPerWeek + 3).length;
+    const maxPatches = m.reduce((x, r) => Math.max(x, r.course.ceriaPatches), 0);
+    const cs = c?.loaded && maxPatches > 0 ? ceriaSafety(c.needleUm, c.everyDays, maxPatches, dp) : undefined;
+    const insertion = (r: Randomized) => r.course.ceriaDepotUm / (c?.needleUm ?? Number.NaN);
+    const ros = (site: 'depot' | 'bulge' | 'bulb') => (cs ? avg((r) => (r.course.ceriaPatches > 0 ? rosBelowFloorAt(cs, site, insertion(r)) : 0)) : 0);
     return {
       arm: a,
       needleSessions: avg((r) => r.course.needleSessions),
       needleDepthMm: avg((r) => r.course.needleDepthMm),
-      ceriaRetainedUg: c?.loaded ? avg((r) => ceriaRetainedUg(r.course.ceriaPatches, c.everyDays, p)) : 0,
-      rosBelowFloorFraction: c?.loaded ? rosBelowFloorFraction(c.everyDays, p) : 0,
+      ceriaRetainedUg: cs ? avg((r) => retainedUgAt(cs, r.course.ceriaPatches, insertion(r))) : 0,
+      rosBelowFloorFraction: ros('depot'),
+      rosBelowFloorBulge: ros('bulge'),
+      rosBelowFloorBulb: ros('bulb'),
       sheddingEpisodeWeeks: avg(episodes),
       menWithSheddingEpisode: m.filter((r) => episodes(r) > 0).length / Math.max(1, m.length),
     };

@@ -2,7 +2,7 @@ import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { humanScalpSchema } from '../follicle/human/schema.ts';
 import { assembleHumanScalp, type HumanScalpModel } from '../follicle/human/model.ts';
-import { CH, CHANNELS, runHumanAutomaton } from '../follicle/human/automaton.ts';
+import { CH, CHANNELS, runHumanAutomaton, type FollicleSnapshot } from '../follicle/human/automaton.ts';
 import { RandomStream } from '../core/random/stream.ts';
 import { norwoodStage, type Subject } from './population.ts';
 import { subjectSchedule, type RegimenExposure } from './regimen.ts';
@@ -94,11 +94,11 @@ export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subj
   return { model, follicles: n, screened, enrolS, endS, times, schedule, exposure };
 }
 
-/** Runs the man's target-area follicles [from, to) over his whole course (onset to the end of the trial). */
-export function runFollicles(run: SubjectRun, subjectId: number, seed: number, from: number, to: number): FolliclePart {
+/** Runs the man's target-area follicles [from, to) over his whole course (onset to the end of the trial), optionally with their per-follicle state at a few samples. */
+export function runFollicles(run: SubjectRun, subjectId: number, seed: number, from: number, to: number, snapshot?: FollicleSnapshot): FolliclePart {
   const model: HumanScalpModel = { ...run.model, regionFollicles: Float64Array.of(0, 0, Math.max(0, to - from), 0) };
   const rng = RandomStream.fromSeed(seed, [...subjectPath(subjectId), 'follicles']);
-  const { recorder } = runHumanAutomaton(model, run.endS + 1, run.times, rng, undefined, run.schedule, from);
+  const { recorder } = runHumanAutomaton(model, run.endS + 1, run.times, rng, undefined, run.schedule, from, snapshot);
   const base = TARGET_REGION * CHANNELS;
   return {
     terminal: recorder.levels(base + CH.terminalHairs),

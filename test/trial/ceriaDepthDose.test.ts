@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assembleTrial } from '../../src/parameters/assemble/trial.ts';
 import { createTransportGrid } from '../../src/transport/grid.ts';
+import { integrateExposure } from '../../src/trial/exposureIntegral.ts';
 import {
   ceriaDepthDose,
   ceriaLevelsAt,
@@ -11,7 +12,6 @@ import {
   levelsOf,
   exposureAtDepth,
   humanPatchDeposit,
-  integrateExposure,
   mouseReferenceDeposit,
   singlePatchExposure,
 } from '../../src/trial/ceriaDepthDose.ts';
@@ -46,7 +46,7 @@ describe('3-D ceria depth–dose (src/trial/ceriaDepthDose.ts)', () => {
       if (tS > 0) return 0;
       for (let m = kd * plane; m < (kd + 1) * plane; m++) source[m] = mass / dtS / grid.voxelVolumeM3 / plane;
       return mass;
-    });
+    }, DEPTH_DOSE_NUMERICS);
     assert.ok(run.residualFraction <= DEPTH_DOSE_NUMERICS.residualFraction);
     const zd = (kd + 0.5) * dxUm;
     const e = (k: number) => run.exposure[k * plane];

@@ -3,13 +3,11 @@ import { it } from 'node:test';
 import { ceriaHuman, dutasteride, finasteride, minoxidil } from '../../src/species/drugs.ts';
 import {
   androgenExposureFactor,
-  ceriaRetainedUg,
   depthProfile,
   dutasterideSerumSuppression,
   emax,
   finasterideScalpSuppression,
   finasterideSerumSuppression,
-  meanDepotLevel,
   minoxidilActivatedExposure,
   minoxidilAppliedMgPerDay,
   minoxidilEffect,
@@ -91,17 +89,4 @@ it('ceria depth profile is the 1-D diffusion–clearance solution exp(−|z − 
   assert.ok(Math.abs(c2 * L * L - depthProfile(z, 400, P)) < 1e-6 * depthProfile(z, 400, P) + 1e-12);
   // the human bulb gets orders of magnitude less than the mouse bulb
   assert.ok(depthProfile(5000, 390, P) / depthProfile(500, 400, P) < 0.01);
-});
-
-it('depot mean level and retention equal their series (periodic dosing with first-order clearance)', () => {
-  const k = ceriaHuman.clearancePerDay.value;
-  const tau = 7;
-  // numeric mean of the periodic steady state e^(−kt)/(1 − e^(−kτ)) over one interval
-  let s = 0;
-  const n = 100000;
-  for (let i = 0; i < n; i++) s += Math.exp(-k * ((i + 0.5) / n) * tau) / (1 - Math.exp(-k * tau));
-  assert.ok(Math.abs(s / n - meanDepotLevel(tau, P)) < 1e-6);
-  let sum = 0;
-  for (let i = 0; i < 10; i++) sum += 50 * Math.exp(-k * tau * i);
-  assert.ok(Math.abs(ceriaRetainedUg(10, tau, P, 50) - sum) < 1e-9);
 });

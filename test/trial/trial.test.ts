@@ -54,7 +54,7 @@ it('same seed → identical output; units are independent of how candidates are 
 
 it('ITT keeps every randomized man (LOCF), PP only completers with adherence above the threshold', () => {
   const s = scenario({ execution: { dropoutPerYear: 3, perProtocolAdherence: 0.8 } });
-  const out = reduceTrial(s, records(s));
+  const out = reduceTrial(s, records(s), s.seed ?? 0);
   const f = out.trial.flow;
   assert.deepEqual(f.analysedItt, [8, 8, 8, 8]);
   assert.ok(f.dropped.every((d) => d > 0), 'a 3/y hazard over 16 weeks drops men');
@@ -78,12 +78,12 @@ it('a small randomized trial runs end to end through the task registry', async (
 
 it('inclusion criteria nobody meets: an error naming the field and how many were screened', () => {
   const s = scenario({ inclusion: { ageMin: 18, ageMax: 19, norwoodMin: 7, norwoodMax: 7 }, population: { candidates: 20 } });
-  assert.throws(() => reduceTrial(s, records(s)), (e: Error) => e.name === 'TrialDesignError' && /^inclusion: no man met/.test(e.message) && /20 screened/.test(e.message));
+  assert.throws(() => reduceTrial(s, records(s), s.seed ?? 0), (e: Error) => e.name === 'TrialDesignError' && /^inclusion: no man met/.test(e.message) && /20 screened/.test(e.message));
 });
 
 it('an arm the screened men cannot fill names arms[i].n', () => {
   const s = scenario({ population: { candidates: 20 }, arms: [{ id: 'a', n: 50 }] });
-  assert.throws(() => reduceTrial(s, records(s)), /arms\[0\]\.n: only \d+ of 50/);
+  assert.throws(() => reduceTrial(s, records(s), s.seed ?? 0), /arms\[0\]\.n: only \d+ of 50/);
 });
 
 it('bad input is rejected with the field path', () => {

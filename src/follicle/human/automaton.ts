@@ -53,6 +53,36 @@ export interface AutomatonStats {
 /** Progress callback: fraction of follicles done (0-1). */
 export type ProgressFn = (fraction: number) => void;
 
+/**
+ * Per-follicle state at a few samples (what a photograph of the area shows), filled by the run when asked
+ * for; the counts are the sums of it. Follicle j is the j-th of the run (from firstFollicle, regions in order).
+ */
+export interface FollicleSnapshot {
+  /** Sample indices (into the run's `times`). */
+  samples: readonly number[];
+  follicles: number;
+  /** [s·follicles + j]: phase (PHASE) of follicle j at samples[s]. */
+  phase: Uint8Array;
+  /** [s·follicles + j]: diameter (µm) of the shaft it holds; 0 without one (latency, dormant). */
+  shaftUm: Float64Array;
+}
+
+/** An empty snapshot of `follicles` follicles at the given sample indices. */
+export function createFollicleSnapshot(samples: readonly number[], follicles: number): FollicleSnapshot {
+  return { samples: [...samples], follicles, phase: new Uint8Array(samples.length * follicles), shaftUm: new Float64Array(samples.length * follicles) };
+}
+
+/** Writes follicle j's state over the sample span [k0, k1) into the snapshot. */
+function capture(snap: FollicleSnapshot, j: number, k0: number, k1: number, phase: number, shaftUm: number): void {
+  for (let s = 0; s < snap.samples.length; s++) {
+    const k = snap.samples[s];
+    if (k >= k0 && k < k1) {
+      snap.phase[s * snap.follicles + j] = phase;
+      snap.shaftUm[s * snap.follicles + j] = shaftUm;
+    }
+  }
+}
+
 /** Runs the automaton over [0, endS] and records every region into a recorder at `times` (s). */
 export function runHumanAutomaton(
   model: HumanScalpModel,
@@ -62,6 +92,8 @@ export function runHumanAutomaton(
   onProgress?: ProgressFn,
   behaviour?: BehaviourSchedule,
   firstFollicle = 0,
+  /** Filled with every follicle's phase and shaft at its samples (only for the few runs that draw them). */
+  snapshot?: FollicleSnapshot,
 ): { recorder: IntervalRecorder; stats: AutomatonStats } {
   const nRegions = model.regionIds.length;
   const rec = new IntervalRecorder(times, nRegions * CHANNELS);
@@ -168,6 +200,7 @@ export function runHumanAutomaton(
         // Record the current phase over [t, end): sample indices are found once per boundary.
         if (phase === PHASE.dormant) {
           rec.addSpan(base + CH.dormant, k0, nSamples, 1);
+          if (snapshot) capture(snapshot, index - firstFollicle, k0, nSamples, PHASE.dormant, 0);
           break;
         }
         const t1 = end >= endS ? Infinity : end;
@@ -175,6 +208,7 @@ export function runHumanAutomaton(
         if (k1 > k0) {
           rec.addSpan(base + phase, k0, k1, 1);
           const d = dV + (dT - dV) * size;
+          if (snapshot) capture(snapshot, index - firstFollicle, k0, k1, phase, phase === PHASE.latency ? 0 : d * 1e6);
           if (d < thresholdM) rec.addSpan(base + CH.miniaturized, k0, k1, 1);
           if (phase !== PHASE.latency) {
             rec.addSpan(base + CH.hairs, k0, k1, 1);

@@ -15,8 +15,8 @@ export function trialPhotos(out: TrialOutput): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   for (const p of out.trial.photos) {
     const arm = out.trial.arms[p.arm].id;
-    files[`photos/${arm}-${p.id}-baseline.png`] = renderVertexPhoto(p.id, p.follicles, p.baseline.terminal, p.baseline.hairs);
-    files[`photos/${arm}-${p.id}-end.png`] = renderVertexPhoto(p.id, p.follicles, p.end.terminal, p.end.hairs);
+    files[`photos/${arm}-${p.id}-baseline.png`] = renderVertexPhoto(p.id, p.state.baseline, p.state.terminalThresholdUm);
+    files[`photos/${arm}-${p.id}-end.png`] = renderVertexPhoto(p.id, p.state.end, p.state.terminalThresholdUm);
   }
   return files;
 }
@@ -103,8 +103,10 @@ export function trialReport(out: TrialOutput, metadata: Record<string, string | 
       { header: 'Arm', key: 'arm' },
       { header: 'Needle sessions', key: 'ns', digits: 1 },
       { header: 'Channel depth sum', key: 'nd', unit: 'mm', digits: 1 },
-      { header: 'Ceria retained at end', key: 'ce', unit: 'µg', digits: 1 },
-      { header: 'Time with ROS below floor', key: 'ros', digits: 2 },
+      { header: 'Ceria in the skin after the last patch', key: 'ce', unit: 'µg/cm²', digits: 1 },
+      { header: 'Time with ROS below floor: deposit', key: 'ros', digits: 2 },
+      { header: 'bulge', key: 'rosBulge', digits: 2 },
+      { header: 'bulbs', key: 'rosBulb', digits: 2 },
       { header: 'Shedding-episode weeks', key: 'sh', digits: 2 },
       { header: 'Men with an episode', key: 'men', digits: 2 },
     ],
@@ -114,6 +116,8 @@ export function trialReport(out: TrialOutput, metadata: Record<string, string | 
       nd: Number((sf.needleDepthMm as ArrayLike<number>)[i]),
       ce: Number((sf.ceriaRetainedUg as ArrayLike<number>)[i]),
       ros: Number((sf.rosBelowFloorFraction as ArrayLike<number>)[i]),
+      rosBulge: Number((sf.rosBelowFloorBulge as ArrayLike<number>)[i]),
+      rosBulb: Number((sf.rosBelowFloorBulb as ArrayLike<number>)[i]),
       sh: Number((sf.sheddingEpisodeWeeks as ArrayLike<number>)[i]),
       men: Number((sf.menWithSheddingEpisode as ArrayLike<number>)[i]),
     })),

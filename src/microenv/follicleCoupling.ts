@@ -35,7 +35,10 @@ export interface FollicleGeometry {
 
 /** Follicle damage and p-S6 constants in SI units (assembled from the parameter values). */
 export interface FollicleSignalParams {
-  /** Reference H2O2 level (mol/m³): the ROS index is H/H_ref. */
+  /**
+   * Reference H2O2 level (mol/m³) of healthy skin: the human region tiles' ROS index is H/H_ref; the mouse
+   * coupling divides by its tile's healthy twin instead (same follicles, healthy chemistry).
+   */
   h2o2RefMolPerM3: number;
   /** Repair rate k_rep (1/s) and steady damage D₀ at the reference ROS level. */
   damageRepairPerS: number;
@@ -85,7 +88,7 @@ export interface FollicleView {
 const S = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<(typeof SIGNALS)[number], number>;
 const B = Object.fromEntries(BEHAVIOURS.map((b, i) => [b, i])) as Record<(typeof BEHAVIOURS)[number], number>;
 /** Tile quantities read around each follicle, in the order of the coupling's read arrays (extra signals follow). */
-const READ_NAMES = ['h2o2', 'superoxide', 'perfusion', 'vegf', 'wound', 'minoxidil'] as const;
+const READ_NAMES = ['h2o2', 'superoxide', 'perfusion', 'vegf', 'wound', 'minoxidil', 'h2o2Healthy', 'superoxideHealthy'] as const;
 const READ = Object.fromEntries(READ_NAMES.map((r, i) => [r, i])) as Record<(typeof READ_NAMES)[number], number>;
 const READ_FIELDS = READ_NAMES.length;
 
@@ -96,7 +99,8 @@ const READ_FIELDS = READ_NAMES.length;
  * kernel-weighted averages Σ_v K_i(v)·c(v)·ΔV (grid independent), carries per-follicle oxidative damage
  * and p-S6, and turns signals into behaviour multipliers through the rules table.
  *
- *   damage:  dD/dt = k_dmg·r·(1 − D) − k_rep·D,  r = (1 − w)·H/H_ref + w·S/S_ref,  k_dmg = k_rep·D₀/(1 − D₀)
+ *   damage:  dD/dt = k_dmg·r·(1 − D) − k_rep·D,  r = (1 − w)·H/H_h + w·S/S_h,  k_dmg = k_rep·D₀/(1 − D₀)
+ *            (H_h, S_h: the same follicle's kernel-weighted levels in the tile's healthy twin)
  *   p-S6:    dP/dt = (P* − P)/τ,  P* = clamp(P_basal·Π pS6-rule factors, 0, 1) in competent telogen,
  *            1 in early anagen (age < pS6EarlyAnagenDays: the switch), 0 otherwise
  * so p-S6 is a transient of the telogen→anagen switch (Deng 2015), not a lasting state.
@@ -127,7 +131,6 @@ export class FollicleCoupling {
   private readonly telogen: Float64Array;
   private readonly anagen: Float64Array;
   private readonly woundOn: boolean;
-  private superoxideRef = 0;
   private readonly params: FollicleSignalParams;
 
   /** `rules` must be compiled against `[...SIGNALS, ...extraSignals.map((s) => s.name)]`. */
@@ -166,6 +169,8 @@ export class FollicleCoupling {
       field(tile.solver.field('vegf'), R[READ.vegf]),
       field(tile.solver.field('wound'), R[READ.wound]),
       field(tile.solver.field('minoxidil'), R[READ.minoxidil]),
+      field(tile.chemHealthy, R[READ.h2o2Healthy], 3, 1),
+      field(tile.chemHealthy, R[READ.superoxideHealthy], 3, 0),
     ];
     this.damage = new Float64Array(geo.n).fill(params.damageAtBaseline);
     this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
@@ -211,7 +216,6 @@ export class FollicleCoupling {
   update(dtS: number, dht: ArrayLike<number>, view: FollicleView, hooks: MouseHooks): void {
     const tile = this.tile;
     const P = this.params;
-    const hRef = P.h2o2RefMolPerM3;
     const v0 = tile.vegfRef;
     // every signal is the kernel-weighted average around the follicle (grid independent)
     this.placeKernels(view);
@@ -222,12 +226,6 @@ export class FollicleCoupling {
       for (let v = 0; v < this.voxelTmp.length; v++) this.voxelTmp[v] = x.read(tile, v);
       K.average(this.voxelTmp, R[READ_FIELDS + j]);
     });
-    if (this.superoxideRef === 0) {
-      // the healthy reference: the follicles' mean perifollicular superoxide when first read (after the spin-up)
-      let s = 0;
-      for (let i = 0; i < this.geo.n; i++) s += R[READ.superoxide][i] / this.geo.n;
-      this.superoxideRef = s > 0 ? s : 1;
-    }
     const kRep = P.damageRepairPerS;
     const kDmg = damageRatePerS(P);
     const relax = 1 - Math.exp(-dtS / P.pS6TimeS);
@@ -250,13 +248,14 @@ export class FollicleCoupling {
     const pS6 = this.pS6;
     const signals = this.signals;
     const woundOn = this.woundOn;
-    const sRef = this.superoxideRef;
     const rH2o2 = R[READ.h2o2], rSup = R[READ.superoxide], rPerf = R[READ.perfusion], rVegf = R[READ.vegf];
     const rWound = R[READ.wound], rMx = R[READ.minoxidil];
+    const rH2o2Healthy = R[READ.h2o2Healthy], rSupHealthy = R[READ.superoxideHealthy];
     const { activationRateFactor, propagationFactor, refractoryFactor, anagenDurationFactor, growthRateFactor, sizeRetentionFactor } = hooks;
     for (let i = 0; i < this.geo.n; i++) {
-      const rH = rH2o2[i] / hRef;
-      const rS = rSup[i] / sRef;
+      // "× healthy": relative to the same follicle in healthy, untreated skin at this moment (the tile's twin)
+      const rH = rH2o2[i] / rH2o2Healthy[i];
+      const rS = rSup[i] / rSupHealthy[i];
       // oxidative load: H2O2 and superoxide (which damages Fe-S clusters and mitochondria), 1 at the reference
       const r = (1 - wS) * rH + wS * rS;
       // damage: exact relaxation for frozen r

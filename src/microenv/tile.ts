@@ -59,6 +59,7 @@ export class MicroenvironmentTile implements TileFields {
   readonly grid: TransportGrid;
   readonly solver: TransportSolver;
   readonly chem: Float64Array;
+  readonly chemHealthy: Float64Array;
   readonly vessels: Float64Array;
   readonly viable: Uint8Array;
   readonly firstViablePlane: number;
@@ -83,7 +84,7 @@ export class MicroenvironmentTile implements TileFields {
       this.vegf,
       minoxidilProcess(P.minoxidil, opts.minoxidilTimesS, opts.minoxidilDoseFactor),
       rosProcess(P.ros, P.chemistry, opts.mechanisms, opts.rosFactor, opts.chemistryScheme ?? 'backward-euler'),
-      vasculatureProcess(P.vessels, P.vegf.baselineMolPerM3, P.ros.h2o2BaselineMolPerM3),
+      vasculatureProcess(P.vessels, P.vegf.baselineMolPerM3),
       ...(opts.processes ?? []),
     ];
     const names = new Set<string>();
@@ -100,6 +101,7 @@ export class MicroenvironmentTile implements TileFields {
     this.anagenPerM3 = new Float64Array(g.voxelCount);
     this.vessels = new Float64Array(g.voxelCount).fill(1);
     this.chem = new Float64Array(3 * g.voxelCount);
+    this.chemHealthy = new Float64Array(3 * g.voxelCount);
     for (const p of this.processes) p.init?.(this);
     this.timeS = opts.startS;
   }

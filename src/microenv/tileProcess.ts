@@ -24,6 +24,11 @@ export interface TileFields {
   readonly referenceDensityPerM3: number;
   /** Interleaved chemistry state [S, H, G] per voxel (mol/m³). */
   readonly chem: Float64Array;
+  /**
+   * The same chemistry in healthy, untreated skin with the same follicles in the same places (no androgen,
+   * no ceria, the population's production): the reference that "ROS × healthy" divides by, voxel by voxel.
+   */
+  readonly chemHealthy: Float64Array;
   /** Relative vessel density per voxel (1 = healthy telogen skin). */
   readonly vessels: Float64Array;
 }

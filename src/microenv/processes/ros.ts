@@ -31,7 +31,9 @@ export function rosProcess(
   scheme: 'backward-euler' | 'tr-bdf2',
 ): TileProcess {
   let inputs: ChemistryInputs | null = null;
+  let healthyInputs: ChemistryInputs | null = null;
   let integrator: BatchIntegrator | null = null;
+  let healthyIntegrator: BatchIntegrator | null = null;
   let params: ChemistryParams | null = null;
   // numerical settings: the Newton tolerances of the chemistry; 200 iterations would bisect any bracket to round-off
   const tol: ChemistryTolerances = { atol: [1e-15, 1e-11, 1e-8], rtol: 1e-6, maxIterations: 200 };
@@ -40,18 +42,24 @@ export function rosProcess(
     substrates: () => [],
     init(f) {
       const n = f.grid.voxelCount;
-      for (let v = 0; v < n; v++) {
-        f.chem[3 * v + 1] = R.h2o2BaselineMolPerM3;
-        f.chem[3 * v + 2] = R.glutathioneMolPerM3;
+      for (const c of [f.chem, f.chemHealthy]) {
+        for (let v = 0; v < n; v++) {
+          c[3 * v + 1] = R.h2o2BaselineMolPerM3;
+          c[3 * v + 2] = R.glutathioneMolPerM3;
+        }
       }
       const p = withCeriaSwitches(chemistry, { ceriaSod: mechanisms.ceriaSod, ceriaCat: mechanisms.ceriaCat });
       inputs = { prodS: new Float64Array(n), prodH: new Float64Array(n), ceriaArea: new Float64Array(n) };
+      // the healthy twin never sees ceria: its area stays 0
+      healthyInputs = { prodS: new Float64Array(n), prodH: new Float64Array(n), ceriaArea: new Float64Array(n) };
       params = p;
       // backward Euler has a dedicated exact-elimination solver (chemistry.ts); TR-BDF2 uses the batch integrator
-      integrator = scheme === 'backward-euler' ? null : new BatchIntegrator(rosSystem(p, inputs), n, { newtonAtol: [...tol.atol], newtonRtol: tol.rtol, scheme });
+      const batch = (inp: ChemistryInputs) => new BatchIntegrator(rosSystem(p, inp), n, { newtonAtol: [...tol.atol], newtonRtol: tol.rtol, scheme });
+      integrator = scheme === 'backward-euler' ? null : batch(inputs);
+      healthyIntegrator = scheme === 'backward-euler' ? null : batch(healthyInputs);
     },
     afterTransport(f, tS, dt, ctx) {
-      if (!inputs || !params) throw new Error('ros process used before init');
+      if (!inputs || !healthyInputs || !params) throw new Error('ros process used before init');
       const m = ctx.mechanisms;
       const pTot = m.rosProduction ? R.clearancePerS * R.h2o2BaselineMolPerM3 * rosFactor : 0;
       const share = R.follicleShare;
@@ -63,19 +71,34 @@ export function rosProcess(
       // healthy skin's kernel-weighted mean, so each follicle produces a fixed rate (mol/s) on any grid
       const ref = f.referenceDensityPerM3;
       const perDensity = ref > 0 ? (share * androgen) / ref : 0;
+      // the healthy twin: the population's production with the same follicles, no androgen, no ceria
+      const pHealthy = R.clearancePerS * R.h2o2BaselineMolPerM3;
+      const perDensityHealthy = ref > 0 ? share / ref : 0;
+      const hi = healthyInputs;
       for (let v = 0; v < f.grid.voxelCount; v++) {
         if (!f.viable[v]) {
           inputs.prodS[v] = 0;
           inputs.prodH[v] = 0;
+          hi.prodS[v] = 0;
+          hi.prodH[v] = 0;
         } else {
-          const p = pTot * (1 - share + perDensity * (f.telogenPerM3[v] + f.anagenPerM3[v]));
+          const density = f.telogenPerM3[v] + f.anagenPerM3[v];
+          const p = pTot * (1 - share + perDensity * density);
           inputs.prodS[v] = 2 * sShare * p;
           inputs.prodH[v] = (1 - sShare) * p;
+          const ph = pHealthy * (1 - share + perDensityHealthy * density);
+          hi.prodS[v] = 2 * sShare * ph;
+          hi.prodH[v] = (1 - sShare) * ph;
         }
         inputs.ceriaArea[v] = ceriaActiveArea(ceria[v], particle);
       }
-      if (integrator) integrator.step(f.chem, tS, dt);
-      else rosBackwardEulerStep(params, inputs, f.chem, dt, tol, 0, f.grid.voxelCount);
+      if (integrator && healthyIntegrator) {
+        integrator.step(f.chem, tS, dt);
+        healthyIntegrator.step(f.chemHealthy, tS, dt);
+      } else {
+        rosBackwardEulerStep(params, inputs, f.chem, dt, tol, 0, f.grid.voxelCount);
+        rosBackwardEulerStep(params, hi, f.chemHealthy, dt, tol, 0, f.grid.voxelCount);
+      }
     },
   };
 }

@@ -12,9 +12,10 @@ export interface VesselParams {
 
 /**
  * Vessel density relaxes toward a VEGF- and ROS-dependent target (growth and regression at their own
- * time constants); held during the spin-up so the healthy reference is density 1.
+ * time constants); held during the spin-up so the healthy reference is density 1. ROS inhibits through its
+ * excess over healthy skin at the same voxel (H/H_healthy − 1).
  */
-export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number, h2o2RefMolPerM3: number): TileProcess {
+export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number): TileProcess {
   return {
     name: 'vasculature',
     substrates: () => [],
@@ -35,7 +36,7 @@ export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number, h2
         // the default Hill coefficient 2 without Math.pow in this per-voxel, per-step loop
         const fn = n === 2 ? fold * fold : Math.pow(fold, n);
         let target = rhoMin + ((rhoMax - rhoMin) * fn) / (kn + fn);
-        const ros = f.chem[3 * v + 1] / h2o2RefMolPerM3;
+        const ros = f.chem[3 * v + 1] / f.chemHealthy[3 * v + 1];
         target /= 1 + inhibit * Math.max(0, ros - 1);
         const r = f.vessels[v];
         f.vessels[v] = r + (target - r) * (target > r ? grow : regress);

@@ -24,7 +24,7 @@ const mayImportDefaults = (rel: string) =>
 /** Mechanism and driver files whose numbers must all be pure math, units or numerics. */
 const ENGINE = [
   'src/microenv/tile.ts', 'src/microenv/chemistry.ts', 'src/microenv/follicleCoupling.ts', 'src/microenv/rules.ts',
-  'src/microenv/perifollicularKernel.ts', 'src/microenv/processes/vegf.ts', 'src/microenv/processes/ros.ts',
+  'src/microenv/perifollicularKernel.ts', 'src/microenv/kernelAxis.ts', 'src/microenv/processes/vegf.ts', 'src/microenv/processes/ros.ts',
   'src/delivery/applications.ts', 'src/delivery/substrates.ts', 'src/patch/geometry.ts', 'src/patch/release.ts',
   'src/skin/follicles.ts', 'src/study/animal.ts', 'src/study/aggregate.ts', 'src/tasks/humanMicroenvironment.ts',
   'src/tasks/patchDeliveryRun.ts', 'src/tasks/mouseStudyRun.ts', 'src/tasks/humanScalpRun.ts',
@@ -43,6 +43,9 @@ const ALLOWED: Record<string, string> = {
   '0.999': 'keeps a bulb inside the window (numerical)',
   '20': 'the 20 nm reference size that defines ceria.transport.lymphaticClearanceAt20nmPerDay; largest Hill coefficient a rule schema accepts',
   '50': 'progress-report cadence (steps)',
+  '4096': 'distinct bulb depths the kernel z-weight cache holds before it restarts (memory bound, numerical)',
+  '16': 'initial capacity of the kernel z-weight cache (grows by doubling; numerical)',
+  '32': 'most tile fields one fused kernel readout takes (buffer size; numerical)',
   '200': 'iteration cap of the safeguarded Newton/bisection ROS step (numerical; bisection reaches round-off well before)',
   '0.01': 'validation bound of a rule Hill coefficient (schema range, not a model value)',
   '1e-3': 'validation bound of a rule saturation (schema range, not a model value)',

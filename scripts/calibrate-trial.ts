@@ -64,11 +64,11 @@ if (mode === 'natural') {
         }
 }
 
-/** Olsen 2002 set-up with common random numbers: 5 % and placebo on the same men; returns 48-wk changes (/cm²). */
+/** Olsen 2002 set-up (its visits, ITT with LOCF) with common random numbers: 5 % and placebo on the same men; returns 48-wk changes (/cm²). */
 async function olsen(gain: number, drift: number): Promise<{ minox: number; placebo: number; placeboTrue: number }> {
   const p = assembleTrial({ 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift });
   const s = trialSchema.parse({
-    model: 'trial', durationWeeks: 48, visitsWeeks: [0, 48], design: { commonRandomNumbers: true },
+    model: 'trial', durationWeeks: 48, visitsWeeks: [0, 8, 16, 32, 48], design: { commonRandomNumbers: true },
     microenvironment: { coupled: process.env.FOLLISIM_COUPLED !== '0' },
     // with the coupled microenvironment ~10 % of the candidates are Norwood III-V (docs/validation.md §9.4)
     population: { candidates: 12 * n },

@@ -41,7 +41,7 @@ export const trialExecution = {
 /** Measurement: counting error, counting learning drift, photographic assessment. */
 export const trialMeasurement = {
   countErrorCv: lit(0.07, '1', 'relative SD of one target-area count (unmatched, manually corrected)', 'phototrichogram manually corrected 7 ± 1 % (references §5.3, karger sad 8/5/382)', [0.004, 0.12, "hair-to-hair matched 0.4 % to automatic 12 %"]),
-  visualCountDriftFraction: fitted(0.038, '1', 'asymptotic relative rise of visual (clipped-area) counts from counter learning', 'Olsen 2002 placebo +3.9 /cm² at 48 wk (with the coupled microenvironment; 0.08 without it)', 'scripts/calibrate-trial.ts olsen: placebo +3.26 at 0.035, +3.82 at 0.038 (150 paired men)', [0, 0.1, "placebo +4.7 /cm\u00b2 at 16 wk (Olsen 2007) to \u22120.58 (Berger 2003); it also absorbs the model\\'s true decline in the placebo arm (\u22121.6 /cm\u00b2 at 48 wk)"]),
+  visualCountDriftFraction: fitted(0.02, '1', 'asymptotic relative rise of visual (clipped-area) counts from counter learning', 'Olsen 2002 placebo +3.9 /cm² at 48 wk (with the coupled microenvironment and the Olsen visits 0/8/16/32/48 wk, ITT LOCF; 0.08 before both)', 'scripts/calibrate-trial.ts olsen: placebo +2.92 at 0.015, +3.83 at 0.02, +4.81 at 0.025 (150 paired men)', [0, 0.1, "placebo +4.7 /cm\u00b2 at 16 wk (Olsen 2007) to \u22120.58 (Berger 2003); it also absorbs the model\\'s true decline in the placebo arm (\u22121.6 /cm\u00b2 at 48 wk)"]),
   visualCountDriftWeeks: assumed(8, 'wk', 'time constant of the counting learning drift', 'learning over the first visits (Rushton & Van Neste 2019: visual counts rise in placebo, unit-area trichogram does not)', [2, 24, "assumption"]),
   gpaPercentPerPoint: assumed(10, '%', 'change of hair coverage per point of the 7-point global photographic scale', '> 15 % density loss needed before a man notices (Rushton 1991): a 1-point change ≈ 10 %', [5, 20, "assumption"]),
   gpaRaterSd: derived(0.5, 'points', 'rater noise of the photographic score', 'retest r = 0.76-0.81, 75-78 % identical scores (references §5.3)', [0.3, 0.8, "retest agreement 75-78 %"]),
@@ -53,7 +53,7 @@ export const trialMeasurement = {
 
 /** Minoxidil gain: the one calibrated minoxidil quantity. */
 export const trialMinoxidil = {
-  effectGain: fitted(3, '1', 'scale of the minoxidil effect (multiplies E in every minoxidil factor)', 'Olsen 2002 5 % solution − placebo = 14.7 /cm² at 48 wk (with the coupled microenvironment; 2.8 without it)', 'scripts/calibrate-trial.ts olsen: difference 14.16 at 2.8, 14.81 at 3 (drift 0.038, 150 paired men)', [1.5, 4, "fitted 3 (14.16 at 2.8, 14.81 at 3 /cm\u00b2); 0 = no effect"]),
+  effectGain: fitted(2.8, '1', 'scale of the minoxidil effect (multiplies E in every minoxidil factor)', 'Olsen 2002 5 % solution − placebo = 14.7 /cm² at 48 wk (refitted with the coupled microenvironment: unchanged)', 'scripts/calibrate-trial.ts olsen: difference 12.91 at 2.2, 14.60 at 2.8, 15.17 at 3 (drift 0.015-0.02, 150 paired men)', [1.5, 4, "fitted 2.8 (14.60 at 2.8, 15.17 at 3 /cm\u00b2); 0 = no effect"]),
 } satisfies ParameterSet;
 
 /** [min, max] of each trial parameter with the reason (for the parameter catalog). */
@@ -83,7 +83,7 @@ export const trialRanges: Record<string, { range: [number, number]; reason: stri
   'trialMeasurement.norwoodLoss4': { range: [0.15, 0.35], reason: 'assumption' },
   'trialMeasurement.norwoodLoss5': { range: [0.35, 0.55], reason: 'assumption' },
   'trialMeasurement.norwoodLoss6': { range: [0.55, 0.75], reason: '47/138' },
-  'trialMinoxidil.effectGain': { range: [1.5, 4], reason: 'fitted 3 (14.16 at 2.8, 14.81 at 3 /cm²); 0 = no effect' },
+  'trialMinoxidil.effectGain': { range: [1.5, 4], reason: 'fitted 2.8 (14.60 at 2.8, 15.17 at 3 /cm²); 0 = no effect' },
 };
 
 /** All trial parameters, for documentation checks. */

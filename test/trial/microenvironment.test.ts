@@ -87,6 +87,19 @@ describe('coupled microenvironment of the trials (docs/model.md §9.10)', () => 
     assert.ok(at(placebo, 0) < 1, 'an untreated man with androgen keeps less size per cycle');
   });
 
+  it('a trial\'s parameters reach the region tile: a larger androgen ROS factor gives a table with more ROS and smaller factors', () => {
+    const plan = (parameters: Record<string, number>) => {
+      const s = scenario({ parameters });
+      return planTrial(s, assembleTrial(s.parameterValues))[0].microenv!;
+    };
+    const base = plan({});
+    const more = plan({ 'ros.androgenRosFactor': 3 });
+    const i = base.exposures.indexOf(1);
+    assert.ok(more.signals.rosIndex[i] > base.signals.rosIndex[i]);
+    assert.equal(more.signals.rosIndex[0], base.signals.rosIndex[0], 'healthy skin does not read the androgen factor');
+    assert.ok(coupledFactors(more, 1, 0).sizeRetention < coupledFactors(base, 1, 0).sizeRetention);
+  });
+
   it('gain 0 or coupling off: trial records are bitwise those without the coupling; the default coupling changes them', () => {
     const arms = [{ id: 'placebo', n: 6 }, { id: 'minox5', n: 6, treatments: { minoxidil: { concentrationPct: 5 } } }, { id: 'fin', n: 6, treatments: { finasteride: { doseMg: 1 } } }];
     const run = (extra: Record<string, unknown>) => {

@@ -31,6 +31,9 @@ const T: ModelName[] = ['trial'];
 const MDT: ModelName[] = ['mouseStudy', 'patchDelivery', 'trial'];
 const HDT: ModelName[] = ['humanScalp', 'patchDelivery', 'trial'];
 const ALLT: ModelName[] = ['mouseStudy', 'humanScalp', 'patchDelivery', 'trial'];
+// the trials couple the human region tile and the rules into their follicles (src/trial/microenvironment.ts)
+const MHT: ModelName[] = ['mouseStudy', 'humanScalp', 'trial'];
+const HT: ModelName[] = ['humanScalp', 'trial'];
 
 /** Every parameter set of the models; the catalog's paths are `<prefix>.<key>`. */
 export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
@@ -48,16 +51,16 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
   { prefix: 'skin.layout', title: 'Follicle layout in a delivery window', source: 'skin.ts: follicleLayout', doc: 'skin', models: ['patchDelivery'], set: follicleLayout },
   { prefix: 'ceria.transport', title: 'Ceria transport', source: 'skin.ts: ceriaTransport', doc: 'skin', models: ALLT, set: ceriaTransport },
   { prefix: 'patch', title: 'Microneedle patch', source: 'skin.ts: microneedlePatch', doc: 'skin', models: ALLT, set: microneedlePatch },
-  { prefix: 'ros', title: 'ROS chemistry', source: 'microenv.ts: rosChemistry', doc: 'microenv', models: MH, set: rosChemistry },
-  { prefix: 'ceria.catalysis', title: 'Ceria catalysis', source: 'microenv.ts: ceriaCatalysis', doc: 'microenv', models: MH, set: ceriaCatalysis },
-  { prefix: 'vegf', title: 'VEGF and vessels', source: 'microenv.ts: vegfVessels', doc: 'microenv', models: MH, set: vegfVessels },
-  { prefix: 'minoxidil', title: 'Minoxidil', source: 'microenv.ts: minoxidilPk', doc: 'microenv', models: MH, set: minoxidilPk },
-  { prefix: 'signals', title: 'Follicle damage and p-S6', source: 'microenv.ts: follicleSignals', doc: 'microenv', models: MH, set: follicleSignals },
-  { prefix: 'rules', title: 'Default rule magnitudes', source: 'rules.ts: ruleMagnitudes', doc: 'microenv', models: MH, set: ruleMagnitudes },
+  { prefix: 'ros', title: 'ROS chemistry', source: 'microenv.ts: rosChemistry', doc: 'microenv', models: MHT, set: rosChemistry },
+  { prefix: 'ceria.catalysis', title: 'Ceria catalysis', source: 'microenv.ts: ceriaCatalysis', doc: 'microenv', models: MHT, set: ceriaCatalysis },
+  { prefix: 'vegf', title: 'VEGF and vessels', source: 'microenv.ts: vegfVessels', doc: 'microenv', models: MHT, set: vegfVessels },
+  { prefix: 'minoxidil', title: 'Minoxidil', source: 'microenv.ts: minoxidilPk', doc: 'microenv', models: MHT, set: minoxidilPk },
+  { prefix: 'signals', title: 'Follicle damage and p-S6', source: 'microenv.ts: follicleSignals', doc: 'microenv', models: MHT, set: follicleSignals },
+  { prefix: 'rules', title: 'Default rule magnitudes', source: 'rules.ts: ruleMagnitudes', doc: 'microenv', models: MHT, set: ruleMagnitudes },
   { prefix: 'ruleBounds', title: 'Bounds of the combined rule factor per behaviour', source: 'rules.ts: ruleBounds', doc: 'microenv', models: M, set: ruleBounds },
   { prefix: 'study', title: 'Mouse study', source: 'study.ts: studyParameters', doc: 'study', models: M, set: studyParameters },
   { prefix: 'tile.mouse', title: 'Mouse tile', source: 'tile.ts: mouseTile', doc: 'study', models: M, set: mouseTile },
-  { prefix: 'tile.human', title: 'Human region tiles', source: 'tile.ts: humanTile', doc: 'study', models: H, set: humanTile },
+  { prefix: 'tile.human', title: 'Human region tiles', source: 'tile.ts: humanTile', doc: 'study', models: HT, set: humanTile },
   // virtual trials (tables in docs/model.md §9, written by hand and checked by test/trial/docs.test.ts)
   { prefix: 'trial.finasteride', title: 'Finasteride', source: 'drugs.ts: finasteride', doc: 'trial', models: T, set: finasteride },
   { prefix: 'trial.dutasteride', title: 'Dutasteride', source: 'drugs.ts: dutasteride', doc: 'trial', models: T, set: dutasteride },

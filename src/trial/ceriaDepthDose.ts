@@ -283,11 +283,11 @@ export function ceriaDepthDose(needleUm: number, everyDays: number, dp: DepthDos
 }
 
 /** The part of a depth–dose the men's schedules need (small enough to travel with every unit to the workers). */
-export type CeriaLevels = Pick<CeriaDepthDose, 'needleUm' | 'everyDays' | 'insertionFractions' | 'bulgeRel' | 'bulbRel'>;
+export type CeriaLevels = Pick<CeriaDepthDose, 'needleUm' | 'everyDays' | 'insertionFractions' | 'bulgeRel' | 'bulbRel' | 'mouseBulbLevelKgM3'>;
 
 /** The levels table of a depth–dose, without the profiles. */
 export function levelsOf(d: CeriaDepthDose): CeriaLevels {
-  return { needleUm: d.needleUm, everyDays: d.everyDays, insertionFractions: d.insertionFractions, bulgeRel: d.bulgeRel, bulbRel: d.bulbRel };
+  return { needleUm: d.needleUm, everyDays: d.everyDays, insertionFractions: d.insertionFractions, bulgeRel: d.bulgeRel, bulbRel: d.bulbRel, mouseBulbLevelKgM3: d.mouseBulbLevelKgM3 };
 }
 
 /** Relative bulge and bulb levels of a man whose patch needles insert to `fraction` (log-linear in the table). */

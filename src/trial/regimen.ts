@@ -17,6 +17,7 @@ import {
   woundActivationFactor,
 } from './pkpd.ts';
 import { ceriaLevelsAt, type DepthDoseLookup } from './ceriaDepthDose.ts';
+import { coupledFactors, type MicroenvTable } from './microenvironment.ts';
 import type { Subject } from './population.ts';
 import type { TrialArm } from './schema.ts';
 
@@ -52,6 +53,11 @@ export function subjectSchedule(
   p: TrialParams,
   /** Depth–dose levels of the ceria regimens (solved once at planning, ceriaDepthDose.ts). */
   depthDose: DepthDoseLookup,
+  /**
+   * The coupled microenvironment (microenvironment.ts, solved once at planning) and the target region's
+   * untreated mean androgen exposure A·S_r·E[u]; absent: the microenvironment is not coupled.
+   */
+  microenv?: { table: MicroenvTable; meanExposure: number },
 ): { schedule: BehaviourSchedule; exposure: RegimenExposure } {
   const iv: Record<FollicleBehaviour, ScheduleInterval[]> = { activation: [], anagenDuration: [], sizeRetention: [], androgenExposure: [] };
   // Onset ramp (docs/model.md §9.2): exposure rises linearly over rampYears in yearly steps.
@@ -75,6 +81,7 @@ export function subjectSchedule(
     if (f !== 1) iv[b].push({ fromS: w[0], toS: w[1], factor: f });
   };
 
+  let ceriaAtBulb: { fromS: number; toS: number; rel: number } | null = null;
   const rng = RandomStream.fromSeed(seed, [...subjectPath(subject.id), 'treatment']);
   if (t.finasteride) {
     const w = span(t.finasteride.startWeek, t.finasteride.stopWeek, p.finasteride.recoveryDays);
@@ -142,12 +149,49 @@ export function subjectSchedule(
       const levels = ceriaLevelsAt(depthDose(c.needleUm, c.everyDays), fraction);
       const f = ceriaFactors(levels.bulgeRel, levels.bulbRel, p);
       add('activation', w, f.activation);
-      add('androgenExposure', w, f.androgenExposure);
+      // coupled: the ceria at the bulbs lowers ROS in the region tile instead of removing a share of x
+      if (microenv) ceriaAtBulb = { fromS: w[0], toS: w[1], rel: levels.bulbRel };
+      else add('androgenExposure', w, f.androgenExposure);
     }
   }
+  if (microenv) coupleMicroenvironment(iv, microenv.table, microenv.meanExposure, ceriaAtBulb, p.trialProgression.microenvironmentGain);
 
   const steps: Partial<Record<FollicleBehaviour, StepFunction>> = {};
   for (const [b, list] of Object.entries(iv) as [FollicleBehaviour, ScheduleInterval[]][]) if (list.length > 0) steps[b] = stepFromIntervals(list);
   const schedule: BehaviourSchedule = { regions: Array.from({ length: regions }, (_, r) => (r === targetRegion ? steps : {})) };
   return { schedule, exposure };
+}
+
+/**
+ * Adds the coupled microenvironment's factors (docs/model.md §9.10) to a man's intervals: on every piece
+ * where his drivers are constant (breaks of the androgen-exposure intervals and of the ceria window) the
+ * region's exposure is x = min(1, x̄·Π f_A) and the bulb ceria level c is the window's level or 0; the tile's
+ * steady signals at (x, c) go through the rules into activation, anagen duration and size retention. The
+ * tile relaxes within days (vessels ~5 d), so steady signals per piece are exact on the scale of cycles.
+ */
+function coupleMicroenvironment(
+  iv: Record<FollicleBehaviour, ScheduleInterval[]>,
+  table: MicroenvTable,
+  meanExposure: number,
+  ceria: { fromS: number; toS: number; rel: number } | null,
+  gain: number,
+): void {
+  const cuts = new Set<number>([0]);
+  for (const e of iv.androgenExposure) cuts.add(e.fromS).add(e.toS);
+  if (ceria) cuts.add(ceria.fromS).add(ceria.toS);
+  const times = [...cuts].filter((t) => t >= 0 && t < Infinity).sort((a, b) => a - b);
+  const pieces: { fromS: number; toS: number; f: ReturnType<typeof coupledFactors> }[] = [];
+  times.forEach((a, k) => {
+    const b = k + 1 < times.length ? times[k + 1] : Infinity;
+    let xf = 1;
+    for (const e of iv.androgenExposure) if (e.fromS <= a && a < e.toS) xf *= e.factor;
+    const c = ceria && ceria.fromS <= a && a < ceria.toS ? ceria.rel : 0;
+    pieces.push({ fromS: a, toS: b, f: coupledFactors(table, Math.min(1, meanExposure * xf), c, gain) });
+  });
+  for (const b of ['activation', 'anagenDuration', 'sizeRetention'] as const) {
+    for (const piece of pieces) {
+      const f = clampToBounds(b, piece.f[b]);
+      if (f !== 1) iv[b].push({ fromS: piece.fromS, toS: piece.toS, factor: f });
+    }
+  }
 }

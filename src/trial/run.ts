@@ -7,6 +7,8 @@ import { ageEligible, drawSubject, eligible, randomizeArm } from './population.t
 import type { TrialScenario } from './schema.ts';
 import { prepareSubject, screenSubject, simulateSubject, trialModelTemplate } from './subject.ts';
 import { depthDoseLookup, depthDoseParams, levelsOf, trialCeriaDepthDose, type CeriaLevels } from './ceriaDepthDose.ts';
+import { microenvTable, type MicroenvTable } from './microenvironment.ts';
+import { assembleTrialMicroenv } from '../parameters/assemble/trialMicroenvironment.ts';
 
 /**
  * One candidate's record: screening outcome and, when simulated, the measured course under each arm he
@@ -46,11 +48,15 @@ export interface ArmCourse {
   ceriaDepotUm: number;
 }
 
-/** Candidate ids [from, to) of one unit, with the ceria depth–dose solved once at planning (shared by every unit). */
+/**
+ * Candidate ids [from, to) of one unit, with the ceria depth–dose and the coupled microenvironment's lookup
+ * solved once at planning (shared by every unit; no microenv: not coupled).
+ */
 export interface TrialUnit {
   from: number;
   to: number;
   ceria?: CeriaLevels[];
+  microenv?: MicroenvTable;
 }
 
 /** Screens and simulates candidates [from, to) (pure: same scenario + seed + unit → same records). */
@@ -80,7 +86,7 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p:
     }
     // screen under the arm he was randomized to (the first arm with common random numbers)
     const screenArm = rec.arm < 0 ? 0 : rec.arm;
-    const screenRun = prepareSubject(s, template, subject, s.arms[screenArm], seed, p, depthDose);
+    const screenRun = prepareSubject(s, template, subject, s.arms[screenArm], seed, p, depthDose, unit.microenv);
     const screen = screenSubject(screenRun, id, seed, p);
     rec.stage = screen.stage;
     if (!eligible(s, subject, rec.stage)) {
@@ -90,7 +96,7 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p:
     }
     const arms = rec.arm < 0 ? s.arms.map((_, a) => a) : [rec.arm];
     for (const a of arms) {
-      const c = a === screenArm ? simulateSubject(s, screenRun, id, seed, p, screen.part) : simulateSubject(s, prepareSubject(s, template, subject, s.arms[a], seed, p, depthDose), id, seed, p);
+      const c = a === screenArm ? simulateSubject(s, screenRun, id, seed, p, screen.part) : simulateSubject(s, prepareSubject(s, template, subject, s.arms[a], seed, p, depthDose, unit.microenv), id, seed, p);
       // measurement noise from the man's own stream: the same draws under every arm
       const mrng = RandomStream.fromSeed(seed, [...subjectPath(id), 'measure']);
       const measured: number[] = [];
@@ -124,15 +130,24 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p:
 }
 
 /**
- * The plan: candidate blocks of `subjectsPerUnit` up to the candidate count (default 4 × the randomized total).
+ * The plan: candidate blocks of `subjectsPerUnit` up to the candidate count (default 12 × the randomized total: with the coupled microenvironment ~10 % of 18-49-year-old candidates are Norwood III-V, docs/validation.md §9.4).
  * `values` are the scenario's resolved parameter values, which the depth–dose solve also reads (delivery, skin, patch).
  */
 export function planTrial(s: TrialScenario, p: TrialParams, values: ParameterValues = s.parameterValues ?? {}): TrialUnit[] {
   const total = s.design.commonRandomNumbers ? Math.max(...s.arms.map((a) => a.n)) : s.arms.reduce((x, a) => x + a.n, 0);
-  const candidates = s.population.candidates ?? 4 * total;
+  const candidates = s.population.candidates ?? 12 * total;
   // the 3-D depth–dose runs here, once, instead of in every worker thread
   const ceria = trialCeriaDepthDose(s, depthDoseParams(p, values)).map((c) => levelsOf(c.depthDose));
+  const microenv = s.microenvironment.coupled ? planMicroenv(ceria, values) : undefined;
   const units: TrialUnit[] = [];
-  for (let from = 0; from < candidates; from += s.design.subjectsPerUnit) units.push({ from, to: Math.min(candidates, from + s.design.subjectsPerUnit), ...(ceria.length > 0 ? { ceria } : {}) });
+  for (let from = 0; from < candidates; from += s.design.subjectsPerUnit) {
+    units.push({ from, to: Math.min(candidates, from + s.design.subjectsPerUnit), ...(ceria.length > 0 ? { ceria } : {}), ...(microenv ? { microenv } : {}) });
+  }
   return units;
+}
+
+/** The coupled microenvironment's lookup of a trial: ceria nodes up to the highest bulb level of its ceria regimens. */
+export function planMicroenv(ceria: readonly CeriaLevels[], values: ParameterValues): MicroenvTable {
+  const maxRel = Math.max(0, ...ceria.flatMap((c) => c.bulbRel));
+  return microenvTable(assembleTrialMicroenv(values), maxRel, ceria.length > 0 ? ceria[0].mouseBulbLevelKgM3 : 0);
 }

@@ -81,7 +81,7 @@ export const trialSchema = z
       .prefault({}),
     population: z
       .strictObject({
-        candidates: z.number().int().positive().max(1_000_000).optional().describe('men screened (default 4 × the randomized total)'),
+        candidates: z.number().int().positive().max(1_000_000).optional().describe('men screened (default 12 × the randomized total)'),
         ageYears: spread(trialPopulation.ageMeanYears.value, trialPopulation.ageSdYears.value, 'y', 'age'),
         onsetAgeYears: spread(trialPopulation.onsetAgeMeanYears.value, trialPopulation.onsetAgeSdYears.value, 'y', 'age at AGA onset'),
         androgenSensitivityCv: z.number().min(0).max(2).default(trialPopulation.androgenSensitivityCv.value).describe('between-man CV of androgen sensitivity'),
@@ -108,6 +108,14 @@ export const trialSchema = z
         commonRandomNumbers: z.boolean().default(false).describe('true: every arm gets the same virtual men (paired, for comparisons without between-subject noise); false: a real randomized trial'),
         subjectsPerUnit: z.number().int().positive().max(10000).default(25).describe('candidates per unit of work (parallel granularity)'),
         screeningAreaFraction: z.number().gt(0).max(1).default(0.25).describe('fraction of the target-area follicles the Norwood screen looks at (1 = the exact stage; smaller = a coarser, cheaper clinical rating)'),
+      })
+      .prefault({}),
+    microenvironment: z
+      .strictObject({
+        coupled: z
+          .boolean()
+          .default(true)
+          .describe('true: the per-region perifollicular microenvironment (ROS, vessels, VEGF, damage; ceria at the bulbs) acts on the follicles through the rules (docs/model.md §9.10); false: treatments reach them through their pharmacology only'),
       })
       .prefault({}),
     analysis: z

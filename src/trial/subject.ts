@@ -7,6 +7,7 @@ import { RandomStream } from '../core/random/stream.ts';
 import { norwoodStage, type Subject } from './population.ts';
 import { subjectSchedule, type RegimenExposure } from './regimen.ts';
 import type { DepthDoseLookup } from './ceriaDepthDose.ts';
+import type { MicroenvTable } from './microenvironment.ts';
 import type { TrialArm, TrialScenario } from './schema.ts';
 import type { BehaviourSchedule } from '../follicle/schedule.ts';
 
@@ -47,6 +48,11 @@ export function trialModelTemplate(s: TrialScenario, p: TrialParams): HumanScalp
   return assembleHumanScalp(cfg);
 }
 
+/** Mean per-follicle androgen susceptibility E[u] of a model (Beta mean, or the fixed value when the SD is 0). */
+export function meanSusceptibility(m: HumanScalpModel): number {
+  return Number.isNaN(m.susceptibilityA) ? m.susceptibilityB : m.susceptibilityA / (m.susceptibilityA + m.susceptibilityB);
+}
+
 /** Index of the target region (vertex) in the model. */
 export const TARGET_REGION = 2;
 
@@ -75,8 +81,20 @@ export interface FolliclePart {
   shed: Float64Array;
 }
 
-/** Sets up man `subject` under `arm` (no simulation yet); `depthDose` serves the ceria regimens' levels. */
-export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subject: Subject, arm: TrialArm, seed: number, p: TrialParams, depthDose: DepthDoseLookup): SubjectRun {
+/**
+ * Sets up man `subject` under `arm` (no simulation yet); `depthDose` serves the ceria regimens' levels,
+ * `microenv` the coupled microenvironment (absent: not coupled).
+ */
+export function prepareSubject(
+  s: TrialScenario,
+  template: HumanScalpModel,
+  subject: Subject,
+  arm: TrialArm,
+  seed: number,
+  p: TrialParams,
+  depthDose: DepthDoseLookup,
+  microenv?: MicroenvTable,
+): SubjectRun {
   const n = Math.max(0, Math.round(s.targetArea.areaCm2 * subject.follicleDensityPerCm2));
   const screened = Math.min(n, Math.max(1, Math.ceil(s.design.screeningAreaFraction * n)));
   const enrolS = subject.yearsSinceOnset * YEAR;
@@ -89,7 +107,8 @@ export function prepareSubject(s: TrialScenario, template: HumanScalpModel, subj
   }
   for (const v of s.visitsWeeks) set.add(enrolS + v * WEEK);
   const times = Float64Array.from([...set].sort((a, b) => a - b));
-  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, p.trialProgression.onsetRampYears, 4, TARGET_REGION, p, depthDose);
+  const coupling = microenv ? { table: microenv, meanExposure: subject.androgenSensitivity * template.regionSensitivity[TARGET_REGION] * meanSusceptibility(template) } : undefined;
+  const { schedule, exposure } = subjectSchedule(arm, subject, seed, enrolS, s.durationWeeks, p.trialProgression.onsetRampYears, 4, TARGET_REGION, p, depthDose, coupling);
   const model: HumanScalpModel = { ...template, androgenLevel: subject.androgenSensitivity, regionFollicles: Float64Array.of(0, 0, 0, 0) };
   return { model, follicles: n, screened, enrolS, endS, times, schedule, exposure };
 }

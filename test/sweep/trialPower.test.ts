@@ -18,7 +18,7 @@ const trial = (n: number) => ({
   model: 'trial',
   durationWeeks: 48,
   visitsWeeks: [0, 24, 48],
-  population: { candidates: 150 },
+  population: { candidates: 500 },
   arms: [
     { id: 'minoxidil5', n, treatments: { minoxidil: { concentrationPct: 5 } } },
     { id: 'placebo', n },

@@ -82,7 +82,7 @@ it('inclusion criteria nobody meets: an error naming the field and how many were
 });
 
 it('an arm the screened men cannot fill names arms[i].n', () => {
-  const s = scenario({ population: { candidates: 20 }, arms: [{ id: 'a', n: 50 }] });
+  const s = scenario({ population: { candidates: 60 }, arms: [{ id: 'a', n: 50 }] });
   assert.throws(() => reduceTrial(s, records(s), s.seed ?? 0), /arms\[0\]\.n: only \d+ of 50/);
 });
 

@@ -51,6 +51,11 @@ export interface TileOptions {
   startS: number;
   /** Scheme of the batched chemistry (default backward Euler). */
   chemistryScheme?: 'backward-euler' | 'tr-bdf2';
+  /**
+   * What the vessels' ROS inhibition compares with: the tile's healthy twin (default) or the fixed reference
+   * level H_ref (human region tiles: their trial calibration predates the twin).
+   */
+  rosReference?: 'healthyTwin' | 'fixed';
   /** Extra processes (e.g. a new drug), run after the built-in ones; their fields are transported too. */
   processes?: readonly TileProcess[];
 }
@@ -84,7 +89,7 @@ export class MicroenvironmentTile implements TileFields {
       this.vegf,
       minoxidilProcess(P.minoxidil, opts.minoxidilTimesS, opts.minoxidilDoseFactor),
       rosProcess(P.ros, P.chemistry, opts.mechanisms, opts.rosFactor, opts.chemistryScheme ?? 'backward-euler'),
-      vasculatureProcess(P.vessels, P.vegf.baselineMolPerM3),
+      vasculatureProcess(P.vessels, P.vegf.baselineMolPerM3, opts.rosReference === 'fixed' ? P.ros.h2o2BaselineMolPerM3 : undefined),
       ...(opts.processes ?? []),
     ];
     const names = new Set<string>();

@@ -1,6 +1,6 @@
 import type { Task } from './task.ts';
 import type { Table, TaskOutput } from './types.ts';
-import { planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
+import { planMicroenv, planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
 import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
 import type { TrialScenario } from '../trial/schema.ts';
 import { depthDoseLookup, depthDoseParams, levelsOf, trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
@@ -151,10 +151,13 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: 
 
   // sample men for the pictures: the first photoSubjects completers of each arm, drawn from their follicles
   const photos: TrialOutput['trial']['photos'] = [];
-  const depthDose = depthDoseLookup(ceria.map((c) => levelsOf(c.depthDose)));
+  const levels = ceria.map((c) => levelsOf(c.depthDose));
+  const depthDose = depthDoseLookup(levels);
+  // the photographed men must run as their units ran: with the same coupled microenvironment (memoised solve)
+  const microenv = s.microenvironment.coupled ? planMicroenv(levels, s.parameterValues ?? {}) : undefined;
   s.arms.forEach((_, a) => {
     set.filter((r) => r.arm === a && r.completer).slice(0, s.analysis.photoSubjects).forEach((r) => {
-      const state = photographFollicles(s, params, seed, r.rec.id, a, depthDose);
+      const state = photographFollicles(s, params, seed, r.rec.id, a, depthDose, microenv);
       const baseline = { terminal: r.course.trueCount[0], hairs: r.course.hairsBaseline };
       const end = { terminal: r.course.trueCount[last], hairs: r.course.hairsEnd };
       // the follicles drawn must be the ones the trial counted: a re-run that drifted from the unit's path is a bug

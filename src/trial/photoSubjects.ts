@@ -1,6 +1,7 @@
 import type { TrialParams } from '../parameters/assemble/trial.ts';
 import { createFollicleSnapshot } from '../follicle/human/automaton.ts';
 import type { DepthDoseLookup } from './ceriaDepthDose.ts';
+import type { MicroenvTable } from './microenvironment.ts';
 import { hasShaft, type FollicleView } from './photo.ts';
 import { drawSubject } from './population.ts';
 import type { TrialScenario } from './schema.ts';
@@ -21,11 +22,12 @@ export interface VertexState {
  * Runs man `subjectId` under arm `arm` once more, all his target-area follicles in one piece, keeping every
  * follicle's phase and shaft at the first and last visits. With per-follicle streams this is the same history
  * his unit simulated (pieces and blocking draw the same numbers), so only the few photographed men pay for
- * per-follicle state, after the randomization has picked them.
+ * per-follicle state, after the randomization has picked them. `microenv`: the trial's coupled microenvironment
+ * (the plan's lookup; absent when not coupled), so the man runs exactly as his unit ran.
  */
-export function photographFollicles(s: TrialScenario, p: TrialParams, seed: number, subjectId: number, arm: number, depthDose: DepthDoseLookup): VertexState {
+export function photographFollicles(s: TrialScenario, p: TrialParams, seed: number, subjectId: number, arm: number, depthDose: DepthDoseLookup, microenv?: MicroenvTable): VertexState {
   const template = trialModelTemplate(s, p);
-  const run = prepareSubject(s, template, drawSubject(s, seed, subjectId, p), s.arms[arm], seed, p, depthDose);
+  const run = prepareSubject(s, template, drawSubject(s, seed, subjectId, p), s.arms[arm], seed, p, depthDose, microenv);
   const at = (week: number) => run.times.indexOf(run.enrolS + week * WEEK);
   const visits = [at(s.visitsWeeks[0]), at(s.visitsWeeks[s.visitsWeeks.length - 1])];
   const snap = createFollicleSnapshot(visits, run.follicles);

@@ -12,7 +12,9 @@ const YEAR = 365.25 * 86400;
 it('the per-follicle snapshot sums to the recorded counts at its samples, and asking for it changes no count', () => {
   const r = validateScenario({ model: 'trial', durationWeeks: 24, visitsWeeks: [0, 24], arms: [{ id: 'placebo', n: 1 }] });
   assert.ok(r.ok);
-  const template = trialModelTemplate(r.value as TrialScenario, assembleTrial());
+  // the automaton alone at the uncoupled δ (0.243): fast enough miniaturization that some follicles go dormant in
+  // 20 years (the trial default 0.03 leaves most of it to the coupled microenvironment, which this test omits)
+  const template = trialModelTemplate(r.value as TrialScenario, assembleTrial({ 'trialProgression.miniaturizationPerCycle': 0.243 }));
   const n = 300;
   const model = { ...template, regionFollicles: Float64Array.of(0, 0, n, 0) };
   const times = Float64Array.from({ length: 21 }, (_, k) => k * YEAR);

@@ -13,9 +13,11 @@ export interface VesselParams {
 /**
  * Vessel density relaxes toward a VEGF- and ROS-dependent target (growth and regression at their own
  * time constants); held during the spin-up so the healthy reference is density 1. ROS inhibits through its
- * excess over healthy skin at the same voxel (H/H_healthy − 1).
+ * excess over healthy skin at the same voxel: H/H_healthy − 1 with the tile's healthy twin, or H/H_ref − 1
+ * against the fixed reference level when `fixedRosRefMolPerM3` is given (the human region tiles, whose
+ * calibration predates the twin; docs/model.md §9.10).
  */
-export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number): TileProcess {
+export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number, fixedRosRefMolPerM3?: number): TileProcess {
   return {
     name: 'vasculature',
     substrates: () => [],
@@ -36,7 +38,7 @@ export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number): T
         // the default Hill coefficient 2 without Math.pow in this per-voxel, per-step loop
         const fn = n === 2 ? fold * fold : Math.pow(fold, n);
         let target = rhoMin + ((rhoMax - rhoMin) * fn) / (kn + fn);
-        const ros = f.chem[3 * v + 1] / f.chemHealthy[3 * v + 1];
+        const ros = f.chem[3 * v + 1] / (fixedRosRefMolPerM3 ?? f.chemHealthy[3 * v + 1]);
         target /= 1 + inhibit * Math.max(0, ros - 1);
         const r = f.vessels[v];
         f.vessels[v] = r + (target - r) * (target > r ? grow : regress);

@@ -56,13 +56,15 @@ async function overhead(): Promise<BenchResult> {
 async function morrisProjection(): Promise<BenchResult> {
   const raw = parseYaml(readFileSync(join(import.meta.dirname, '..', 'examples', 'mouse-cemn-study.yaml'), 'utf8')) as Record<string, unknown> & { animals: { perArm: number }; arms: unknown[] };
   const fullMice = raw.arms.length * raw.animals.perArm;
-  const reduced = { ...raw, animals: { perArm: 1 }, photos: { days: [] } };
+  // two mice per arm: the least a study that compares arms accepts
+  const perArm = 2;
+  const reduced = { ...raw, animals: { perArm }, photos: { days: [] } };
   const v = validateScenario(reduced);
   if (!v.ok) throw new Error('reduced mouse study invalid');
   const t0 = performance.now();
   await runScenarioTask(v.value, 1, unitContext());
   const s = (performance.now() - t0) / 1000;
-  const mice = raw.arms.length;
+  const mice = raw.arms.length * perArm;
   const perEvaluation = (s / mice) * fullMice;
   const cores = availableParallelism();
   const evaluations = 20 * (20 + 1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BinomialInterval } from '../stats/binomial.ts';
 
 /**
  * The result of an ordering analysis (a `follisim sensitivity` run over a mouse study, docs/validation.md
@@ -55,19 +56,13 @@ type MorrisDriver = SensitivitySummaryFile['drivers'][number]['morris'][number];
 type SobolDriver = SensitivitySummaryFile['drivers'][number]['sobol'][number];
 
 /** One ordering "A reaches the coverage threshold before B" as the report shows it. */
-export interface OrderingResult {
+export interface OrderingResult extends BinomialInterval {
   armA: string;
   armB: string;
   labelA: string;
   labelB: string;
   /** The indicator output (ordering.A.B.first) and its probability over the base samples. */
   output: string;
-  successes: number;
-  n: number;
-  estimate: number;
-  low: number;
-  high: number;
-  level: number;
   undefinedRuns: number;
   /** Drivers of the indicator, and of the days difference (ordering.A.B.daysDifference) when it was an output. */
   drivers: { output: string; morris: MorrisDriver[]; sobol: SobolDriver[] }[];

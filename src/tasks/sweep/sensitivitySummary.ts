@@ -1,4 +1,4 @@
-import { clopperPearson } from '../../stats/index.ts';
+import { clopperPearson, type BinomialInterval } from '../../stats/index.ts';
 import { saltelliBaseRows, type SaltelliDesign } from '../methods/saltelli.ts';
 import type { Stage, StageSpec } from './sensitivityStages.ts';
 import { outputLabel } from './spec.ts';
@@ -10,14 +10,8 @@ import type { PointResult } from './subtask.ts';
  */
 
 /** P(output = 1) over the base samples of a Saltelli design, with its Clopper–Pearson interval. */
-export interface IndicatorProbability {
+export interface IndicatorProbability extends BinomialInterval {
   output: string;
-  successes: number;
-  n: number;
-  estimate: number;
-  low: number;
-  high: number;
-  level: number;
   /** Base-sample runs where the output was undefined (NaN), left out of n. */
   undefinedRuns: number;
 }

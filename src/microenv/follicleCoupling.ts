@@ -124,7 +124,8 @@ export class FollicleCoupling {
   private readonly inAnagen: Uint8Array;
   /** Kernel-weighted signals per follicle, one array per read field (see update). */
   private readonly read: Float64Array[];
-  private readonly voxelTmp: Float64Array;
+  /** Per extra signal: its value in every voxel, refreshed each step and read with the built-ins. */
+  private readonly extraVoxels: Float64Array[];
   /** The tile fields read around every follicle each step (READ_NAMES order). */
   private readonly readFields: KernelField[];
   private readonly fac: Float64Array;
@@ -159,7 +160,7 @@ export class FollicleCoupling {
     this.prodWeight = new Float64Array(geo.n);
     this.inAnagen = new Uint8Array(geo.n);
     this.read = Array.from({ length: READ_FIELDS + extraSignals.length }, () => new Float64Array(geo.n));
-    this.voxelTmp = new Float64Array(extraSignals.length > 0 ? g.voxelCount : 0);
+    this.extraVoxels = extraSignals.map(() => new Float64Array(g.voxelCount));
     const R = this.read;
     const field = (values: ArrayLike<number>, out: Float64Array, stride = 1, offset = 0): KernelField => ({ values, stride, offset, out });
     this.readFields = [
@@ -171,6 +172,7 @@ export class FollicleCoupling {
       field(tile.solver.field('minoxidil'), R[READ.minoxidil]),
       field(tile.chemHealthy, R[READ.h2o2Healthy], 3, 1),
       field(tile.chemHealthy, R[READ.superoxideHealthy], 3, 0),
+      ...this.extraVoxels.map((values, j) => field(values, R[READ_FIELDS + j])),
     ];
     this.damage = new Float64Array(geo.n).fill(params.damageAtBaseline);
     this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
@@ -221,11 +223,11 @@ export class FollicleCoupling {
     this.placeKernels(view);
     const K = this.kernels;
     const R = this.read;
-    K.averageFields(this.readFields);
     this.extra.forEach((x, j) => {
-      for (let v = 0; v < this.voxelTmp.length; v++) this.voxelTmp[v] = x.read(tile, v);
-      K.average(this.voxelTmp, R[READ_FIELDS + j]);
+      const values = this.extraVoxels[j];
+      for (let v = 0; v < values.length; v++) values[v] = x.read(tile, v);
     });
+    K.averageFields(this.readFields);
     const kRep = P.damageRepairPerS;
     const kDmg = damageRatePerS(P);
     const relax = 1 - Math.exp(-dtS / P.pS6TimeS);

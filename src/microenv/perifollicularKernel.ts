@@ -67,6 +67,8 @@ export class PerifollicularKernels {
   private touched: Int32Array;
   private readonly acc: Float64Array;
   private readonly active: KernelField[] = [];
+  /** The one-field list `average` passes (no allocation per call). */
+  private readonly single: KernelField[] = [];
 
   /** `firstViablePlane`: the kernel lives in planes [firstViablePlane, nz) (no production in the stratum corneum). */
   constructor(grid: TransportGrid, xM: ArrayLike<number>, yM: ArrayLike<number>, sigmaM: number, firstViablePlane: number) {
@@ -284,46 +286,10 @@ export class PerifollicularKernels {
    * values[stride·v + offset]. Depths must have been set.
    */
   average(values: ArrayLike<number>, out: Float64Array, stride = 1, offset = 0): void {
-    const { nx, ny, nz } = this.grid;
-    const col = this.buf;
-    const xW = this.xW;
-    const yW = this.yW;
-    const { w: zW, start: zStart, len: zLen } = this.zCache;
-    const zSlot = this.zSlot;
-    const yOf = this.yOf;
-    for (let c = 0; c < this.members.length; c++) {
-      const mem = this.members[c];
-      const xs = this.xSpan[c];
-      const xo = c * nx;
-      const x0 = xs.start;
-      const xl = xs.len;
-      // reduce along x once per column class, then per follicle over y and z only
-      for (let r = this.zLo * ny; r < ny * nz; r++) {
-        let s = 0;
-        const base = nx * r + x0;
-        for (let x = 0; x < xl; x++) s += xW[xo + x] * values[stride * (base + x) + offset];
-        col[r] = s;
-      }
-      for (let m = 0; m < mem.length; m++) {
-        const i = mem[m];
-        const yc = yOf[i];
-        const ys = this.ySpan[yc];
-        const yo = yc * ny;
-        const y0 = ys.start;
-        const yl = ys.len;
-        const k = zSlot[i];
-        const zo = k * nz;
-        let s = 0;
-        for (let z = 0; z < zLen[k]; z++) {
-          const row = (zStart[k] + z) * ny + y0;
-          let sy = 0;
-          for (let y = 0; y < yl; y++) sy += yW[yo + y] * col[row + y];
-          s += zW[zo + z] * sy;
-        }
-        out[i] = s;
-      }
-    }
+    this.single[0] = { values, stride, offset, out };
+    this.averageFields(this.single);
   }
+
 }
 
 /**

@@ -52,7 +52,7 @@ describe('perifollicular kernel', () => {
     }
   });
 
-  it('averageFields equals average per field (round-off), zero fields read 0, and deposit is the adjoint of the readout', () => {
+  it('averageFields and average equal the direct triple sum (round-off), zero fields read 0, and deposit is the adjoint of the readout', () => {
     const g = grid(62.5e-6);
     const n = 60;
     const xM = new Float64Array(n);
@@ -76,10 +76,32 @@ describe('perifollicular kernel', () => {
       { values: plain, stride: 1, offset: 0, out: outs[2] },
       { values: chem, stride: 3, offset: 0, out: outs[3] },
     ]);
-    const ref = new Float64Array(n);
+    // reference: the direct triple sum Σ_v K_i(v)·q(v) with K_i the product of the three axis weights (the
+    // kernel's own definition, summed voxel by voxel, independent of its column/depth reductions)
+    const axis = (c: number, lo: number, hi: number) => {
+      const w = new Float64Array(hi);
+      const span = gaussianAxisWeights(c, 40e-6, g.dxM, lo, hi, w, 0);
+      const full = new Float64Array(hi);
+      for (let j = 0; j < span.len; j++) full[span.start + j] = w[j];
+      return full;
+    };
+    const direct = (values: Float64Array, stride: number, offset: number) =>
+      Float64Array.from({ length: n }, (_, i) => {
+        const wx = axis(xM[i], 0, g.nx);
+        const wy = axis(yM[i], 0, g.ny);
+        const wz = axis(depth[i], 1, g.nz);
+        let sum = 0;
+        for (let z = 0; z < g.nz; z++) for (let y = 0; y < g.ny; y++) for (let x = 0; x < g.nx; x++) sum += wx[x] * wy[y] * wz[z] * values[stride * (x + g.nx * (y + g.ny * z)) + offset];
+        return sum;
+      });
+    const single = new Float64Array(n);
     const check = (out: Float64Array, values: Float64Array, stride: number, offset: number) => {
-      k.average(values, ref, stride, offset);
-      for (let i = 0; i < n; i++) assert.ok(Math.abs(out[i] - ref[i]) <= 1e-14 * Math.abs(ref[i]), `follicle ${i}: ${out[i]} vs ${ref[i]}`);
+      const ref = direct(values, stride, offset);
+      k.average(values, single, stride, offset);
+      for (let i = 0; i < n; i++) {
+        assert.ok(Math.abs(out[i] - ref[i]) <= 1e-14 * Math.abs(ref[i]), `follicle ${i}: fused ${out[i]} vs direct ${ref[i]}`);
+        assert.ok(Math.abs(single[i] - ref[i]) <= 1e-14 * Math.abs(ref[i]), `follicle ${i}: one field ${single[i]} vs direct ${ref[i]}`);
+      }
     };
     check(outs[0], chem, 3, 1);
     check(outs[2], plain, 1, 0);
@@ -88,7 +110,7 @@ describe('perifollicular kernel', () => {
     // adjoint: Σ_v K_i(v)·q(v)·ΔV from follicle i's deposited density equals its readout
     const a = new Float64Array(g.voxelCount);
     const b = new Float64Array(g.voxelCount);
-    for (const i of [0, 5, 17, 59]) {
+    for (let i = 0; i < n; i++) {
       const w = new Float64Array(n);
       w[i] = 1;
       k.deposit(w, new Uint8Array(n), a, b);

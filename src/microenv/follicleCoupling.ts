@@ -143,6 +143,7 @@ export class FollicleCoupling {
     params: FollicleSignalParams,
     extraSignals: readonly ExtraSignal[] = [],
   ) {
+    if (!tile.healthyTwin) throw new Error("FollicleCoupling: the tile does not step its healthy twin (rosReference 'fixed'), which the follicles' ROS signal divides by");
     this.tile = tile;
     this.extra = extraSignals;
     this.signalNames = [...SIGNALS, ...extraSignals.map((x) => x.name)];

@@ -53,7 +53,8 @@ export interface TileOptions {
   chemistryScheme?: 'backward-euler' | 'tr-bdf2';
   /**
    * What the vessels' ROS inhibition compares with: the tile's healthy twin (default) or the fixed reference
-   * level H_ref (human region tiles: their trial calibration predates the twin).
+   * level H_ref (human region tiles: their trial calibration predates the twin); with 'fixed' the twin is not
+   * stepped (`chemHealthy` keeps its initial state: nothing reads it).
    */
   rosReference?: 'healthyTwin' | 'fixed';
   /** Extra processes (e.g. a new drug), run after the built-in ones; their fields are transported too. */
@@ -65,6 +66,8 @@ export class MicroenvironmentTile implements TileFields {
   readonly solver: TransportSolver;
   readonly chem: Float64Array;
   readonly chemHealthy: Float64Array;
+  /** True when the healthy twin is stepped (rosReference 'healthyTwin'): follicle couplings read it. */
+  readonly healthyTwin: boolean;
   readonly vessels: Float64Array;
   readonly viable: Uint8Array;
   readonly firstViablePlane: number;
@@ -88,7 +91,7 @@ export class MicroenvironmentTile implements TileFields {
       deliveryProcess(P, opts.patch, P.chemistry.activityDecayPerS),
       this.vegf,
       minoxidilProcess(P.minoxidil, opts.minoxidilTimesS, opts.minoxidilDoseFactor),
-      rosProcess(P.ros, P.chemistry, opts.mechanisms, opts.rosFactor, opts.chemistryScheme ?? 'backward-euler'),
+      rosProcess(P.ros, P.chemistry, opts.mechanisms, opts.rosFactor, opts.chemistryScheme ?? 'backward-euler', opts.rosReference !== 'fixed'),
       vasculatureProcess(P.vessels, P.vegf.baselineMolPerM3, opts.rosReference === 'fixed' ? P.ros.h2o2BaselineMolPerM3 : undefined),
       ...(opts.processes ?? []),
     ];
@@ -107,6 +110,7 @@ export class MicroenvironmentTile implements TileFields {
     this.vessels = new Float64Array(g.voxelCount).fill(1);
     this.chem = new Float64Array(3 * g.voxelCount);
     this.chemHealthy = new Float64Array(3 * g.voxelCount);
+    this.healthyTwin = opts.rosReference !== 'fixed';
     for (const p of this.processes) p.init?.(this);
     this.timeS = opts.startS;
   }

@@ -29,6 +29,8 @@ export function rosProcess(
   mechanisms: Mechanisms,
   rosFactor: number,
   scheme: 'backward-euler' | 'tr-bdf2',
+  /** Step the healthy twin (`chemHealthy`); false where nothing reads it (tiles on the fixed reference). */
+  healthyTwin = true,
 ): TileProcess {
   let inputs: ChemistryInputs | null = null;
   let healthyInputs: ChemistryInputs | null = null;
@@ -56,7 +58,7 @@ export function rosProcess(
       // backward Euler has a dedicated exact-elimination solver (chemistry.ts); TR-BDF2 uses the batch integrator
       const batch = (inp: ChemistryInputs) => new BatchIntegrator(rosSystem(p, inp), n, { newtonAtol: [...tol.atol], newtonRtol: tol.rtol, scheme });
       integrator = scheme === 'backward-euler' ? null : batch(inputs);
-      healthyIntegrator = scheme === 'backward-euler' ? null : batch(healthyInputs);
+      healthyIntegrator = scheme === 'backward-euler' || !healthyTwin ? null : batch(healthyInputs);
     },
     afterTransport(f, tS, dt, ctx) {
       if (!inputs || !healthyInputs || !params) throw new Error('ros process used before init');
@@ -92,13 +94,11 @@ export function rosProcess(
         }
         inputs.ceriaArea[v] = ceriaActiveArea(ceria[v], particle);
       }
-      if (integrator && healthyIntegrator) {
-        integrator.step(f.chem, tS, dt);
-        healthyIntegrator.step(f.chemHealthy, tS, dt);
-      } else {
-        rosBackwardEulerStep(params, inputs, f.chem, dt, tol, 0, f.grid.voxelCount);
-        rosBackwardEulerStep(params, hi, f.chemHealthy, dt, tol, 0, f.grid.voxelCount);
-      }
+      if (integrator) integrator.step(f.chem, tS, dt);
+      else rosBackwardEulerStep(params, inputs, f.chem, dt, tol, 0, f.grid.voxelCount);
+      if (!healthyTwin) return;
+      if (healthyIntegrator) healthyIntegrator.step(f.chemHealthy, tS, dt);
+      else rosBackwardEulerStep(params, hi, f.chemHealthy, dt, tol, 0, f.grid.voxelCount);
     },
   };
 }

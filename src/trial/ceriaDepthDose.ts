@@ -8,7 +8,7 @@ import { patchSchema } from '../patch/schema.ts';
 import { layerThicknessesM, skinSchema, type SkinParams } from '../skin/schema.ts';
 import { createTransportGrid, type TransportGrid } from '../transport/grid.ts';
 import type { TrialScenario } from './schema.ts';
-import { integrateExposure, type ExposureCourse } from './exposureIntegral.ts';
+import { carryOverS, integrateExposure, type ExposureCourse } from './exposureIntegral.ts';
 
 /**
  * What a ceria patch delivers to which depth, from the 3-D patch-delivery machinery (src/patch, src/delivery,
@@ -206,6 +206,9 @@ export interface CeriaDepthDose {
   insertionFractions: number[];
   bulgeRel: number[];
   bulbRel: number[];
+  /** Carry-over after the last patch at the bulge and the bulbs (d): how long the time-mean effect outlasts the regimen (exposureIntegral.ts `carryOverS`). */
+  bulgeCarryOverDays: number[];
+  bulbCarryOverDays: number[];
   /** Mouse reference: time-mean plane level at its bulb over its dosing interval (kg/m³). */
   mouseBulbLevelKgM3: number;
   mouseIntervalDays: number;
@@ -270,6 +273,8 @@ export function ceriaDepthDose(needleUm: number, everyDays: number, dp: DepthDos
     insertionFractions: fractions,
     bulgeRel: runs.map((e) => rel(e, ch.bulgeDepthUm)),
     bulbRel: runs.map((e) => rel(e, ch.bulbDepthUm)),
+    bulgeCarryOverDays: runs.map((e) => carryOverS(e.course, e.grid.dxM * 1e6, ch.bulgeDepthUm, everyDays * 86400) / 86400),
+    bulbCarryOverDays: runs.map((e) => carryOverS(e.course, e.grid.dxM * 1e6, ch.bulbDepthUm, everyDays * 86400) / 86400),
     mouseBulbLevelKgM3: mouseLevel,
     mouseIntervalDays: mouseInterval,
     bulgeDepthUm: ch.bulgeDepthUm,
@@ -283,16 +288,23 @@ export function ceriaDepthDose(needleUm: number, everyDays: number, dp: DepthDos
 }
 
 /** The part of a depth–dose the men's schedules need (small enough to travel with every unit to the workers). */
-export type CeriaLevels = Pick<CeriaDepthDose, 'needleUm' | 'everyDays' | 'insertionFractions' | 'bulgeRel' | 'bulbRel' | 'mouseBulbLevelKgM3'>;
+export type CeriaLevels = Pick<CeriaDepthDose, 'needleUm' | 'everyDays' | 'insertionFractions' | 'bulgeRel' | 'bulbRel' | 'bulgeCarryOverDays' | 'bulbCarryOverDays' | 'mouseBulbLevelKgM3'>;
 
 /** The levels table of a depth–dose, without the profiles. */
 export function levelsOf(d: CeriaDepthDose): CeriaLevels {
-  return { needleUm: d.needleUm, everyDays: d.everyDays, insertionFractions: d.insertionFractions, bulgeRel: d.bulgeRel, bulbRel: d.bulbRel, mouseBulbLevelKgM3: d.mouseBulbLevelKgM3 };
+  const { needleUm, everyDays, insertionFractions, bulgeRel, bulbRel, bulgeCarryOverDays, bulbCarryOverDays, mouseBulbLevelKgM3 } = d;
+  return { needleUm, everyDays, insertionFractions, bulgeRel, bulbRel, bulgeCarryOverDays, bulbCarryOverDays, mouseBulbLevelKgM3 };
 }
 
-/** Relative bulge and bulb levels of a man whose patch needles insert to `fraction` (log-linear in the table). */
-export function ceriaLevelsAt(dd: CeriaLevels, fraction: number): { bulgeRel: number; bulbRel: number } {
-  return { bulgeRel: interpolateInInsertion(dd.insertionFractions, dd.bulgeRel, fraction), bulbRel: interpolateInInsertion(dd.insertionFractions, dd.bulbRel, fraction) };
+/** Relative bulge and bulb levels (log-linear in the table) and their carry-over after the last patch (d, linear) of a man whose patch needles insert to `fraction`. */
+export function ceriaLevelsAt(dd: CeriaLevels, fraction: number): { bulgeRel: number; bulbRel: number; bulgeCarryOverDays: number; bulbCarryOverDays: number } {
+  const f = dd.insertionFractions;
+  return {
+    bulgeRel: interpolateInInsertion(f, dd.bulgeRel, fraction),
+    bulbRel: interpolateInInsertion(f, dd.bulbRel, fraction),
+    bulgeCarryOverDays: interpolateInInsertion(f, dd.bulgeCarryOverDays, fraction, false),
+    bulbCarryOverDays: interpolateInInsertion(f, dd.bulbCarryOverDays, fraction, false),
+  };
 }
 
 /**

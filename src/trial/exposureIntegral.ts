@@ -96,3 +96,61 @@ export function integrateExposure(
   const course: ExposureCourse = { timesS: Float64Array.from(timesS), massFraction: Float64Array.from(massFraction), planeLevels: Float64Array.from(planeLevels), nz: grid.nz, tailStepS: dtS, tailRatio };
   return { exposure, residualFraction: left, steps, course };
 }
+
+/** Plane-mean level (kg/m³) of step k of a course at depth zUm (planes of edge dxUm; linear between plane centres, as `exposureAtDepth`). */
+export function courseLevelAt(c: ExposureCourse, dxUm: number, zUm: number, k: number): number {
+  const u = zUm / dxUm - 0.5;
+  const row = k * c.nz;
+  if (u <= 0) return c.planeLevels[row];
+  if (u >= c.nz - 1) return c.planeLevels[row + c.nz - 1];
+  const i = Math.floor(u);
+  const f = u - i;
+  return c.planeLevels[row + i] * (1 - f) + c.planeLevels[row + i + 1] * f;
+}
+
+/** Cap on the intervals summed (numerics: a mode decaying by < 1e-12 over 10⁵ intervals would be a solver defect). */
+const MAX_INTERVALS = 100_000;
+
+/**
+ * Carry-over (s) of a regimen of identical releases every `intervalS` at depth zUm, after the last one: the
+ * time T for which the periodic time-mean level c̄ = E/τ would deliver what all earlier releases still deliver
+ * after the stop, T = τ·Σ_{j≥1} R(jτ), with R(t) the fraction of one release's exposure E = ∫c dt falling after
+ * t. A schedule that holds the time-mean effect for T past the stop then integrates the same exposure as the
+ * decaying levels. For an instant release decaying at rate k: T = τ·e^(−kτ)/(1 − e^(−kτ)).
+ */
+export function carryOverS(c: ExposureCourse, dxUm: number, zUm: number, intervalS: number): number {
+  const n = c.timesS.length;
+  if (n === 0 || !(intervalS > 0)) return 0;
+  const level = new Float64Array(n);
+  for (let k = 0; k < n; k++) level[k] = courseLevelAt(c, dxUm, zUm, k);
+  const last = level[n - 1];
+  const tEnd = c.timesS[n - 1];
+  const r = c.tailRatio;
+  const dt = c.tailStepS;
+  // beyond the last step: step m ≥ 1 holds last·r^m (the mode `integrateExposure` sums its tail from)
+  const tailFrom = (t: number): number => {
+    if (!(r > 0 && r < 1)) return 0;
+    const m0 = Math.max(0, Math.floor((t - tEnd) / dt));
+    const partial = Math.min(dt, tEnd + (m0 + 1) * dt - t);
+    return last * r ** (m0 + 1) * (partial + (dt * r) / (1 - r));
+  };
+  const after = (t: number): number => {
+    let sum = 0;
+    for (let k = n - 1; k >= 0; k--) {
+      const t0 = k > 0 ? c.timesS[k - 1] : 0;
+      const t1 = c.timesS[k];
+      if (t1 <= t) break;
+      sum += level[k] * (t1 - Math.max(t, t0));
+    }
+    return sum + tailFrom(t);
+  };
+  const total = after(0);
+  if (!(total > 0)) return 0;
+  let sum = 0;
+  for (let j = 1; j <= MAX_INTERVALS; j++) {
+    const rj = after(j * intervalS) / total;
+    sum += rj;
+    if (rj < 1e-12) break;
+  }
+  return intervalS * sum;
+}

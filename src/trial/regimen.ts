@@ -141,17 +141,19 @@ export function subjectSchedule(
     const fraction = lo + (hi - lo) * rng.uniform();
     const depot = c.needleUm * fraction;
     needling(c.startWeek, c.stopWeek, c.everyDays, () => depot);
-    const w = span(c.startWeek, c.stopWeek, 1 / p.ceriaHuman.clearancePerDay);
-    if (c.loaded && w) {
+    if (c.loaded && span(c.startWeek, c.stopWeek)) {
       exposure.ceriaDepotUm = depot;
       exposure.ceriaPatches = exposure.needleSessions;
       // the 3-D solve runs once per (needle, interval) and is shared by every man; his insertion picks the level
       const levels = ceriaLevelsAt(depthDose(c.needleUm, c.everyDays), fraction);
       const f = ceriaFactors(levels.bulgeRel, levels.bulbRel, p);
-      add('activation', w, f.activation);
+      // each depth's time-mean effect outlasts the last patch by that depth's carry-over (from the same solve)
+      const atBulge = span(c.startWeek, c.stopWeek, levels.bulgeCarryOverDays);
+      const atBulb = span(c.startWeek, c.stopWeek, levels.bulbCarryOverDays);
+      if (atBulge) add('activation', atBulge, f.activation);
       // coupled: the ceria at the bulbs lowers ROS in the region tile instead of removing a share of x
-      if (microenv) ceriaAtBulb = { fromS: w[0], toS: w[1], rel: levels.bulbRel };
-      else add('androgenExposure', w, f.androgenExposure);
+      if (atBulb && microenv) ceriaAtBulb = { fromS: atBulb[0], toS: atBulb[1], rel: levels.bulbRel };
+      else if (atBulb) add('androgenExposure', atBulb, f.androgenExposure);
     }
   }
   if (microenv) coupleMicroenvironment(iv, microenv.table, microenv.meanExposure, ceriaAtBulb, p.trialProgression.microenvironmentGain);

@@ -115,7 +115,7 @@ describe('3-D ceria depth–dose (src/trial/ceriaDepthDose.ts)', () => {
     const units = planTrial(sc, assembleTrial(sc.parameterValues), sc.parameterValues);
     const expected = levelsOf(ceriaDepthDose(600, 7, dp));
     for (const u of units) assert.deepEqual(u.ceria, [expected]);
-    const fake = { needleUm: 123, everyDays: 5, insertionFractions: [0.5, 0.65, 0.8], bulgeRel: [1, 2, 3], bulbRel: [0.1, 0.2, 0.3], mouseBulbLevelKgM3: 0.02 };
+    const fake = { needleUm: 123, everyDays: 5, insertionFractions: [0.5, 0.65, 0.8], bulgeRel: [1, 2, 3], bulbRel: [0.1, 0.2, 0.3], bulgeCarryOverDays: [0.3, 0.3, 0.3], bulbCarryOverDays: [0.5, 0.5, 0.5], mouseBulbLevelKgM3: 0.02 };
     assert.equal(depthDoseLookup([fake])(123, 5), fake);
     // a regimen the plan did not solve is an error, not a solve with default parameters
     assert.throws(() => depthDoseLookup([fake])(600, 7), /not solved at planning/);

@@ -73,7 +73,7 @@ describe('coupled microenvironment of the trials (docs/model.md §9.10)', () => 
       ],
     });
     const p = assembleTrial(s.parameterValues);
-    const levels = { needleUm: 600, everyDays: 7, insertionFractions: [0.5, 0.65, 0.8], bulgeRel: [0.43, 0.94, 1.75], bulbRel: [0.0072, 0.016, 0.03], mouseBulbLevelKgM3: MOUSE_BULB_KG_M3 };
+    const levels = { needleUm: 600, everyDays: 7, insertionFractions: [0.5, 0.65, 0.8], bulgeRel: [0.43, 0.94, 1.75], bulbRel: [0.0072, 0.016, 0.03], bulgeCarryOverDays: [0.3, 0.3, 0.3], bulbCarryOverDays: [0.5, 0.5, 0.5], mouseBulbLevelKgM3: MOUSE_BULB_KG_M3 };
     const sub = { ...drawSubject(s, 3, 0, p), dropoutWeek: Infinity };
     const enrolS = 10 * 365.25 * 86400;
     const sched = (a: number) =>

@@ -6,7 +6,7 @@
  *   3. the minoxidil gain g against the Olsen 2002 5 % arm (+18.6 /cm² at 48 wk).
  * Prints the metric for each candidate; the chosen values are typed into src/species/trial.ts.
  *
- *   node --import tsx scripts/calibrate-trial.ts natural [n] [ramps] [deltas] [spreads] [ρ/δ] [microenvironment gains γ] | olsen [n] [gains] [drift]
+ *   node --import tsx scripts/calibrate-trial.ts natural [n] [ramps] [deltas] [spreads] [recovery/loss ratios r] [microenvironment gains γ] | olsen [n] [gains] [drift]
  * FOLLISIM_COUPLED=0 runs without the coupled microenvironment (docs/model.md §9.10).
  */
 import { assembleTrial } from '../src/parameters/assemble/trial.ts';
@@ -27,12 +27,12 @@ function naturalHistory(ramp: number, delta: number, spreadYears: number, recove
     'trialProgression.onsetRampYears': ramp,
     'trialProgression.miniaturizationPerCycle': delta,
     'trialProgression.follicleOnsetSpreadYears': spreadYears,
-    'trialProgression.recoveryPerCycle': recoveryRatio * delta,
+    'trialProgression.recoveryToLossRatio': recoveryRatio,
   });
   const s = trialSchema.parse({ model: 'trial', durationWeeks: 261, visitsWeeks: [0, 52, 192, 261], targetArea: { areaCm2: 5.1 }, arms: [{ id: 'placebo', n: 1 }] });
-  const tpl = trialModelTemplate(s, p);
   // the per-region microenvironment is coupled into the follicles unless FOLLISIM_COUPLED=0 (docs/model.md §9.10)
   const microenv = process.env.FOLLISIM_COUPLED === '0' ? undefined : planMicroenv([], {});
+  const tpl = trialModelTemplate(s, p, microenv);
   // optional susceptibility shape (FOLLISIM_SUS="mean,sd"): tests heterogeneous-susceptibility hypotheses
   const sus = process.env.FOLLISIM_SUS?.split(',').map(Number);
   if (sus) Object.assign(tpl, betaParams(sus[0], sus[1]).a > 0 ? { susceptibilityA: betaParams(sus[0], sus[1]).a, susceptibilityB: betaParams(sus[0], sus[1]).b } : {});
@@ -50,17 +50,17 @@ function naturalHistory(ramp: number, delta: number, spreadYears: number, recove
 }
 
 if (mode === 'natural') {
-  // natural [n] [ramps] [deltas] [follicle onset spreads (y)] [recovery ratios ρ/δ]
+  // natural [n] [ramps] [deltas] [follicle onset spreads (y)] [recovery/loss ratios r]
   const list = (i: number, d: string) => (process.argv[i] ?? d).split(',').map(Number);
   const { trialProgression } = assembleTrial({});
   for (const r of list(4, '0'))
     for (const d of list(5, String(trialProgression.miniaturizationPerCycle)))
       for (const sp of list(6, String(trialProgression.follicleOnsetSpreadYears)))
-        for (const rr of list(7, String(trialProgression.recoveryPerCycle / trialProgression.miniaturizationPerCycle)))
+        for (const rr of list(7, String(trialProgression.recoveryToLossRatio)))
         for (const gm of list(8, String(trialProgression.microenvironmentGain))) {
           const t0 = performance.now();
           const [y1, w192, y5] = naturalHistory(r, d, sp, rr, gm);
-          console.log(`ramp ${r} y  δ ${d}  spread ${sp} y  ρ/δ ${rr}  γ ${gm}:  1 y ${y1.toFixed(1)} %  192 wk ${w192.toFixed(1)} %  5 y ${y5.toFixed(1)} %   (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+          console.log(`ramp ${r} y  δ ${d}  spread ${sp} y  r ${rr}  γ ${gm}:  1 y ${y1.toFixed(1)} %  192 wk ${w192.toFixed(1)} %  5 y ${y5.toFixed(1)} %   (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
         }
 }
 

@@ -26,7 +26,7 @@ export interface VertexState {
  * (the plan's lookup; absent when not coupled), so the man runs exactly as his unit ran.
  */
 export function photographFollicles(s: TrialScenario, p: TrialParams, seed: number, subjectId: number, arm: number, depthDose: DepthDoseLookup, microenv?: MicroenvTable): VertexState {
-  const template = trialModelTemplate(s, p);
+  const template = trialModelTemplate(s, p, microenv);
   const run = prepareSubject(s, template, drawSubject(s, seed, subjectId, p), s.arms[arm], seed, p, depthDose, microenv);
   const at = (week: number) => run.times.indexOf(run.enrolS + week * WEEK);
   const visits = [at(s.visitsWeeks[0]), at(s.visitsWeeks[s.visitsWeeks.length - 1])];

@@ -61,7 +61,7 @@ export interface TrialUnit {
 
 /** Screens and simulates candidates [from, to) (pure: same scenario + seed + unit → same records). */
 export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p: TrialParams, checkpoint: () => void = () => {}): CandidateRecord[] {
-  const template = trialModelTemplate(s, p);
+  const template = trialModelTemplate(s, p, unit.microenv);
   // the unit carries every loaded ceria regimen's levels (planTrial); none is solved here
   const depthDose = depthDoseLookup(unit.ceria ?? []);
   const out: CandidateRecord[] = [];

@@ -7,7 +7,7 @@ import { RandomStream } from '../core/random/stream.ts';
 import { norwoodStage, type Subject } from './population.ts';
 import { subjectSchedule, type RegimenExposure } from './regimen.ts';
 import type { DepthDoseLookup } from './ceriaDepthDose.ts';
-import type { MicroenvTable } from './microenvironment.ts';
+import { coupledFactors, type MicroenvTable } from './microenvironment.ts';
 import type { TrialArm, TrialScenario } from './schema.ts';
 import type { BehaviourSchedule } from '../follicle/schedule.ts';
 
@@ -34,14 +34,25 @@ export interface SubjectCourse {
   follicles: number;
 }
 
-/** The single-region model template of a trial (target area as the vertex region; other regions empty). */
-export function trialModelTemplate(s: TrialScenario, p: TrialParams): HumanScalpModel {
+/**
+ * Recovery per cycle under full androgen withdrawal (1): the share `recoveryToLossRatio` of the per-cycle
+ * loss at full exposure, the direct δ plus, when the microenvironment is coupled, its size-retention loss at
+ * x = 1 (docs/model.md §9.10).
+ */
+export function trialRecoveryPerCycle(p: TrialParams, microenv?: MicroenvTable): number {
+  const tp = p.trialProgression;
+  const microLoss = microenv ? 1 - coupledFactors(microenv, 1, 0, tp.microenvironmentGain).sizeRetention : 0;
+  return tp.recoveryToLossRatio * (tp.miniaturizationPerCycle + microLoss);
+}
+
+/** The single-region model template of a trial (target area as the vertex region; other regions empty); `microenv` as in `prepareSubject`. */
+export function trialModelTemplate(s: TrialScenario, p: TrialParams, microenv?: MicroenvTable): HumanScalpModel {
   const cfg = humanScalpSchema.parse({
     randomStreams: 'perFollicle',
     regions: { frontal: { areaCm2: 1e-9 }, midScalp: { areaCm2: 1e-9 }, vertex: { areaCm2: s.targetArea.areaCm2 }, occipital: { areaCm2: 1e-9 } },
     aga: {
       miniaturizationPerCycle: p.trialProgression.miniaturizationPerCycle,
-      recoveryPerCycle: p.trialProgression.recoveryPerCycle,
+      recoveryPerCycle: trialRecoveryPerCycle(p, microenv),
       follicleOnsetSpreadYears: p.trialProgression.follicleOnsetSpreadYears,
     },
   });

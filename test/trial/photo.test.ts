@@ -25,15 +25,15 @@ function scenario(): TrialScenario {
       { id: 'fin', n: 6, treatments: { finasteride: { doseMg: 1 } } },
     ],
     analysis: { photoSubjects: 6 },
-    // the uncoupled model's faster re-enlargement (ρ = δ/2 at δ 0.243), so that a follicle of this small trial
-    // turns terminal under finasteride within 24 weeks (the test is about drawing follicles, not calibration)
-    parameters: { 'trialProgression.recoveryPerCycle': 0.1215 },
+    // recovery as fast as loss (r = 1: ρ 0.12, as the uncoupled model's δ/2 at δ 0.243), so that a follicle of
+    // this small trial turns terminal under finasteride within 24 weeks (the test is about drawing follicles)
+    parameters: { 'trialProgression.recoveryToLossRatio': 1 },
   });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value as TrialScenario;
 }
 
-const P = assembleTrial({ 'trialProgression.recoveryPerCycle': 0.1215 });
+const P = assembleTrial({ 'trialProgression.recoveryToLossRatio': 1 });
 const THRESHOLD_UM = 40;
 
 it('each follicle keeps its place: positions depend on the man and the index only', () => {

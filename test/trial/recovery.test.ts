@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { validateScenario } from '../../src/scenario/index.ts';
 import { assembleTrial } from '../../src/parameters/assemble/trial.ts';
-import { planTrial, runTrialUnit, type CandidateRecord } from '../../src/trial/run.ts';
+import { planMicroenv, planTrial, runTrialUnit, type CandidateRecord } from '../../src/trial/run.ts';
+import { coupledFactors } from '../../src/trial/microenvironment.ts';
+import { trialModelTemplate, trialRecoveryPerCycle } from '../../src/trial/subject.ts';
 import type { TrialScenario } from '../../src/trial/schema.ts';
 
 /** Placebo and finasteride 1 mg on the same men (common random numbers), two years. */
@@ -23,15 +25,15 @@ function scenario(): TrialScenario {
   return r.value as TrialScenario;
 }
 
-/** The eligible men's courses with the trial recovery rate set to rho through the parameter assembly. */
-function coursesAt(rho: number): CandidateRecord[] {
-  const p = assembleTrial({ 'trialProgression.recoveryPerCycle': rho });
+/** The eligible men's courses with the trial recovery/loss ratio set to r through the parameter assembly. */
+function coursesAt(r: number): CandidateRecord[] {
+  const p = assembleTrial({ 'trialProgression.recoveryToLossRatio': r });
   const s = scenario();
   return planTrial(s, p).flatMap((u) => runTrialUnit(s, u, s.seed ?? 0, p)).filter((c) => c.screen === 'eligible');
 }
 
 it('recovery acts only where androgen is withdrawn: placebo courses are bitwise independent of ρ; finasteride gains with ρ', (t) => {
-  const rho = assembleTrial({}).trialProgression.recoveryPerCycle;
+  const rho = assembleTrial({}).trialProgression.recoveryToLossRatio;
   assert.ok(rho > 0, 'the trial default has recovery');
   const off = coursesAt(0);
   const on = coursesAt(rho);
@@ -49,4 +51,17 @@ it('recovery acts only where androgen is withdrawn: placebo courses are bitwise 
   }
   t.diagnostic(`${on.length} men, terminal hairs over placebo at 2 y (sum): ρ 0 ${gainOff}, ρ ${rho} ${gainOn}`);
   assert.ok(gainOn > gainOff, 'recovery adds to the finasteride effect');
+});
+
+it('the recovery rate is the ratio r of the whole per-cycle loss at full exposure: δ alone uncoupled, δ + the microenvironment\'s 1 − s(x = 1) coupled', () => {
+  const p = assembleTrial({ 'trialProgression.recoveryToLossRatio': 0.4 });
+  const { miniaturizationPerCycle: delta, microenvironmentGain: gain } = p.trialProgression;
+  assert.ok(Math.abs(trialRecoveryPerCycle(p) - 0.4 * delta) < 1e-15);
+  const table = planMicroenv([], {});
+  const s1 = coupledFactors(table, 1, 0, gain).sizeRetention;
+  assert.ok(s1 < 1, 'the microenvironment shrinks follicles at full exposure');
+  assert.ok(Math.abs(trialRecoveryPerCycle(p, table) - 0.4 * (delta + 1 - s1)) < 1e-15);
+  // the template the units run carries it
+  assert.equal(trialModelTemplate(scenario(), p, table).recoveryPerCycle, trialRecoveryPerCycle(p, table));
+  assert.equal(trialRecoveryPerCycle(assembleTrial({ 'trialProgression.recoveryToLossRatio': 0 }), table), 0);
 });

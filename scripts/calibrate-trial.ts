@@ -15,7 +15,8 @@
  *     | prevalence [n] [deltas] [γ] [ρ/δ] [onset means] [onset SDs] [area cm²]
  *     | joint [n natural] [n prevalence] [deltas] [γ] [onset means] [onset SDs]
  *     | olsen [n] [gains] [drift]
- * FOLLISIM_COUPLED=0 runs without the coupled microenvironment (docs/model.md §9.10).
+ * FOLLISIM_COUPLED=0 runs without the coupled microenvironment (docs/model.md §9.10); FOLLISIM_SEEDS="natural,prevalence"
+ * replaces the seeds 7 and 1 (a check of the Monte Carlo noise of a comparison).
  */
 import { assembleTrial } from '../src/parameters/assemble/trial.ts';
 import { reduceTrial } from '../src/tasks/trial.ts';
@@ -28,6 +29,7 @@ import { depthDoseLookup } from '../src/trial/ceriaDepthDose.ts';
 
 const mode = process.argv[2] ?? 'natural';
 const n = Number(process.argv[3] ?? 200);
+const [SEED_NATURAL, SEED_PREVALENCE] = (process.env.FOLLISIM_SEEDS ?? '7,1').split(',').map(Number);
 
 /** AGA onset age (y) of the virtual men; defaults are the catalog's. */
 interface Onset {
@@ -56,9 +58,9 @@ function naturalHistory(ramp: number, delta: number, spreadYears: number, recove
   const sums = [0, 0, 0];
   let k = 0;
   for (let id = 0; k < n && id < 50 * n; id++) {
-    const sub = drawSubject(s, 7, id, p);
+    const sub = drawSubject(s, SEED_NATURAL, id, p);
     if (!(sub.ageYears >= 18 && sub.ageYears <= 49)) continue;
-    const c = simulateSubject(s, prepareSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], 7, p, depthDoseLookup(), microenv), sub.id, 7, p);
+    const c = simulateSubject(s, prepareSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], SEED_NATURAL, p, depthDoseLookup(), microenv), sub.id, SEED_NATURAL, p);
     if (!eligible(s, sub, c.stage)) continue;
     for (let v = 1; v < 4; v++) sums[v - 1] += 100 * (c.terminal[v] / c.terminal[0] - 1);
     k++;
@@ -109,11 +111,11 @@ function prevalence(count: number, delta: number, gain: number, recoveryRatio: n
   const microenv = process.env.FOLLISIM_COUPLED === '0' ? undefined : planMicroenv([], {});
   const out: Prevalence = { stages: BANDS.map(() => [0, 0, 0, 0, 0, 0]), started: BANDS.map(() => 0) };
   for (let id = 0; id < count; id++) {
-    const sub = drawSubject(s, 1, id, p);
+    const sub = drawSubject(s, SEED_PREVALENCE, id, p);
     const b = BANDS.findIndex(([lo, hi]) => sub.ageYears >= lo && sub.ageYears < hi + 1);
     if (b < 0) continue;
-    const run = prepareSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], 1, p, depthDoseLookup(), microenv);
-    out.stages[b][screenSubject(run, id, 1, p).stage - 2]++;
+    const run = prepareSubject(s, tpl, { ...sub, dropoutWeek: Infinity }, s.arms[0], SEED_PREVALENCE, p, depthDoseLookup(), microenv);
+    out.stages[b][screenSubject(run, id, SEED_PREVALENCE, p).stage - 2]++;
     if (sub.yearsSinceOnset > 0) out.started[b]++;
   }
   return out;

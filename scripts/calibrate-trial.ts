@@ -14,7 +14,7 @@
  *   node --import tsx scripts/calibrate-trial.ts natural [n] [ramps] [deltas] [spreads] [ρ/δ] [microenvironment gains γ] [onset means] [onset SDs]
  *     | prevalence [n] [deltas] [γ] [ρ/δ] [onset means] [onset SDs] [area cm²]
  *     | joint [n natural] [n prevalence] [deltas] [γ] [onset means] [onset SDs]
- *     | olsen [n] [gains] [drift]
+ *     | olsen [n] [gains] [drift]   (FOLLISIM_NATURAL="δ,γ,onset mean,onset SD": on another natural-history fit)
  * FOLLISIM_COUPLED=0 runs without the coupled microenvironment (docs/model.md §9.10); FOLLISIM_SEEDS="natural,prevalence"
  * replaces the seeds 7 and 1 (a check of the Monte Carlo noise of a comparison).
  */
@@ -181,17 +181,21 @@ if (mode === 'prevalence' || mode === 'joint') {
 
 /** Olsen 2002 set-up (its visits, ITT with LOCF) with common random numbers: 5 % and placebo on the same men; returns 48-wk changes (/cm²). */
 async function olsen(gain: number, drift: number): Promise<{ minox: number; placebo: number; placeboTrue: number }> {
-  const p = assembleTrial({ 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift });
+  // FOLLISIM_NATURAL="δ,γ,onset mean,onset SD": the chain on another natural-history fit (default: the catalog's)
+  const nat = process.env.FOLLISIM_NATURAL?.split(',').map(Number);
+  const natural: Record<string, number> = nat ? { 'trialProgression.miniaturizationPerCycle': nat[0], 'trialProgression.recoveryPerCycle': nat[0] / 2, 'trialProgression.microenvironmentGain': nat[1] } : {};
+  const values: Record<string, number> = { ...natural, 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift };
+  const p = assembleTrial(values);
   const s = trialSchema.parse({
     model: 'trial', durationWeeks: 48, visitsWeeks: [0, 8, 16, 32, 48], design: { commonRandomNumbers: true },
+    ...(nat ? { population: { candidates: 4 * n, onsetAgeYears: { mean: nat[2], sd: nat[3] } } } : { population: { candidates: 4 * n } }),
     microenvironment: { coupled: process.env.FOLLISIM_COUPLED !== '0' },
-    // ~43 % of the candidates are 18-49 and Norwood III-V at the joint fit (docs/validation.md §9.4); with common
-    // random numbers every eligible man is simulated under both arms, so the margin is kept small
-    population: { candidates: 4 * n },
+    // (population above) ~43 % of the candidates are 18-49 and Norwood III-V at the joint fit (docs/validation.md
+    // §9.4); with common random numbers every eligible man is simulated under both arms, so the margin is kept small
     arms: [{ id: 'minox5', n, treatments: { minoxidil: { concentrationPct: 5 } } }, { id: 'placebo', n }],
   });
   const recs = planTrial(s, p, {}).flatMap((u) => runTrialUnit(s, u, 2002, p));
-  const out = reduceTrial({ ...s, parameterValues: { 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift } }, recs, 2002);
+  const out = reduceTrial({ ...s, parameterValues: values }, recs, 2002);
   const arms = (out.summary as { arms: { ittChangePerCm2: number }[] }).arms;
   const subj = out.tables.subjects;
   const pl = Array.from(subj.arm as readonly string[]).map((a, i) => (a === 'placebo' ? (subj.trueChangePct as Float64Array)[i] : Number.NaN)).filter((x) => !Number.isNaN(x));

@@ -7,8 +7,9 @@ import type { BenchResult, BenchSuite } from './types.ts';
 /**
  * `trial-4x1000-48w`: 4 arms × 1,000 men × 48 weeks (5 % and 2 % minoxidil, finasteride 1 mg, placebo),
  * each man simulated from his AGA onset (years of history) over a 1 cm² target area, screened (Norwood
- * III-V, 18-49) from 44,000 candidates (with the coupled microenvironment ~11 % of them are eligible;
- * before it ~35 %, when 12,000 sufficed), analysed; on all cores (worker threads), one run.
+ * III-V, 18-49) from 12,000 candidates (at the joint natural-history fit ~43 % of them are eligible,
+ * docs/validation.md §9.4: ~5,200 for the 4,000 randomized; with the coupled fit before it ~9 %, when 44,000
+ * were needed), analysed; on all cores (worker threads), one run.
  */
 export const trialBench: BenchSuite = {
   name: 'virtual trial',
@@ -19,7 +20,7 @@ export const trialBench: BenchSuite = {
       durationWeeks: 48,
       visitsWeeks: [0, 12, 24, 48],
       targetArea: { areaCm2: 1 },
-      population: { candidates: 44000 },
+      population: { candidates: 12000 },
       design: { subjectsPerUnit: 250 },
       arms: [
         { id: 'minox5', n: 1000, treatments: { minoxidil: { concentrationPct: 5 } } },

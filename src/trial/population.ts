@@ -42,7 +42,7 @@ export function drawSubject(s: TrialScenario, seed: number, id: number, p: Trial
   const rng = RandomStream.fromSeed(seed, [...subjectPath(id), 'traits']);
   const pop = s.population;
   const age = pop.ageYears.mean + pop.ageYears.sd * rng.normal();
-  const onset = Math.max(15, pop.onsetAgeYears.mean + pop.onsetAgeYears.sd * rng.normal());
+  const onset = Math.max(p.trialPopulation.onsetAgeMinYears, pop.onsetAgeYears.mean + pop.onsetAgeYears.sd * rng.normal());
   const androgen = lognormalMeanCv(rng, 1, pop.androgenSensitivityCv);
   const sultSigma = Math.sqrt(Math.log(1 + p.minoxidil.sultCv ** 2));
   const sult = p.minoxidil.sultMedianOd * Math.exp(sultSigma * rng.normal());

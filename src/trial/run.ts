@@ -130,12 +130,14 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p:
 }
 
 /**
- * The plan: candidate blocks of `subjectsPerUnit` up to the candidate count (default 12 × the randomized total: with the coupled microenvironment ~10 % of 18-49-year-old candidates are Norwood III-V, docs/validation.md §9.4).
+ * The plan: candidate blocks of `subjectsPerUnit` up to the candidate count (default 4 × the randomized total: about
+ * 43 % of all candidates are 18-49 and Norwood III-V at the joint natural-history fit, docs/validation.md §9.4, so
+ * 4 × leaves a margin of ~1.7 for the randomization's scatter; a shortfall is the `arms[i].n` error of reduce.ts).
  * `values` are the scenario's resolved parameter values, which the depth–dose solve also reads (delivery, skin, patch).
  */
 export function planTrial(s: TrialScenario, p: TrialParams, values: ParameterValues = s.parameterValues ?? {}): TrialUnit[] {
   const total = s.design.commonRandomNumbers ? Math.max(...s.arms.map((a) => a.n)) : s.arms.reduce((x, a) => x + a.n, 0);
-  const candidates = s.population.candidates ?? 12 * total;
+  const candidates = s.population.candidates ?? 4 * total;
   // the 3-D depth–dose runs here, once, instead of in every worker thread
   const ceria = trialCeriaDepthDose(s, depthDoseParams(p, values)).map((c) => levelsOf(c.depthDose));
   const microenv = s.microenvironment.coupled ? planMicroenv(ceria, values) : undefined;

@@ -81,7 +81,7 @@ export const trialSchema = z
       .prefault({}),
     population: z
       .strictObject({
-        candidates: z.number().int().positive().max(1_000_000).optional().describe('men screened (default 12 × the randomized total)'),
+        candidates: z.number().int().positive().max(1_000_000).optional().describe('men screened (default 4 × the randomized total)'),
         ageYears: spread(trialPopulation.ageMeanYears.value, trialPopulation.ageSdYears.value, 'y', 'age'),
         onsetAgeYears: spread(trialPopulation.onsetAgeMeanYears.value, trialPopulation.onsetAgeSdYears.value, 'y', 'age at AGA onset'),
         androgenSensitivityCv: z.number().min(0).max(2).default(trialPopulation.androgenSensitivityCv.value).describe('between-man CV of androgen sensitivity'),

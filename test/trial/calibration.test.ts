@@ -37,7 +37,7 @@ it('natural history: the 5-y decline of screened untreated men is −26.3 ± 2 %
 it('Olsen 2002: placebo +3.9 and 5 % − placebo 14.7 /cm² at 48 wk within 0.5 /cm² (150 paired men, the fit\'s set-up)', () => {
   const n = 150;
   const s = trialSchema.parse({
-    model: 'trial', durationWeeks: 48, visitsWeeks: [0, 8, 16, 32, 48], design: { commonRandomNumbers: true }, population: { candidates: 12 * n },
+    model: 'trial', durationWeeks: 48, visitsWeeks: [0, 8, 16, 32, 48], design: { commonRandomNumbers: true }, population: { candidates: 4 * n },
     arms: [{ id: 'minox5', n, treatments: { minoxidil: { concentrationPct: 5 } } }, { id: 'placebo', n }],
   });
   const p = assembleTrial({});

@@ -14,7 +14,7 @@
  *   node --import tsx scripts/calibrate-trial.ts natural [n] [ramps] [deltas] [spreads] [recovery/loss ratios r] [microenvironment gains γ] [onset means] [onset SDs]
  *     | prevalence [n] [deltas] [γ] [recovery/loss ratios r] [onset means] [onset SDs] [area cm²]
  *     | joint [n natural] [n prevalence] [deltas] [γ] [onset means] [onset SDs]
- *     | olsen [n] [gains] [drift]   (FOLLISIM_NATURAL="δ,γ,onset mean,onset SD": on another natural-history fit)
+ *     | olsen [n] [gains] [drift] [visual count CVs]   (FOLLISIM_NATURAL="δ,γ,onset mean,onset SD": on another natural-history fit)
  * FOLLISIM_COUPLED=0 runs without the coupled microenvironment (docs/model.md §9.10); FOLLISIM_SEEDS="natural,prevalence"
  * replaces the seeds 7 and 1 (a check of the Monte Carlo noise of a comparison).
  */
@@ -180,11 +180,11 @@ if (mode === 'prevalence' || mode === 'joint') {
 }
 
 /** Olsen 2002 set-up (its visits, ITT with LOCF) with common random numbers: 5 % and placebo on the same men; returns 48-wk changes (/cm²). */
-async function olsen(gain: number, drift: number): Promise<{ minox: number; placebo: number; placeboTrue: number }> {
+async function olsen(gain: number, drift: number, cv?: number): Promise<{ minox: number; placebo: number; placeboTrue: number; minoxSd: number; placeboSd: number }> {
   // FOLLISIM_NATURAL="δ,γ,onset mean,onset SD": the chain on another natural-history fit (default: the catalog's)
   const nat = process.env.FOLLISIM_NATURAL?.split(',').map(Number);
   const natural: Record<string, number> = nat ? { 'trialProgression.miniaturizationPerCycle': nat[0], 'trialProgression.microenvironmentGain': nat[1] } : {};
-  const values: Record<string, number> = { ...natural, 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift };
+  const values: Record<string, number> = { ...natural, 'trialMinoxidil.effectGain': gain, 'trialMeasurement.visualCountDriftFraction': drift, ...(cv === undefined ? {} : { 'trialMeasurement.visualCountErrorCv': cv }) };
   const p = assembleTrial(values);
   const s = trialSchema.parse({
     model: 'trial', durationWeeks: 48, visitsWeeks: [0, 8, 16, 32, 48], design: { commonRandomNumbers: true },
@@ -196,18 +196,21 @@ async function olsen(gain: number, drift: number): Promise<{ minox: number; plac
   });
   const recs = planTrial(s, p, {}).flatMap((u) => runTrialUnit(s, u, 2002, p));
   const out = reduceTrial({ ...s, parameterValues: values }, recs, 2002);
-  const arms = (out.summary as { arms: { ittChangePerCm2: number }[] }).arms;
+  const arms = (out.summary as { arms: { ittChangePerCm2: number; ittSdPerCm2: number }[] }).arms;
   const subj = out.tables.subjects;
   const pl = Array.from(subj.arm as readonly string[]).map((a, i) => (a === 'placebo' ? (subj.trueChangePct as Float64Array)[i] : Number.NaN)).filter((x) => !Number.isNaN(x));
   const base = (out.summary as { arms: { baselinePerCm2: number }[] }).arms[1].baselinePerCm2;
-  return { minox: arms[0].ittChangePerCm2, placebo: arms[1].ittChangePerCm2, placeboTrue: (base * pl.reduce((a, b) => a + b, 0)) / pl.length / 100 };
+  return { minox: arms[0].ittChangePerCm2, placebo: arms[1].ittChangePerCm2, placeboTrue: (base * pl.reduce((a, b) => a + b, 0)) / pl.length / 100, minoxSd: arms[0].ittSdPerCm2, placeboSd: arms[1].ittSdPerCm2 };
 }
 
 if (mode === 'olsen') {
   const gains = (process.argv[4] ?? '1').split(',').map(Number);
   const drift = Number(process.argv[5] ?? assembleTrial().trialMeasurement.visualCountDriftFraction);
-  for (const g of gains) {
-    const r = await olsen(g, drift);
-    console.log(`gain ${g} drift ${drift}: 5 % ${r.minox.toFixed(2)} /cm², placebo ${r.placebo.toFixed(2)} /cm² (true ${r.placeboTrue.toFixed(2)}), difference ${(r.minox - r.placebo).toFixed(2)} (target 14.7)`);
-  }
+  // [visual count CVs]: the SD of the 48-wk change (targets: placebo 21.7, 5 % 25.4 as the check)
+  const cvs = process.argv[6] ? process.argv[6].split(',').map(Number) : [undefined];
+  for (const g of gains)
+    for (const cv of cvs) {
+      const r = await olsen(g, drift, cv);
+      console.log(`gain ${g} drift ${drift} cv ${cv ?? 'default'}: 5 % ${r.minox.toFixed(2)} ± ${r.minoxSd.toFixed(1)} /cm², placebo ${r.placebo.toFixed(2)} ± ${r.placeboSd.toFixed(1)} /cm² (true ${r.placeboTrue.toFixed(2)}), difference ${(r.minox - r.placebo).toFixed(2)} (targets 14.7; SD 25.4 / 21.7)`);
+    }
 }

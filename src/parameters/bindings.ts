@@ -116,6 +116,5 @@ export const BINDINGS: Readonly<Record<string, Binding>> = {
   'trialExecution.adherenceSd': { trial: ['execution.adherenceSd'] },
   'trialExecution.dropoutPerYear': { trial: ['execution.dropoutPerYear'] },
   'trialExecution.perProtocolAdherence': { trial: ['execution.perProtocolAdherence'] },
-  'trialMeasurement.countErrorCv': { trial: ['counting.errorCv'] },
   'trial.ceriaHuman.needleHeightUm': { trial: ['arms.*.treatments?.ceriaPatch?.needleUm'] },
 };

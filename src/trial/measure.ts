@@ -1,5 +1,6 @@
 import type { TrialParams } from '../parameters/assemble/trial.ts';
 import type { RandomStream } from '../core/random/stream.ts';
+import type { TrialScenario } from './schema.ts';
 
 /**
  * The measurement layer: what a trial reads off a man's scalp. Counts carry a relative error (and, for
@@ -11,6 +12,11 @@ import type { RandomStream } from '../core/random/stream.ts';
 export function countDrift(method: 'visual' | 'photographic', week: number, p: TrialParams): number {
   if (method !== 'visual' || week <= 0) return 0;
   return p.trialMeasurement.visualCountDriftFraction * (1 - Math.exp(-week / p.trialMeasurement.visualCountDriftWeeks));
+}
+
+/** Relative SD of one count (1): the scenario's `counting.errorCv` if given, else the catalog's for the counting method. */
+export function countErrorCv(s: Pick<TrialScenario, 'counting'>, p: TrialParams): number {
+  return s.counting.errorCv ?? (s.counting.method === 'visual' ? p.trialMeasurement.visualCountErrorCv : p.trialMeasurement.countErrorCv);
 }
 
 /** Measured count = true·(1 + drift)·(1 + cv·Z), rounded and ≥ 0 (one normal draw from `rng`). */

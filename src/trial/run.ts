@@ -2,7 +2,7 @@ import type { TrialParams } from '../parameters/assemble/trial.ts';
 import type { ParameterValues } from '../parameters/catalog.ts';
 import { subjectPath } from '../experiment/cohort.ts';
 import { RandomStream } from '../core/random/stream.ts';
-import { measureCount, photographicScore } from './measure.ts';
+import { countErrorCv, measureCount, photographicScore } from './measure.ts';
 import { ageEligible, drawSubject, eligible, randomizeArm } from './population.ts';
 import type { TrialScenario } from './schema.ts';
 import { prepareSubject, screenSubject, simulateSubject, trialModelTemplate } from './subject.ts';
@@ -102,7 +102,7 @@ export function runTrialUnit(s: TrialScenario, unit: TrialUnit, seed: number, p:
       const measured: number[] = [];
       const gpa: number[] = [];
       s.visitsWeeks.forEach((w, v) => {
-        measured.push(measureCount(c.terminal[v], w, s.counting.method, s.counting.errorCv, mrng, p));
+        measured.push(measureCount(c.terminal[v], w, s.counting.method, countErrorCv(s, p), mrng, p));
         gpa.push(v === 0 ? Number.NaN : photographicScore(c.coverageUm[0] > 0 ? c.coverageUm[v] / c.coverageUm[0] : 1, mrng, p));
       });
       const last = s.visitsWeeks.length - 1;

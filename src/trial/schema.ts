@@ -76,7 +76,7 @@ export const trialSchema = z
     counting: z
       .strictObject({
         method: z.enum(['visual', 'photographic']).default('visual').describe('visual counts of a clipped area show counter learning drift; macrophotographic dot-map counts do not'),
-        errorCv: z.number().min(0).max(0.5).default(trialMeasurement.countErrorCv.value).describe('relative SD of a count'),
+        errorCv: z.number().min(0).max(0.5).optional().describe('relative SD of a count (default: trialMeasurement.visualCountErrorCv for visual, countErrorCv for photographic counts)'),
       })
       .prefault({}),
     population: z

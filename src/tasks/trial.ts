@@ -1,7 +1,7 @@
 import type { Task } from './task.ts';
 import type { Table, TaskOutput } from './types.ts';
 import { planMicroenv, planTrial, runTrialUnit, type CandidateRecord, type TrialUnit } from '../trial/run.ts';
-import { finalAncova, observedPower, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
+import { finalAncova, observedPower, pairedDifferences, randomizedSet, responders, safety, visitSummaries, countAt, gpaAt, type TrialFlow } from '../trial/reduce.ts';
 import type { TrialScenario } from '../trial/schema.ts';
 import { depthDoseLookup, depthDoseParams, levelsOf, trialCeriaDepthDose, type CeriaDepthDose } from '../trial/ceriaDepthDose.ts';
 import { photographFollicles, viewCounts, type VertexState } from '../trial/photoSubjects.ts';
@@ -77,6 +77,23 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: 
       diffs.power.push(round(pw.power));
       diffs.nFor80.push(pw.nFor80);
       diffs.nFor90.push(pw.nFor90);
+    }
+  }
+  // common random numbers: the same men under every arm, so each arm's difference from control is also paired
+  const paired: Record<string, (number | string)[]> = { population: [], arm: [], versus: [], n: [], differencePerCm2: [], sdPerCm2: [], se: [], ciLow: [], ciHigh: [], p: [] };
+  const pairedItt = pairedDifferences(s, set, 'itt', control);
+  for (const pop of ['itt', 'pp'] as const) {
+    for (const d of pop === 'itt' ? pairedItt : pairedDifferences(s, set, pop, control)) {
+      paired.population.push(pop);
+      paired.arm.push(s.arms[d.arm].id);
+      paired.versus.push(s.arms[control].id);
+      paired.n.push(d.diff.n);
+      paired.differencePerCm2.push(round(d.diff.estimate));
+      paired.sdPerCm2.push(round(d.diff.sd));
+      paired.se.push(round(d.diff.se));
+      paired.ciLow.push(round(d.diff.lo));
+      paired.ciHigh.push(round(d.diff.hi));
+      paired.p.push(round(d.diff.p, 6));
     }
   }
   const resp: Record<string, (number | string)[]> = { population: [], arm: [], responders: [], n: [], proportion: [], ciLow: [], ciHigh: [], differenceVsControl: [], diffCiLow: [], diffCiHigh: [] };
@@ -205,6 +222,9 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: 
     })),
     // significant (p < alpha, from the unrounded p) and the residual SD: what a power sweep over seeds reads
     differencesItt: ancovas.itt.differences.map((d) => ({ arm: s.arms[d.arm].id, versus: s.arms[control].id, perCm2: round(d.estimate, 2), ci: [round(d.lo, 2), round(d.hi, 2)], p: round(d.p, 6), significant: d.p < s.analysis.alpha, residualSdPerCm2: round(ancovas.itt.residualSd, 3) })),
+    ...(pairedItt.length > 0
+      ? { differencesPairedItt: pairedItt.map((d) => ({ arm: s.arms[d.arm].id, versus: s.arms[control].id, n: d.diff.n, perCm2: round(d.diff.estimate, 2), se: round(d.diff.se, 3), ci: [round(d.diff.lo, 2), round(d.diff.hi, 2)], p: round(d.diff.p, 6) })) }
+      : {}),
     respondersItt: responders(s, set, 'itt', control).map((r) => ({ arm: s.arms[r.arm].id, proportion: round(r.prop.p), ci: [round(r.prop.lo), round(r.prop.hi)] })),
     safety: saf.map((x) => ({ ...x, arm: s.arms[x.arm].id })),
     ceriaDepthDose: ceria.map((c) => ({
@@ -222,8 +242,8 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: 
   return {
     task: 'trial',
     summary,
-    tables: { visits: toTable(visits), differences: toTable(diffs), responders: toTable(resp), subjects: toTable(subjects), shedding: toTable(shed), safety: toTable(safetyTable), flow: toTable(flowTable), ...(ceria.length > 0 ? { 'ceria-depth-dose': toTable(depth) } : {}) },
-    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg/cm²' }, 'ceria-depth-dose': { depthUm: 'µm', levelUgPerMl: 'µg/mL', relativeToMouseBulb: '1' } },
+    tables: { visits: toTable(visits), differences: toTable(diffs), ...(pairedItt.length > 0 ? { paired: toTable(paired) } : {}), responders: toTable(resp), subjects: toTable(subjects), shedding: toTable(shed), safety: toTable(safetyTable), flow: toTable(flowTable), ...(ceria.length > 0 ? { 'ceria-depth-dose': toTable(depth) } : {}) },
+    tableUnits: { visits: { meanChangePerCm2: '1/cm²', sdChangePerCm2: '1/cm²', ciLowPerCm2: '1/cm²', ciHighPerCm2: '1/cm²', meanChangePct: '%', week: 'wk' }, differences: { differencePerCm2: '1/cm²' }, paired: { differencePerCm2: '1/cm²', sdPerCm2: '1/cm²', se: '1/cm²' }, subjects: { age: 'y', yearsSinceOnset: 'y', changePerCm2: '1/cm²', changePct: '%', sultOd: 'OD405' }, safety: { needleDepthMm: 'mm', ceriaRetainedUg: 'µg/cm²' }, 'ceria-depth-dose': { depthUm: 'µm', levelUgPerMl: 'µg/mL', relativeToMouseBulb: '1' } },
     solver: { method: 'human follicular automaton per man (target area only), behaviour schedules, per-follicle streams' },
     stats: { screened: flow.screened, randomized: flow.randomized.reduce((a, b) => a + b, 0) },
     streams: ['subject/<id>/traits', 'subject/<id>/follicles', 'subject/<id>/treatment', 'subject/<id>/measure', 'randomization/<id>'],

@@ -151,3 +151,32 @@ export function nForPower(delta: number, sigma: number, power: number, alpha = 0
   const z = standardNormalQuantile(1 - alpha / 2) + standardNormalQuantile(power);
   return delta === 0 ? Infinity : Math.ceil((2 * sigma * sigma * z * z) / (delta * delta));
 }
+
+/** A paired difference: mean of per-subject differences with its t interval and two-sided p (paired t test). */
+export interface PairedDifference {
+  n: number;
+  estimate: number;
+  sd: number;
+  se: number;
+  lo: number;
+  hi: number;
+  p: number;
+}
+
+/**
+ * Paired comparison of the same subjects under two conditions (a[i] and b[i] belong to subject i): the mean
+ * of a − b, its SE sd/√n, the t interval on n − 1 degrees of freedom and the paired t test's two-sided p
+ * (NaN fields when n < 2; p = 1 when every difference is 0, p = 0 when they are all equal and not 0).
+ */
+export function pairedDifference(a: ArrayLike<number>, b: ArrayLike<number>, level = 0.95): PairedDifference {
+  if (a.length !== b.length) throw new RangeError(`paired samples differ in length (${a.length} vs ${b.length})`);
+  const d = Array.from({ length: a.length }, (_, i) => a[i] - b[i]);
+  const n = d.length;
+  if (n < 2) return { n, estimate: n === 1 ? d[0] : Number.NaN, sd: Number.NaN, se: Number.NaN, lo: Number.NaN, hi: Number.NaN, p: Number.NaN };
+  const m = mean(d);
+  const s = sd(d);
+  const se = s / Math.sqrt(n);
+  const half = studentTQuantile(0.5 + level / 2, n - 1) * se;
+  const p = se > 0 ? studentTTwoSidedP(m / se, n - 1) : m === 0 ? 1 : 0;
+  return { n, estimate: m, sd: s, se, lo: m - half, hi: m + half, p };
+}

@@ -1,6 +1,6 @@
 import type { DepthDoseParams } from './ceriaDepthDose.ts';
 import { ceriaSafety, retainedUgAt, rosBelowFloorAt } from './ceriaSafety.ts';
-import { ancova, proportionDifference, summarizeChange, wilson, nForPower, normalPower, type ArmSummary, type Proportion } from './analysis.ts';
+import { ancova, pairedDifference, proportionDifference, summarizeChange, wilson, nForPower, normalPower, type ArmSummary, type PairedDifference, type Proportion } from './analysis.ts';
 import type { ArmCourse, CandidateRecord } from './run.ts';
 import type { TrialScenario } from './schema.ts';
 
@@ -187,4 +187,30 @@ export function safety(s: TrialScenario, set: readonly Randomized[], dp: DepthDo
 /** Normal-approximation power at the observed effect and SD (ITT final visit). */
 export function observedPower(diff: number, sd: number, nPerArm: number, alpha?: number) {
   return { power: normalPower(diff, sd, nPerArm, alpha), nFor80: nForPower(diff, sd, 0.8, alpha), nFor90: nForPower(diff, sd, 0.9, alpha) };
+}
+
+/**
+ * With common random numbers every man is analysed under every arm: the change per cm² at the final visit of
+ * each non-control arm minus the control, paired on the men present in both (ITT with LOCF, or the per-protocol
+ * set); empty for a randomized design, where no man is seen twice.
+ */
+export function pairedDifferences(s: TrialScenario, set: readonly Randomized[], pop: Population, control: number): { arm: number; diff: PairedDifference }[] {
+  if (!s.design.commonRandomNumbers) return [];
+  const last = s.visitsWeeks.length - 1;
+  const change = (r: Randomized) => (countAt(r, last) - r.course.measured[0]) / s.targetArea.areaCm2;
+  const byMan = new Map<number, number>();
+  for (const r of members(set, control, pop)) byMan.set(r.rec.id, change(r));
+  return s.arms.flatMap((_, a) => {
+    if (a === control) return [];
+    const x: number[] = [];
+    const y: number[] = [];
+    for (const r of members(set, a, pop)) {
+      const c = byMan.get(r.rec.id);
+      if (c !== undefined) {
+        x.push(change(r));
+        y.push(c);
+      }
+    }
+    return [{ arm: a, diff: pairedDifference(x, y) }];
+  });
 }

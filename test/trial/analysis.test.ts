@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { ancova, nForPower, normalPower, proportionDifference, summarizeChange, wilson } from '../../src/trial/analysis.ts';
+import { ancova, nForPower, normalPower, pairedDifference, proportionDifference, summarizeChange, wilson } from '../../src/trial/analysis.ts';
 
 const close = (a: number, b: number, tol: number, what: string) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 
@@ -50,4 +50,24 @@ it('power by normal approximation: Δ = σ gives n = 16 per arm for 80 %, 22 for
   assert.equal(nForPower(1, 1, 0.9), 22);
   close(normalPower(1, 1, 16), 0.8, 0.01, 'power at n = 16');
   close(normalPower(0, 1, 100), 0.025, 1e-9, 'no effect → α/2 tail');
+});
+
+it('paired difference: the one-sample t on a − b (hand values), far tighter than two independent samples when subjects differ a lot', () => {
+  // subjects differ by hundreds; the treatment adds 2 ± 1 to each
+  const b = [100, 250, 400, 175, 320, 90];
+  const a = b.map((x, i) => x + [1, 3, 2, 2, 1, 3][i]);
+  const d = pairedDifference(a, b);
+  close(d.estimate, 2, 1e-12, 'mean difference');
+  close(d.sd, Math.sqrt(0.8), 1e-12, 'sd of the differences');
+  // t(0.975, 5) = 2.570581836
+  close(d.hi - d.estimate, (2.570581836 * Math.sqrt(0.8)) / Math.sqrt(6), 1e-8, 'half width');
+  // t = 2/(√0.8/√6) = 5.4772; two-sided p with 5 df from the closed form for odd df,
+  // 1 − (2/π)(θ + sinθ cosθ (1 + ⅔cos²θ)), θ = atan(t/√5): 0.00276496030130
+  close(d.p, 0.0027649603013, 1e-10, 'p');
+  const unpaired = ancova([...a, ...b], [...a.map(() => 1), ...b.map(() => 0)], [...b, ...b], 2, 0);
+  assert.ok(d.se < unpaired.differences[0].se || Number.isNaN(unpaired.differences[0].se), 'pairing removes the between-subject spread');
+  // degenerate inputs
+  assert.equal(pairedDifference([1, 2], [1, 2]).p, 1);
+  assert.ok(Number.isNaN(pairedDifference([1], [0]).sd));
+  assert.throws(() => pairedDifference([1, 2], [1]), /differ in length/);
 });

@@ -100,3 +100,28 @@ it('bad input is rejected with the field path', () => {
   bad({ visitsWeeks: [0, 12, 20] }, 'visit after the end');
   bad({ analysis: { control: 'nope' } }, 'control');
 });
+
+it('common random numbers: paired differences per man (dose 0 vs placebo exactly 0, p = 1); a randomized design has none', () => {
+  const s = scenario();
+  const out = reduceTrial(s, records(s), s.seed ?? 0);
+  const t = out.tables.paired;
+  assert.ok(t, 'a CRN trial reports paired differences');
+  const rows = Array.from(t.arm as readonly string[], (arm, i) => ({ pop: (t.population as readonly string[])[i], arm, d: Number((t.differencePerCm2 as ArrayLike<number>)[i]), p: Number((t.p as ArrayLike<number>)[i]), n: Number((t.n as ArrayLike<number>)[i]) }));
+  const itt = (arm: string) => rows.find((r) => r.pop === 'itt' && r.arm === arm);
+  assert.equal(itt('fin0')?.d, 0);
+  assert.equal(itt('fin0')?.p, 1);
+  assert.equal(itt('minox5')?.n, 8);
+  // the estimate is the mean of each man's change under minoxidil minus under placebo (subjects table)
+  const sub = out.tables.subjects;
+  const change = new Map<string, number>();
+  Array.from(sub.arm as readonly string[]).forEach((arm, i) => change.set(`${arm}/${(sub.id as ArrayLike<number>)[i]}`, Number((sub.changePerCm2 as ArrayLike<number>)[i])));
+  const ids = Array.from(sub.id as ArrayLike<number>).filter((_, i) => (sub.arm as readonly string[])[i] === 'minox5');
+  const expected = ids.reduce((a, id) => a + (change.get(`minox5/${id}`) ?? Number.NaN) - (change.get(`placebo/${id}`) ?? Number.NaN), 0) / ids.length;
+  assert.ok(Math.abs((itt('minox5')?.d ?? Number.NaN) - expected) < 0.01, `${itt('minox5')?.d} vs ${expected}`);
+  const summary = out.summary as { differencesPairedItt?: { arm: string; perCm2: number }[] };
+  assert.equal(summary.differencesPairedItt?.find((d) => d.arm === 'minox5')?.perCm2, Math.round(expected * 100) / 100);
+  const randomized = scenario({ design: { commonRandomNumbers: false, subjectsPerUnit: 20 }, population: { candidates: 200 } });
+  const r = reduceTrial(randomized, records(randomized), randomized.seed ?? 0);
+  assert.equal(r.tables.paired, undefined);
+  assert.equal((r.summary as { differencesPairedItt?: unknown }).differencesPairedItt, undefined);
+});

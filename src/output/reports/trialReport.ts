@@ -96,6 +96,32 @@ export function trialReport(out: TrialOutput, metadata: Record<string, string | 
     ],
     rows: diffRows,
   });
+  const pt = out.tables.paired;
+  const pairedHtml = pt
+    ? htmlTable({
+        caption: 'Paired differences (common random numbers: the same men under every arm): mean of each man\'s change under the arm minus under the control, final visit; t interval and paired t test',
+        columns: [
+          { header: 'Set', key: 'population' },
+          { header: 'Arm', key: 'arm' },
+          { header: 'vs', key: 'versus' },
+          { header: 'Men', key: 'n' },
+          { header: 'Difference', key: 'est', unit: '/cm²', digits: 2 },
+          { header: 'SD', key: 'sd', unit: '/cm²', digits: 2 },
+          { header: '95 % CI', key: 'ci' },
+          { header: 'p', key: 'p', digits: 4 },
+        ],
+        rows: Array.from(pt.arm as readonly string[], (arm, i) => ({
+          population: String((pt.population as readonly string[])[i]).toUpperCase(),
+          arm,
+          versus: String((pt.versus as readonly string[])[i]),
+          n: Number((pt.n as ArrayLike<number>)[i]),
+          est: Number((pt.differencePerCm2 as ArrayLike<number>)[i]),
+          sd: Number((pt.sdPerCm2 as ArrayLike<number>)[i]),
+          ci: `${Number((pt.ciLow as ArrayLike<number>)[i]).toFixed(2)} to ${Number((pt.ciHigh as ArrayLike<number>)[i]).toFixed(2)}`,
+          p: Number((pt.p as ArrayLike<number>)[i]),
+        })),
+      })
+    : '';
   const sf = out.tables.safety;
   const safety = htmlTable({
     caption: 'Safety readouts per arm (mean per man)',
@@ -153,7 +179,7 @@ export function trialReport(out: TrialOutput, metadata: Record<string, string | 
       { heading: 'Endpoints', html: endpoints },
       { heading: 'Change from baseline', svg: figures['change-from-baseline.svg'] },
       { heading: 'Arm differences', svg: figures['forest.svg'] },
-      { heading: 'Statistics', html: diffs },
+      { heading: 'Statistics', html: diffs + pairedHtml },
       { heading: 'Individual changes', svg: figures['waterfall.svg'] },
       { heading: 'Responders', svg: figures['responders.svg'] },
       { heading: 'Shedding', svg: figures['shedding.svg'], caption: 'Early shedding emerges from synchronised telogen exit under minoxidil.' },

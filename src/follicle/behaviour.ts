@@ -36,7 +36,7 @@ export const BEHAVIOUR_SPECS: Readonly<Record<FollicleBehaviour, BehaviourSpec>>
     min: 0.1,
     max: 10,
     unit: '1',
-    meaning: 'multiplier on the anagen duration drawn at anagen entry (> 1 prolongs anagen)',
+    meaning: 'multiplier on the anagen duration: the anagen clock runs at 1/f (> 1 prolongs anagen)',
     reason: 'below 0.1 a terminal anagen would be shorter than catagen; above 10 longer than any recorded human anagen (~10 y)',
   },
   sizeRetention: {

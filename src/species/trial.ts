@@ -57,7 +57,7 @@ export const trialMeasurement = {
 
 /** Minoxidil gain: the one calibrated minoxidil quantity. */
 export const trialMinoxidil = {
-  effectGain: fitted(2.6, '1', 'scale of the minoxidil effect (multiplies E in every minoxidil factor)', 'Olsen 2002 5 % solution − placebo = 14.7 /cm² at 48 wk (refitted after the joint natural-history fit, docs/validation.md §9.4; 2.8 before)', 'scripts/calibrate-trial.ts olsen: difference 13.94 at 2.4, 14.31 at 2.5, 14.73 at 2.6, 15.63 at 2.8 (drift 0.085, 150 paired men)', [1.5, 4, "fitted 2.6 (14.31 at 2.5, 14.73 at 2.6 /cm\u00b2); 0 = no effect"]),
+  effectGain: fitted(1.95, '1', 'scale of the minoxidil effect (multiplies E in every minoxidil factor)', 'Olsen 2002 5 % solution − placebo = 14.7 /cm² at 48 wk (refitted after the anagen clock at 1/f, docs/model.md §2; 2.6 with anagen fixed at entry, 2.8 before the joint natural-history fit)', 'scripts/calibrate-trial.ts olsen: difference 12.82 at 1.6, 14.00 at 1.8, 14.46 at 1.9, 14.80 at 1.95, 14.98 at 2.0, 16.06 at 2.2 (drift 0.085, visual CV 0.10, 150 paired men)', [1.5, 4, "fitted 1.95 (14.46 at 1.9, 14.98 at 2.0 /cm\u00b2); 0 = no effect"]),
 } satisfies ParameterSet;
 
 /** [min, max] of each trial parameter with the reason (for the parameter catalog). */
@@ -89,7 +89,7 @@ export const trialRanges: Record<string, { range: [number, number]; reason: stri
   'trialMeasurement.norwoodLoss4': { range: [0.15, 0.35], reason: 'assumption' },
   'trialMeasurement.norwoodLoss5': { range: [0.35, 0.55], reason: 'assumption' },
   'trialMeasurement.norwoodLoss6': { range: [0.55, 0.75], reason: '47/138' },
-  'trialMinoxidil.effectGain': { range: [1.5, 4], reason: 'fitted 2.6 (14.31 at 2.5, 14.73 at 2.6 /cm²); 0 = no effect' },
+  'trialMinoxidil.effectGain': { range: [1.5, 4], reason: 'fitted 1.95 (14.46 at 1.9, 14.98 at 2.0 /cm²); 0 = no effect' },
 };
 
 /** All trial parameters, for documentation checks. */

@@ -6,6 +6,7 @@ import { toCsv } from '../../src/core/recorder.ts';
 import type { FollicleBehaviour } from '../../src/follicle/behaviour.ts';
 import { restingRemainingS } from '../../src/follicle/hazardSampling.ts';
 import { assembleHumanBehaviour } from '../../src/follicle/human/behaviourAssembly.ts';
+import { HumanBehaviourView } from '../../src/follicle/human/behaviourView.ts';
 import { humanMeanField } from '../../src/follicle/human/meanField.ts';
 import { assembleHumanScalp } from '../../src/follicle/human/model.ts';
 import { stepFromIntervals, type BehaviourSchedule } from '../../src/follicle/schedule.ts';
@@ -268,5 +269,31 @@ describe('human behaviour schedules: verification', () => {
     assert.throws(() => assembleHumanBehaviour(model, [], 0, bad), /regions: 3 entries for 4 regions.*perFollicle\.activation: length 3.*perFollicle\.activation\[0\]: -1 outside \[0, 100\]/);
     const stepBad: BehaviourSchedule = { regions: [{}, { anagenDuration: stepFromIntervals([{ fromS: 0, toS: 10, factor: 20 }]) }, {}, {}] };
     assert.throws(() => assembleHumanBehaviour(model, [], 0, stepBad), /regions\[1\]\.anagenDuration\.values\[1\]: 20 outside \[0\.1, 10\]/);
+  });
+});
+
+describe('anagen under a changing duration factor (HumanBehaviourView.anagenLengthS)', () => {
+  // factor 2 until day 100 (a treatment), 1 after (stopped); per-follicle scale 1
+  const T = 100 * DAY;
+  const schedule: BehaviourSchedule = { regions: [{ anagenDuration: stepFromIntervals([{ fromS: 0, toS: T, factor: 2 }]) }] };
+  const view = new HumanBehaviourView(schedule);
+  view.select(0, 0);
+
+  it('a factor that holds until the end scales the draw bit for bit (the old fixed-at-entry rule)', () => {
+    for (const d of [1 * DAY, 10.3 * DAY, 49.9 * DAY]) assert.equal(view.anagenLengthS(d, 0), d * 2);
+    // entered after the stop: factor 1
+    assert.equal(view.anagenLengthS(30 * DAY, 150 * DAY), 30 * DAY);
+  });
+
+  it('its clock runs at 1/f: an anagen running when the factor falls ends sooner by the unrun part', () => {
+    // entered at day 60 with 100 d unscheduled: 40 d at rate 1/2 uses 20 d of it, the other 80 d run at rate 1
+    const got = view.anagenLengthS(100 * DAY, 60 * DAY);
+    assert.ok(Math.abs(got - (40 + 80) * DAY) < 1e-6, `${got / DAY} d`);
+    // monotone in the draw and never beyond the fixed-at-entry length
+    assert.ok(view.anagenLengthS(101 * DAY, 60 * DAY) > got && got < 2 * 100 * DAY);
+    // a factor rising mid-anagen lengthens the rest
+    const rising = new HumanBehaviourView({ regions: [{ anagenDuration: stepFromIntervals([{ fromS: T, toS: Infinity, factor: 3 }]) }] });
+    rising.select(0, 0);
+    assert.ok(Math.abs(rising.anagenLengthS(50 * DAY, 80 * DAY) - (20 + 3 * 30) * DAY) < 1e-6);
   });
 });

@@ -20,8 +20,8 @@ import { anagenMeanS, latencyMeanS, recoveryStep, type HumanScalpModel } from '.
  * cost O(events · log samples) with no heap and no per-event allocation.
  *
  * Behaviour schedules (see HumanBehaviourView) reach a follicle at its events: the resting-phase exit
- * hazard by piecewise-constant proportional-hazards inversion of the same random number, the anagen
- * multiplier in force at anagen entry, size retention and androgen exposure at each new cycle. Without a
+ * hazard by piecewise-constant proportional-hazards inversion of the same random number, anagen's clock
+ * running at 1/f(t) (its end found at entry from the known schedule), size retention and androgen exposure at each new cycle. Without a
  * schedule (or where it is 1) every line below computes exactly what it did before, with the same draws.
  */
 
@@ -157,7 +157,7 @@ export function runHumanAutomaton(
       if (model.initialization === 'anagenOnset') {
         phase = PHASE.anagen;
         end = Math.exp(Math.log(meanA) - anaHalfVar + anaSigma * frng.normal());
-        if (active) end *= view.anagenFactor(0);
+        if (active) end = view.anagenLengthS(end, 0);
       } else {
         // Renewal equilibrium: phase chosen with probability ∝ its mean share of the cycle, residual time
         // = U × a length-biased draw (for a lognormal: μ → μ + σ²).
@@ -261,9 +261,9 @@ export function runHumanAutomaton(
             continue;
           }
           phase = PHASE.anagen;
-          // Anagen length is fixed at entry, so the multiplier in force at the start applies to all of it.
+          // The anagen clock runs at 1/f(t): a constant factor scales the draw, a stop mid-anagen shortens the rest.
           const d = Math.exp(Math.log(anagenMeanS(model, size)) - anaHalfVar + anaSigma * frng.normal());
-          end = t + (active ? d * view.anagenFactor(t) : d);
+          end = t + (active ? view.anagenLengthS(d, t) : d);
         }
       }
       stats.follicles++;

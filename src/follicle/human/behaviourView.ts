@@ -1,6 +1,6 @@
 import { clampToBounds } from '../behaviour.ts';
 import { restingRemainingS } from '../hazardSampling.ts';
-import { stepValue, type BehaviourSchedule, type StepFunction } from '../schedule.ts';
+import { stepIndex, stepValue, type BehaviourSchedule, type StepFunction } from '../schedule.ts';
 
 /** The step function, or undefined when it is 1 everywhere (so the follicle can skip it). */
 function nonNeutral(f: StepFunction | undefined): StepFunction | undefined {
@@ -50,9 +50,33 @@ export class HumanBehaviourView {
     return this.active;
   }
 
-  /** Anagen duration multiplier in force at tS (applied to the duration drawn at anagen entry). */
+  /** Anagen duration multiplier in force at tS. */
   anagenFactor(tS: number): number {
     return clampToBounds('anagenDuration', this.anaScale * (this.ana ? stepValue(this.ana, tS) : 1));
+  }
+
+  /**
+   * Length (s) of an anagen entered at tS whose unscheduled duration is baseS: the anagen's clock runs at
+   * 1/f(t) (as in the mouse lattice), so it ends when ∫ dt/f(t) reaches baseS. A factor that does not change
+   * before the end gives baseS·f bit for bit (the old fixed-at-entry rule); a stop mid-anagen shortens the rest.
+   */
+  anagenLengthS(baseS: number, tS: number): number {
+    const f = this.ana;
+    let k = this.anagenFactor(tS);
+    if (!f) return baseS * k;
+    let i = stepIndex(f, tS);
+    let b = i < f.breaksS.length ? f.breaksS[i] : Infinity;
+    if (tS + baseS * k <= b) return baseS * k;
+    let left = baseS; // unscheduled anagen still to run
+    let t = tS;
+    for (;;) {
+      if (t + left * k <= b) return t + left * k - tS;
+      left -= (b - t) / k;
+      t = b;
+      i++;
+      k = clampToBounds('anagenDuration', this.anaScale * f.values[i]);
+      b = i < f.breaksS.length ? f.breaksS[i] : Infinity;
+    }
   }
 
   /** Size retention multiplier in force at tS (applied at the miniaturization step of a new cycle). */

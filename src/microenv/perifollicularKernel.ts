@@ -65,8 +65,14 @@ export class PerifollicularKernels {
   private zRowsOf: Int32Array;
   /** Depth slots a column's follicles touched (deposit). */
   private touched: Int32Array;
-  private readonly acc: Float64Array;
+  /** Per depth slot (averageFields): the y cells [yLo, yHi) its follicles in the current column read. */
+  private yLo: Int32Array;
+  private yHi: Int32Array;
+  /** Per y class: the first cell and the number of cells of its weights. */
+  private readonly yStart: Int32Array;
+  private readonly yLen: Int32Array;
   private readonly active: KernelField[] = [];
+  private readonly outs: Float64Array[] = [];
   /** The one-field list `average` passes (no allocation per call). */
   private readonly single: KernelField[] = [];
 
@@ -95,7 +101,10 @@ export class PerifollicularKernels {
     this.zRows = new Float64Array(0);
     this.zRowsOf = new Int32Array(0);
     this.touched = new Int32Array(0);
-    this.acc = new Float64Array(MAX_FIELDS);
+    this.yLo = new Int32Array(0);
+    this.yHi = new Int32Array(0);
+    this.yStart = Int32Array.from(this.ySpan, (s) => s.start);
+    this.yLen = Int32Array.from(this.ySpan, (s) => s.len);
   }
 
   /** Sets the bulb depth (m) of each follicle; z weights are recomputed only where the depth changed. */
@@ -132,8 +141,7 @@ export class PerifollicularKernels {
     const slots = this.zCache.size;
     // per depth slot: the column's weights spread over y, for both groups (2·ny values), reset lazily
     if (this.zRows.length < slots * 2 * ny) this.zRows = new Float64Array(2 * slots * 2 * ny);
-    if (this.zRowsOf.length < slots) this.zRowsOf = new Int32Array(2 * slots);
-    if (this.touched.length < slots) this.touched = new Int32Array(2 * slots);
+    this.ensureSlots(slots);
     const yRows = this.zRows;
     const yRowsOf = this.zRowsOf;
     const touched = this.touched;
@@ -203,10 +211,15 @@ export class PerifollicularKernels {
     const { nx, ny, nz } = this.grid;
     // a field that is zero everywhere (a drug or wound not given in this arm) averages to exactly 0
     const active = this.active;
+    const outs = this.outs;
     active.length = 0;
+    outs.length = 0;
     for (const f of fields) {
       if (isZeroField(f, this.grid.voxelCount)) f.out.fill(0);
-      else active.push(f);
+      else {
+        active.push(f);
+        outs.push(f.out);
+      }
     }
     const k = active.length;
     if (k === 0) return;
@@ -214,21 +227,46 @@ export class PerifollicularKernels {
     if (this.cols.length < k * rows) this.cols = new Float64Array(k * rows);
     const slots = this.zCache.size;
     if (this.zRows.length < slots * k * ny) this.zRows = new Float64Array(2 * slots * k * ny);
-    if (this.zRowsOf.length < slots) this.zRowsOf = new Int32Array(2 * slots);
+    this.ensureSlots(slots);
     const cols = this.cols;
     const zRows = this.zRows;
     const zRowsOf = this.zRowsOf;
-    const acc = this.acc;
+    const touched = this.touched;
+    const yLo = this.yLo;
+    const yHi = this.yHi;
     const xW = this.xW;
     const yW = this.yW;
     const { w: zW, start: zStart, len: zLen } = this.zCache;
     const zSlot = this.zSlot;
     const yOf = this.yOf;
-    const r0 = this.zLo * ny;
+    const yStart = this.yStart;
+    const yLen = this.yLen;
     const kny = k * ny;
     zRowsOf.fill(-1, 0, slots);
     for (let c = 0; c < this.members.length; c++) {
       const mem = this.members[c];
+      // the column's depth slots, the y cells each slot's follicles read and the planes the slots span: only
+      // those sums are formed (the others would never be read; each one formed is summed as before)
+      let nTouched = 0;
+      let zA = nz;
+      let zB = 0;
+      for (let m = 0; m < mem.length; m++) {
+        const i = mem[m];
+        const slot = zSlot[i];
+        const y0 = yStart[yOf[i]];
+        const y1 = y0 + yLen[yOf[i]];
+        if (zRowsOf[slot] !== c) {
+          zRowsOf[slot] = c;
+          touched[nTouched++] = slot;
+          yLo[slot] = y0;
+          yHi[slot] = y1;
+          zA = Math.min(zA, zStart[slot]);
+          zB = Math.max(zB, zStart[slot] + zLen[slot]);
+        } else {
+          yLo[slot] = Math.min(yLo[slot], y0);
+          yHi[slot] = Math.max(yHi[slot], y1);
+        }
+      }
       const xs = this.xSpan[c];
       const xo = c * nx;
       const x0 = xs.start;
@@ -237,48 +275,56 @@ export class PerifollicularKernels {
       for (let j = 0; j < k; j++) {
         const { values, stride, offset } = active[j];
         const co = j * rows;
-        for (let r = r0; r < rows; r++) {
+        for (let r = zA * ny; r < zB * ny; r++) {
           let s = 0;
-          const base = nx * r + x0;
-          for (let x = 0; x < xl; x++) s += xW[xo + x] * values[stride * (base + x) + offset];
+          let q = stride * (nx * r + x0) + offset;
+          for (let x = 0; x < xl; x++, q += stride) s += xW[xo + x] * values[q];
           cols[co + r] = s;
         }
       }
-      for (let m = 0; m < mem.length; m++) {
-        const i = mem[m];
-        const slot = zSlot[i];
-        // then z, once per (column class, depth): the column's follicles sit at few depths
-        if (zRowsOf[slot] !== c) {
-          zRowsOf[slot] = c;
-          const zo = slot * nz;
-          const zl = zLen[slot];
-          const zs = zStart[slot];
-          const out = slot * kny;
-          for (let j = 0; j < k; j++) {
-            const co = j * rows;
-            const oj = out + j * ny;
-            for (let y = 0; y < ny; y++) {
-              let s = 0;
-              for (let z = 0; z < zl; z++) s += zW[zo + z] * cols[co + (zs + z) * ny + y];
-              zRows[oj + y] = s;
-            }
+      // then z, once per (column class, depth): the column's follicles sit at few depths
+      for (let t = 0; t < nTouched; t++) {
+        const slot = touched[t];
+        const zo = slot * nz;
+        const zl = zLen[slot];
+        const zs = zStart[slot];
+        const out = slot * kny;
+        const ya = yLo[slot];
+        const yb = yHi[slot];
+        for (let j = 0; j < k; j++) {
+          const co = j * rows + zs * ny;
+          const oj = out + j * ny;
+          for (let y = ya; y < yb; y++) {
+            let s = 0;
+            for (let z = 0; z < zl; z++) s += zW[zo + z] * cols[co + z * ny + y];
+            zRows[oj + y] = s;
           }
         }
-        // then y, per follicle
+      }
+      // then y, per follicle
+      for (let m = 0; m < mem.length; m++) {
+        const i = mem[m];
         const yc = yOf[i];
-        const ys = this.ySpan[yc];
         const yo = yc * ny;
-        const yl = ys.len;
-        const zr = slot * kny + ys.start;
+        const yl = yLen[yc];
+        const zr = zSlot[i] * kny + yStart[yc];
         for (let j = 0; j < k; j++) {
           const o = zr + j * ny;
           let s = 0;
           for (let y = 0; y < yl; y++) s += yW[yo + y] * zRows[o + y];
-          acc[j] = s;
+          outs[j][i] = s;
         }
-        for (let j = 0; j < k; j++) active[j].out[i] = acc[j];
       }
     }
+  }
+
+  /** Grows the per-depth-slot scratch arrays to hold `slots` slots. */
+  private ensureSlots(slots: number): void {
+    if (this.zRowsOf.length >= slots) return;
+    this.zRowsOf = new Int32Array(2 * slots);
+    this.touched = new Int32Array(2 * slots);
+    this.yLo = new Int32Array(2 * slots);
+    this.yHi = new Int32Array(2 * slots);
   }
 
   /**

@@ -18,6 +18,10 @@ const MAX_CACHED_DEPTHS = 4096;
 /** Fields one `averageFields` call can read (the coupling reads six built-ins plus registered extras). */
 const MAX_FIELDS = 32;
 
+/** Bits of a depth slot's groups in `deposit`. */
+const GROUP_A = 1;
+const GROUP_B = 2;
+
 /** One field of `averageFields`: q(v) = values[stride·v + offset], averaged into `out` per follicle. */
 export interface KernelField {
   values: ArrayLike<number>;
@@ -68,6 +72,8 @@ export class PerifollicularKernels {
   /** Per depth slot (averageFields): the y cells [yLo, yHi) its follicles in the current column read. */
   private yLo: Int32Array;
   private yHi: Int32Array;
+  /** Per depth slot (deposit): which groups (GROUP_A, GROUP_B bits) its follicles in the current column belong to. */
+  private groups: Uint8Array;
   /** Per y class: the first cell and the number of cells of its weights. */
   private readonly yStart: Int32Array;
   private readonly yLen: Int32Array;
@@ -103,6 +109,7 @@ export class PerifollicularKernels {
     this.touched = new Int32Array(0);
     this.yLo = new Int32Array(0);
     this.yHi = new Int32Array(0);
+    this.groups = new Uint8Array(0);
     this.yStart = Int32Array.from(this.ySpan, (s) => s.start);
     this.yLen = Int32Array.from(this.ySpan, (s) => s.len);
   }
@@ -145,58 +152,79 @@ export class PerifollicularKernels {
     const yRows = this.zRows;
     const yRowsOf = this.zRowsOf;
     const touched = this.touched;
+    const yLo = this.yLo;
+    const yHi = this.yHi;
+    const groups = this.groups;
+    const yOf = this.yOf;
+    const yStart = this.yStart;
+    const yLen = this.yLen;
     yRowsOf.fill(-1, 0, slots);
     for (let c = 0; c < this.members.length; c++) {
       const mem = this.members[c];
       let nTouched = 0;
-      // y first, per follicle, into its depth slot's row
+      let zA = nz;
+      let zB = 0;
+      // y first, per follicle, into its depth slot's row; per slot, the y cells and groups it reaches
       for (let m = 0; m < mem.length; m++) {
         const i = mem[m];
         const w = weight[i];
         if (w === 0) continue;
         const k = zSlot[i];
         const base = 2 * ny * k;
+        const yc = yOf[i];
+        const y0 = yStart[yc];
+        const yl = yLen[yc];
         if (yRowsOf[k] !== c) {
           yRowsOf[k] = c;
           yRows.fill(0, base, base + 2 * ny);
           touched[nTouched++] = k;
+          yLo[k] = y0;
+          yHi[k] = y0 + yl;
+          groups[k] = 0;
+          zA = Math.min(zA, zStart[k]);
+          zB = Math.max(zB, zStart[k] + zLen[k]);
+        } else {
+          yLo[k] = Math.min(yLo[k], y0);
+          yHi[k] = Math.max(yHi[k], y0 + yl);
         }
-        const yc = this.yOf[i];
-        const ys = this.ySpan[yc];
+        groups[k] |= second[i] ? GROUP_B : GROUP_A;
         const yo = yc * ny;
-        const o = base + (second[i] ? ny : 0) + ys.start;
-        for (let y = 0; y < ys.len; y++) yRows[o + y] += w * yW[yo + y];
+        const o = base + (second[i] ? ny : 0) + y0;
+        for (let y = 0; y < yl; y++) yRows[o + y] += w * yW[yo + y];
       }
       if (nTouched === 0) continue;
-      // then z, once per (column class, depth)
-      bufA.fill(0);
-      bufB.fill(0);
+      // then z, once per (column class, depth). The sums skip only terms that are exactly +0 (a slot's row
+      // outside its y cells, a group it does not reach): weights are ≥ 0 and no partial sum is -0, so adding
+      // them would change nothing
+      const r0 = zA * ny;
+      const r1 = zB * ny;
+      bufA.fill(0, r0, r1);
+      bufB.fill(0, r0, r1);
       for (let t = 0; t < nTouched; t++) {
         const k = touched[t];
         const zo = k * nz;
         const base = 2 * ny * k;
+        const ya = yLo[k];
+        const yb = yHi[k];
+        const gk = groups[k];
         for (let z = 0; z < zLen[k]; z++) {
           const wz = zW[zo + z];
           const row = (zStart[k] + z) * ny;
-          for (let y = 0; y < ny; y++) {
-            bufA[row + y] += wz * yRows[base + y];
-            bufB[row + y] += wz * yRows[base + ny + y];
-          }
+          if (gk & GROUP_A) for (let y = ya; y < yb; y++) bufA[row + y] += wz * yRows[base + y];
+          if (gk & GROUP_B) for (let y = ya; y < yb; y++) bufB[row + y] += wz * yRows[base + ny + y];
         }
       }
       // then x, once per column class
       const xs = this.xSpan[c];
       const xo = c * nx;
-      for (let r = 0; r < ny * nz; r++) {
+      const x0 = xs.start;
+      const xl = xs.len;
+      for (let r = r0; r < r1; r++) {
         const va = bufA[r] * invV;
         const vb = bufB[r] * invV;
-        if (va === 0 && vb === 0) continue;
-        const base = nx * r + xs.start;
-        for (let x = 0; x < xs.len; x++) {
-          const wx = xW[xo + x];
-          a[base + x] += wx * va;
-          b[base + x] += wx * vb;
-        }
+        const base = nx * r + x0;
+        if (va !== 0) for (let x = 0; x < xl; x++) a[base + x] += xW[xo + x] * va;
+        if (vb !== 0) for (let x = 0; x < xl; x++) b[base + x] += xW[xo + x] * vb;
       }
     }
   }
@@ -325,6 +353,7 @@ export class PerifollicularKernels {
     this.touched = new Int32Array(2 * slots);
     this.yLo = new Int32Array(2 * slots);
     this.yHi = new Int32Array(2 * slots);
+    this.groups = new Uint8Array(2 * slots);
   }
 
   /**

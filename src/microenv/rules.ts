@@ -142,20 +142,19 @@ export function selectRules(rules: CompiledRules, keep: (behaviour: number) => b
  * start at `offset` of a larger array (one row per follicle).
  */
 export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: Float64Array, offset = 0): void {
-  const start = rules.start;
+  const { start, count, signal, hill, behaviour, gain, halfMaxPowHill, norm, used, minFactor, maxFactor } = rules;
   for (let b = 0; b < out.length; b++) out[b] = start[b];
-  for (let r = 0; r < rules.count; r++) {
-    const s = Math.max(0, signals[offset + rules.signal[r]]);
-    const h = rules.hill[r];
+  for (let r = 0; r < count; r++) {
+    const s = Math.max(0, signals[offset + signal[r]]);
+    const h = hill[r];
     // integer Hill coefficients (the common case) avoid Math.pow in this per-follicle loop
     const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);
-    out[rules.behaviour[r]] *= (1 + (rules.gain[r] * sn) / (rules.halfMaxPowHill[r] + sn)) * rules.norm[r];
+    out[behaviour[r]] *= (1 + (gain[r] * sn) / (halfMaxPowHill[r] + sn)) * norm[r];
   }
   // the combined factor of each behaviour stays within its declared bounds (behaviours without rules
   // start at their bounded neutral factor)
-  const used = rules.used;
   for (let k = 0; k < used.length; k++) {
     const b = used[k];
-    out[b] = Math.min(rules.maxFactor[b], Math.max(rules.minFactor[b], out[b]));
+    out[b] = Math.min(maxFactor[b], Math.max(minFactor[b], out[b]));
   }
 }

@@ -205,7 +205,8 @@ export class FollicleCoupling {
     const e = this.params.productionSizeExponent;
     for (let i = 0; i < this.geo.n; i++) {
       const size = view.relativeSize ? view.relativeSize(i) : 1;
-      this.prodWeight[i] = w * (e === 0 ? 1 : Math.pow(size, e));
+      // sizeᵉ is exactly 1 at full size (most follicles), without the Math.pow
+      this.prodWeight[i] = w * (e === 0 || size === 1 ? 1 : Math.pow(size, e));
       this.inAnagen[i] = view.isAnagen(i) ? 1 : 0;
     }
     this.kernels.deposit(this.prodWeight, this.inAnagen, this.telogen, this.anagen);

@@ -173,7 +173,9 @@ export function rosBackwardEulerStep(
       const iS = 1 / (sDen0 + hkGS * G);
       S = sNum * iS;
       const iCat = 1 / (kCat + H);
-      const iCe = 1 / (kCe + H);
+      // without ceria (the healthy twin, untreated voxels) iCe only ever multiplies vCe = ±0: any finite value
+      // gives the same ±0 products, so the division is skipped (K_ce > 0 and H ≥ 0 keep it finite)
+      const iCe = vCe === 0 ? 0 : 1 / (kCe + H);
       const cat = vCat * iCat;
       const ce = vCe * iCe;
       const F = H - H0 - h * (pH + 0.5 * kd * S - (cat + gpx * G + ce) * H);

@@ -304,7 +304,23 @@ export class PerifollicularKernels {
       for (let j = 0; j < k; j++) {
         const { values, stride, offset } = active[j];
         const co = j * rows;
-        for (let r = zA * ny; r < zB * ny; r++) {
+        // two rows at a time: independent sums overlap (each formed over x in order, as for one row)
+        const rEnd = zB * ny;
+        const rowStep = stride * nx;
+        let r = zA * ny;
+        for (; r + 1 < rEnd; r += 2) {
+          let s = 0;
+          let t = 0;
+          let q = stride * (nx * r + x0) + offset;
+          for (let x = 0; x < xl; x++, q += stride) {
+            const w = xW[xo + x];
+            s += w * values[q];
+            t += w * values[q + rowStep];
+          }
+          cols[co + r] = s;
+          cols[co + r + 1] = t;
+        }
+        for (; r < rEnd; r++) {
           let s = 0;
           let q = stride * (nx * r + x0) + offset;
           for (let x = 0; x < xl; x++, q += stride) s += xW[xo + x] * values[q];
@@ -323,7 +339,21 @@ export class PerifollicularKernels {
         for (let j = 0; j < k; j++) {
           const co = j * rows + zs * ny;
           const oj = out + j * ny;
-          for (let y = ya; y < yb; y++) {
+          // two y cells at a time (independent sums, each over z in order)
+          let y = ya;
+          for (; y + 1 < yb; y += 2) {
+            let s = 0;
+            let u = 0;
+            for (let z = 0; z < zl; z++) {
+              const w = zW[zo + z];
+              const q = co + z * ny + y;
+              s += w * cols[q];
+              u += w * cols[q + 1];
+            }
+            zRows[oj + y] = s;
+            zRows[oj + y + 1] = u;
+          }
+          for (; y < yb; y++) {
             let s = 0;
             for (let z = 0; z < zl; z++) s += zW[zo + z] * cols[co + z * ny + y];
             zRows[oj + y] = s;
@@ -337,7 +367,21 @@ export class PerifollicularKernels {
         const yo = yc * ny;
         const yl = yLen[yc];
         const zr = zSlot[i] * kny + yStart[yc];
-        for (let j = 0; j < k; j++) {
+        // two fields at a time (independent sums, each over y in order)
+        let j = 0;
+        for (; j + 1 < k; j += 2) {
+          const o = zr + j * ny;
+          let s = 0;
+          let u = 0;
+          for (let y = 0; y < yl; y++) {
+            const w = yW[yo + y];
+            s += w * zRows[o + y];
+            u += w * zRows[o + ny + y];
+          }
+          outs[j][i] = s;
+          outs[j + 1][i] = u;
+        }
+        for (; j < k; j++) {
           const o = zr + j * ny;
           let s = 0;
           for (let y = 0; y < yl; y++) s += yW[yo + y] * zRows[o + y];

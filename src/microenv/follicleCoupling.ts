@@ -1,6 +1,6 @@
 import type { MouseHooks } from '../follicle/mouse/lattice.ts';
 import { PerifollicularKernels, type KernelField } from './perifollicularKernel.ts';
-import { BEHAVIOURS, evaluateRules, selectRules, SIGNALS, type CompiledRules } from './rules.ts';
+import { BEHAVIOURS, evaluateRules, evaluateRulesBatch, selectRules, SIGNALS, type CompiledRules } from './rules.ts';
 import type { TileFields } from './tileProcess.ts';
 import type { MicroenvironmentTile } from './tile.ts';
 
@@ -129,6 +129,8 @@ export class FollicleCoupling {
   /** The tile fields read around every follicle each step (READ_NAMES order). */
   private readonly readFields: KernelField[];
   private readonly fac: Float64Array;
+  /** Behaviour factors of every follicle (BEHAVIOURS.length per follicle), from the batched rule evaluation. */
+  private readonly facAll: Float64Array;
   private readonly telogen: Float64Array;
   private readonly anagen: Float64Array;
   private readonly woundOn: boolean;
@@ -179,6 +181,7 @@ export class FollicleCoupling {
     this.pS6 = new Float64Array(geo.n).fill(params.pS6Basal);
     this.signals = new Float64Array(geo.n * this.signalNames.length);
     this.fac = new Float64Array(BEHAVIOURS.length);
+    this.facAll = new Float64Array(geo.n * BEHAVIOURS.length);
     this.telogen = new Float64Array(g.voxelCount);
     this.anagen = new Float64Array(g.voxelCount);
   }
@@ -205,7 +208,8 @@ export class FollicleCoupling {
     const e = this.params.productionSizeExponent;
     for (let i = 0; i < this.geo.n; i++) {
       const size = view.relativeSize ? view.relativeSize(i) : 1;
-      this.prodWeight[i] = w * (e === 0 ? 1 : Math.pow(size, e));
+      // sizeᵉ is exactly 1 at full size (most follicles), without the Math.pow
+      this.prodWeight[i] = w * (e === 0 || size === 1 ? 1 : Math.pow(size, e));
       this.inAnagen[i] = view.isAnagen(i) ? 1 : 0;
     }
     this.kernels.deposit(this.prodWeight, this.inAnagen, this.telogen, this.anagen);
@@ -255,7 +259,10 @@ export class FollicleCoupling {
     const rWound = R[READ.wound], rMx = R[READ.minoxidil];
     const rH2o2Healthy = R[READ.h2o2Healthy], rSupHealthy = R[READ.superoxideHealthy];
     const { activationRateFactor, propagationFactor, refractoryFactor, anagenDurationFactor, growthRateFactor, sizeRetentionFactor } = hooks;
-    for (let i = 0; i < this.geo.n; i++) {
+    const n = this.geo.n;
+    const facAll = this.facAll;
+    const nB = BEHAVIOURS.length;
+    for (let i = 0; i < n; i++) {
       // "× healthy": relative to the same follicle in healthy, untreated skin at this moment (the tile's twin)
       const rH = rH2o2[i] / rH2o2Healthy[i];
       const rS = rSup[i] / rSupHealthy[i];
@@ -290,13 +297,17 @@ export class FollicleCoupling {
       const p6 = pS6[i] + (target - pS6[i]) * relax;
       pS6[i] = p6;
       signals[o + iPS6] = p6;
-      evaluateRules(otherRules, signals, fac, o);
-      activationRateFactor[i] = fac[bAct];
-      propagationFactor[i] = fac[bProp];
-      refractoryFactor[i] = fac[bRefr];
-      anagenDurationFactor[i] = fac[bAnaDur];
-      growthRateFactor[i] = fac[bGrowth];
-      sizeRetentionFactor[i] = fac[bSize];
+    }
+    // the other behaviours, once every follicle's p-S6 has moved: rule by rule over all follicles
+    evaluateRulesBatch(otherRules, signals, nS, n, facAll);
+    for (let i = 0; i < n; i++) {
+      const o = i * nB;
+      activationRateFactor[i] = facAll[o + bAct];
+      propagationFactor[i] = facAll[o + bProp];
+      refractoryFactor[i] = facAll[o + bRefr];
+      anagenDurationFactor[i] = facAll[o + bAnaDur];
+      growthRateFactor[i] = facAll[o + bGrowth];
+      sizeRetentionFactor[i] = facAll[o + bSize];
     }
   }
 }

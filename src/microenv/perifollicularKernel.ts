@@ -2,6 +2,7 @@ import type { TransportGrid } from '../transport/grid.ts';
 import { classes, DepthWeightCache, gaussianAxisWeights, type AxisSpan } from './kernelAxis.ts';
 
 export { gaussianAxisWeights, type AxisSpan } from './kernelAxis.ts';
+export { FollicleSheet, kernelWeightedMeanDensity } from './follicleSheet.ts';
 
 /**
  * The perifollicular kernel K_i: the tissue around follicle i's bulb where its VEGF- and ROS-producing cells
@@ -17,6 +18,10 @@ export { gaussianAxisWeights, type AxisSpan } from './kernelAxis.ts';
 const MAX_CACHED_DEPTHS = 4096;
 /** Fields one `averageFields` call can read (the coupling reads six built-ins plus registered extras). */
 const MAX_FIELDS = 32;
+
+/** Bits of a depth slot's groups in `deposit`. */
+const GROUP_A = 1;
+const GROUP_B = 2;
 
 /** One field of `averageFields`: q(v) = values[stride·v + offset], averaged into `out` per follicle. */
 export interface KernelField {
@@ -65,8 +70,16 @@ export class PerifollicularKernels {
   private zRowsOf: Int32Array;
   /** Depth slots a column's follicles touched (deposit). */
   private touched: Int32Array;
-  private readonly acc: Float64Array;
+  /** Per depth slot (averageFields): the y cells [yLo, yHi) its follicles in the current column read. */
+  private yLo: Int32Array;
+  private yHi: Int32Array;
+  /** Per depth slot (deposit): which groups (GROUP_A, GROUP_B bits) its follicles in the current column belong to. */
+  private groups: Uint8Array;
+  /** Per y class: the first cell and the number of cells of its weights. */
+  private readonly yStart: Int32Array;
+  private readonly yLen: Int32Array;
   private readonly active: KernelField[] = [];
+  private readonly outs: Float64Array[] = [];
   /** The one-field list `average` passes (no allocation per call). */
   private readonly single: KernelField[] = [];
 
@@ -95,7 +108,11 @@ export class PerifollicularKernels {
     this.zRows = new Float64Array(0);
     this.zRowsOf = new Int32Array(0);
     this.touched = new Int32Array(0);
-    this.acc = new Float64Array(MAX_FIELDS);
+    this.yLo = new Int32Array(0);
+    this.yHi = new Int32Array(0);
+    this.groups = new Uint8Array(0);
+    this.yStart = Int32Array.from(this.ySpan, (s) => s.start);
+    this.yLen = Int32Array.from(this.ySpan, (s) => s.len);
   }
 
   /** Sets the bulb depth (m) of each follicle; z weights are recomputed only where the depth changed. */
@@ -132,63 +149,83 @@ export class PerifollicularKernels {
     const slots = this.zCache.size;
     // per depth slot: the column's weights spread over y, for both groups (2·ny values), reset lazily
     if (this.zRows.length < slots * 2 * ny) this.zRows = new Float64Array(2 * slots * 2 * ny);
-    if (this.zRowsOf.length < slots) this.zRowsOf = new Int32Array(2 * slots);
-    if (this.touched.length < slots) this.touched = new Int32Array(2 * slots);
+    this.ensureSlots(slots);
     const yRows = this.zRows;
     const yRowsOf = this.zRowsOf;
     const touched = this.touched;
+    const yLo = this.yLo;
+    const yHi = this.yHi;
+    const groups = this.groups;
+    const yOf = this.yOf;
+    const yStart = this.yStart;
+    const yLen = this.yLen;
     yRowsOf.fill(-1, 0, slots);
     for (let c = 0; c < this.members.length; c++) {
       const mem = this.members[c];
       let nTouched = 0;
-      // y first, per follicle, into its depth slot's row
+      let zA = nz;
+      let zB = 0;
+      // y first, per follicle, into its depth slot's row; per slot, the y cells and groups it reaches
       for (let m = 0; m < mem.length; m++) {
         const i = mem[m];
         const w = weight[i];
         if (w === 0) continue;
         const k = zSlot[i];
         const base = 2 * ny * k;
+        const yc = yOf[i];
+        const y0 = yStart[yc];
+        const yl = yLen[yc];
         if (yRowsOf[k] !== c) {
           yRowsOf[k] = c;
           yRows.fill(0, base, base + 2 * ny);
           touched[nTouched++] = k;
+          yLo[k] = y0;
+          yHi[k] = y0 + yl;
+          groups[k] = 0;
+          zA = Math.min(zA, zStart[k]);
+          zB = Math.max(zB, zStart[k] + zLen[k]);
+        } else {
+          yLo[k] = Math.min(yLo[k], y0);
+          yHi[k] = Math.max(yHi[k], y0 + yl);
         }
-        const yc = this.yOf[i];
-        const ys = this.ySpan[yc];
+        groups[k] |= second[i] ? GROUP_B : GROUP_A;
         const yo = yc * ny;
-        const o = base + (second[i] ? ny : 0) + ys.start;
-        for (let y = 0; y < ys.len; y++) yRows[o + y] += w * yW[yo + y];
+        const o = base + (second[i] ? ny : 0) + y0;
+        for (let y = 0; y < yl; y++) yRows[o + y] += w * yW[yo + y];
       }
       if (nTouched === 0) continue;
-      // then z, once per (column class, depth)
-      bufA.fill(0);
-      bufB.fill(0);
+      // then z, once per (column class, depth). The sums skip only terms that are exactly +0 (a slot's row
+      // outside its y cells, a group it does not reach): weights are ≥ 0 and no partial sum is -0, so adding
+      // them would change nothing
+      const r0 = zA * ny;
+      const r1 = zB * ny;
+      bufA.fill(0, r0, r1);
+      bufB.fill(0, r0, r1);
       for (let t = 0; t < nTouched; t++) {
         const k = touched[t];
         const zo = k * nz;
         const base = 2 * ny * k;
+        const ya = yLo[k];
+        const yb = yHi[k];
+        const gk = groups[k];
         for (let z = 0; z < zLen[k]; z++) {
           const wz = zW[zo + z];
           const row = (zStart[k] + z) * ny;
-          for (let y = 0; y < ny; y++) {
-            bufA[row + y] += wz * yRows[base + y];
-            bufB[row + y] += wz * yRows[base + ny + y];
-          }
+          if (gk & GROUP_A) for (let y = ya; y < yb; y++) bufA[row + y] += wz * yRows[base + y];
+          if (gk & GROUP_B) for (let y = ya; y < yb; y++) bufB[row + y] += wz * yRows[base + ny + y];
         }
       }
       // then x, once per column class
       const xs = this.xSpan[c];
       const xo = c * nx;
-      for (let r = 0; r < ny * nz; r++) {
+      const x0 = xs.start;
+      const xl = xs.len;
+      for (let r = r0; r < r1; r++) {
         const va = bufA[r] * invV;
         const vb = bufB[r] * invV;
-        if (va === 0 && vb === 0) continue;
-        const base = nx * r + xs.start;
-        for (let x = 0; x < xs.len; x++) {
-          const wx = xW[xo + x];
-          a[base + x] += wx * va;
-          b[base + x] += wx * vb;
-        }
+        const base = nx * r + x0;
+        if (va !== 0) for (let x = 0; x < xl; x++) a[base + x] += xW[xo + x] * va;
+        if (vb !== 0) for (let x = 0; x < xl; x++) b[base + x] += xW[xo + x] * vb;
       }
     }
   }
@@ -203,10 +240,15 @@ export class PerifollicularKernels {
     const { nx, ny, nz } = this.grid;
     // a field that is zero everywhere (a drug or wound not given in this arm) averages to exactly 0
     const active = this.active;
+    const outs = this.outs;
     active.length = 0;
+    outs.length = 0;
     for (const f of fields) {
       if (isZeroField(f, this.grid.voxelCount)) f.out.fill(0);
-      else active.push(f);
+      else {
+        active.push(f);
+        outs.push(f.out);
+      }
     }
     const k = active.length;
     if (k === 0) return;
@@ -214,21 +256,46 @@ export class PerifollicularKernels {
     if (this.cols.length < k * rows) this.cols = new Float64Array(k * rows);
     const slots = this.zCache.size;
     if (this.zRows.length < slots * k * ny) this.zRows = new Float64Array(2 * slots * k * ny);
-    if (this.zRowsOf.length < slots) this.zRowsOf = new Int32Array(2 * slots);
+    this.ensureSlots(slots);
     const cols = this.cols;
     const zRows = this.zRows;
     const zRowsOf = this.zRowsOf;
-    const acc = this.acc;
+    const touched = this.touched;
+    const yLo = this.yLo;
+    const yHi = this.yHi;
     const xW = this.xW;
     const yW = this.yW;
     const { w: zW, start: zStart, len: zLen } = this.zCache;
     const zSlot = this.zSlot;
     const yOf = this.yOf;
-    const r0 = this.zLo * ny;
+    const yStart = this.yStart;
+    const yLen = this.yLen;
     const kny = k * ny;
     zRowsOf.fill(-1, 0, slots);
     for (let c = 0; c < this.members.length; c++) {
       const mem = this.members[c];
+      // the column's depth slots, the y cells each slot's follicles read and the planes the slots span: only
+      // those sums are formed (the others would never be read; each one formed is summed as before)
+      let nTouched = 0;
+      let zA = nz;
+      let zB = 0;
+      for (let m = 0; m < mem.length; m++) {
+        const i = mem[m];
+        const slot = zSlot[i];
+        const y0 = yStart[yOf[i]];
+        const y1 = y0 + yLen[yOf[i]];
+        if (zRowsOf[slot] !== c) {
+          zRowsOf[slot] = c;
+          touched[nTouched++] = slot;
+          yLo[slot] = y0;
+          yHi[slot] = y1;
+          zA = Math.min(zA, zStart[slot]);
+          zB = Math.max(zB, zStart[slot] + zLen[slot]);
+        } else {
+          yLo[slot] = Math.min(yLo[slot], y0);
+          yHi[slot] = Math.max(yHi[slot], y1);
+        }
+      }
       const xs = this.xSpan[c];
       const xo = c * nx;
       const x0 = xs.start;
@@ -237,48 +304,101 @@ export class PerifollicularKernels {
       for (let j = 0; j < k; j++) {
         const { values, stride, offset } = active[j];
         const co = j * rows;
-        for (let r = r0; r < rows; r++) {
+        // two rows at a time: independent sums overlap (each formed over x in order, as for one row)
+        const rEnd = zB * ny;
+        const rowStep = stride * nx;
+        let r = zA * ny;
+        for (; r + 1 < rEnd; r += 2) {
           let s = 0;
-          const base = nx * r + x0;
-          for (let x = 0; x < xl; x++) s += xW[xo + x] * values[stride * (base + x) + offset];
+          let t = 0;
+          let q = stride * (nx * r + x0) + offset;
+          for (let x = 0; x < xl; x++, q += stride) {
+            const w = xW[xo + x];
+            s += w * values[q];
+            t += w * values[q + rowStep];
+          }
+          cols[co + r] = s;
+          cols[co + r + 1] = t;
+        }
+        for (; r < rEnd; r++) {
+          let s = 0;
+          let q = stride * (nx * r + x0) + offset;
+          for (let x = 0; x < xl; x++, q += stride) s += xW[xo + x] * values[q];
           cols[co + r] = s;
         }
       }
-      for (let m = 0; m < mem.length; m++) {
-        const i = mem[m];
-        const slot = zSlot[i];
-        // then z, once per (column class, depth): the column's follicles sit at few depths
-        if (zRowsOf[slot] !== c) {
-          zRowsOf[slot] = c;
-          const zo = slot * nz;
-          const zl = zLen[slot];
-          const zs = zStart[slot];
-          const out = slot * kny;
-          for (let j = 0; j < k; j++) {
-            const co = j * rows;
-            const oj = out + j * ny;
-            for (let y = 0; y < ny; y++) {
-              let s = 0;
-              for (let z = 0; z < zl; z++) s += zW[zo + z] * cols[co + (zs + z) * ny + y];
-              zRows[oj + y] = s;
+      // then z, once per (column class, depth): the column's follicles sit at few depths
+      for (let t = 0; t < nTouched; t++) {
+        const slot = touched[t];
+        const zo = slot * nz;
+        const zl = zLen[slot];
+        const zs = zStart[slot];
+        const out = slot * kny;
+        const ya = yLo[slot];
+        const yb = yHi[slot];
+        for (let j = 0; j < k; j++) {
+          const co = j * rows + zs * ny;
+          const oj = out + j * ny;
+          // two y cells at a time (independent sums, each over z in order)
+          let y = ya;
+          for (; y + 1 < yb; y += 2) {
+            let s = 0;
+            let u = 0;
+            for (let z = 0; z < zl; z++) {
+              const w = zW[zo + z];
+              const q = co + z * ny + y;
+              s += w * cols[q];
+              u += w * cols[q + 1];
             }
+            zRows[oj + y] = s;
+            zRows[oj + y + 1] = u;
+          }
+          for (; y < yb; y++) {
+            let s = 0;
+            for (let z = 0; z < zl; z++) s += zW[zo + z] * cols[co + z * ny + y];
+            zRows[oj + y] = s;
           }
         }
-        // then y, per follicle
+      }
+      // then y, per follicle
+      for (let m = 0; m < mem.length; m++) {
+        const i = mem[m];
         const yc = yOf[i];
-        const ys = this.ySpan[yc];
         const yo = yc * ny;
-        const yl = ys.len;
-        const zr = slot * kny + ys.start;
-        for (let j = 0; j < k; j++) {
+        const yl = yLen[yc];
+        const zr = zSlot[i] * kny + yStart[yc];
+        // two fields at a time (independent sums, each over y in order)
+        let j = 0;
+        for (; j + 1 < k; j += 2) {
+          const o = zr + j * ny;
+          let s = 0;
+          let u = 0;
+          for (let y = 0; y < yl; y++) {
+            const w = yW[yo + y];
+            s += w * zRows[o + y];
+            u += w * zRows[o + ny + y];
+          }
+          outs[j][i] = s;
+          outs[j + 1][i] = u;
+        }
+        for (; j < k; j++) {
           const o = zr + j * ny;
           let s = 0;
           for (let y = 0; y < yl; y++) s += yW[yo + y] * zRows[o + y];
-          acc[j] = s;
+          outs[j][i] = s;
         }
-        for (let j = 0; j < k; j++) active[j].out[i] = acc[j];
       }
     }
+  }
+
+  /** Grows the per-depth-slot scratch arrays to hold `slots` slots. */
+  private ensureSlots(slots: number): void {
+    if (this.zRowsOf.length >= slots) return;
+    this.zRowsOf = new Int32Array(2 * slots);
+    this.touched = new Int32Array(2 * slots);
+    this.yLo = new Int32Array(2 * slots);
+    this.yHi = new Int32Array(2 * slots);
+    this.groups = new Uint8Array(2 * slots);
   }
 
   /**
@@ -290,58 +410,4 @@ export class PerifollicularKernels {
     this.averageFields(this.single);
   }
 
-}
-
-/**
- * The density a follicle's kernel sees on average, Σ_v ρ(v)²/Σ_v ρ(v) with ρ = a + b (per m³; the ΔV cancel):
- * the kernel-weighted mean of the follicle density over the follicles, grid independent. 0 if there are none.
- */
-export function kernelWeightedMeanDensity(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s1 = 0;
-  let s2 = 0;
-  for (let v = 0; v < a.length; v++) {
-    const r = a[v] + b[v];
-    s1 += r;
-    s2 += r * r;
-  }
-  return s1 > 0 ? s2 / s1 : 0;
-}
-
-/**
- * A laterally uniform sheet of follicles at one bulb depth: a unit cell that stands for many follicles at
- * random positions (human region tiles, tests). Spread in depth by the kernel's z factor, uniform in x, y.
- */
-export class FollicleSheet {
-  private readonly grid: TransportGrid;
-  private readonly span: AxisSpan;
-  private readonly w: Float64Array;
-
-  constructor(grid: TransportGrid, firstViablePlane: number, depthM: number, sigmaM: number) {
-    this.grid = grid;
-    this.w = new Float64Array(grid.nz);
-    this.span = gaussianAxisWeights(depthM, sigmaM, grid.dxM, Math.min(grid.nz - 1, firstViablePlane), grid.nz, this.w, 0);
-  }
-
-  /** Adds `count` follicles per unit cell to the density `out` (per m³). */
-  deposit(count: number, out: Float64Array): void {
-    const g = this.grid;
-    const perVoxel = count / (g.planeSize * g.voxelVolumeM3);
-    for (let z = 0; z < this.span.len; z++) {
-      const k = this.span.start + z;
-      for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) out[v] += this.w[z] * perVoxel;
-    }
-  }
-
-  /** Kernel-weighted average of values[stride·v + offset] around the sheet's follicles. */
-  average(values: ArrayLike<number>, stride = 1, offset = 0): number {
-    const g = this.grid;
-    let sum = 0;
-    for (let z = 0; z < this.span.len; z++) {
-      const k = this.span.start + z;
-      let plane = 0;
-      for (let v = k * g.planeSize; v < (k + 1) * g.planeSize; v++) plane += values[stride * v + offset];
-      sum += (this.w[z] * plane) / g.planeSize;
-    }
-    return sum;
-  }
 }

@@ -142,20 +142,50 @@ export function selectRules(rules: CompiledRules, keep: (behaviour: number) => b
  * start at `offset` of a larger array (one row per follicle).
  */
 export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: Float64Array, offset = 0): void {
-  const start = rules.start;
+  const { start, count, signal, hill, behaviour, gain, halfMaxPowHill, norm, used, minFactor, maxFactor } = rules;
   for (let b = 0; b < out.length; b++) out[b] = start[b];
-  for (let r = 0; r < rules.count; r++) {
-    const s = Math.max(0, signals[offset + rules.signal[r]]);
-    const h = rules.hill[r];
+  for (let r = 0; r < count; r++) {
+    const s = Math.max(0, signals[offset + signal[r]]);
+    const h = hill[r];
     // integer Hill coefficients (the common case) avoid Math.pow in this per-follicle loop
     const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);
-    out[rules.behaviour[r]] *= (1 + (rules.gain[r] * sn) / (rules.halfMaxPowHill[r] + sn)) * rules.norm[r];
+    out[behaviour[r]] *= (1 + (gain[r] * sn) / (halfMaxPowHill[r] + sn)) * norm[r];
   }
   // the combined factor of each behaviour stays within its declared bounds (behaviours without rules
   // start at their bounded neutral factor)
-  const used = rules.used;
   for (let k = 0; k < used.length; k++) {
     const b = used[k];
-    out[b] = Math.min(rules.maxFactor[b], Math.max(rules.minFactor[b], out[b]));
+    out[b] = Math.min(maxFactor[b], Math.max(minFactor[b], out[b]));
+  }
+}
+
+/**
+ * `evaluateRules` for `count` follicles at once: follicle i's signals start at signals[i·stride], its
+ * BEHAVIOURS.length factors go to out[i·BEHAVIOURS.length…]. Rule by rule over the follicles (the rule's
+ * constants stay in registers over a long loop), each product formed in the same rule order as
+ * `evaluateRules`, so every factor is bitwise the same.
+ */
+export function evaluateRulesBatch(rules: CompiledRules, signals: Float64Array, stride: number, count: number, out: Float64Array): void {
+  const { start, signal, hill, behaviour, gain, halfMaxPowHill, norm, used, minFactor, maxFactor } = rules;
+  const nB = start.length;
+  for (let i = 0; i < count; i++) for (let b = 0; b < nB; b++) out[i * nB + b] = start[b];
+  for (let r = 0; r < rules.count; r++) {
+    const sig = signal[r];
+    const h = hill[r];
+    const g = gain[r];
+    const kn = halfMaxPowHill[r];
+    const nr = norm[r];
+    const b = behaviour[r];
+    for (let i = 0; i < count; i++) {
+      const s = Math.max(0, signals[i * stride + sig]);
+      const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);
+      out[i * nB + b] *= (1 + (g * sn) / (kn + sn)) * nr;
+    }
+  }
+  for (let k = 0; k < used.length; k++) {
+    const b = used[k];
+    const lo = minFactor[b];
+    const hi = maxFactor[b];
+    for (let i = 0; i < count; i++) out[i * nB + b] = Math.min(hi, Math.max(lo, out[i * nB + b]));
   }
 }

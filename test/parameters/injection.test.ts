@@ -24,7 +24,7 @@ const mayImportDefaults = (rel: string) =>
 /** Mechanism and driver files whose numbers must all be pure math, units or numerics. */
 const ENGINE = [
   'src/microenv/tile.ts', 'src/microenv/chemistry.ts', 'src/microenv/follicleCoupling.ts', 'src/microenv/rules.ts',
-  'src/microenv/perifollicularKernel.ts', 'src/microenv/kernelAxis.ts', 'src/microenv/processes/vegf.ts', 'src/microenv/processes/ros.ts',
+  'src/microenv/perifollicularKernel.ts', 'src/microenv/follicleSheet.ts', 'src/microenv/kernelAxis.ts', 'src/microenv/processes/vegf.ts', 'src/microenv/processes/ros.ts',
   'src/delivery/applications.ts', 'src/delivery/substrates.ts', 'src/patch/geometry.ts', 'src/patch/release.ts',
   'src/skin/follicles.ts', 'src/study/animal.ts', 'src/study/aggregate.ts', 'src/tasks/humanMicroenvironment.ts',
   'src/tasks/patchDeliveryRun.ts', 'src/tasks/mouseStudyRun.ts', 'src/tasks/humanScalpRun.ts',

@@ -76,24 +76,29 @@ export function rosProcess(
       // the healthy twin: the population's production with the same follicles, no androgen, no ceria
       const pHealthy = R.clearancePerS * R.h2o2BaselineMolPerM3;
       const perDensityHealthy = ref > 0 ? share / ref : 0;
-      const hi = healthyInputs;
-      for (let v = 0; v < f.grid.voxelCount; v++) {
-        if (!f.viable[v]) {
-          inputs.prodS[v] = 0;
-          inputs.prodH[v] = 0;
-          hi.prodS[v] = 0;
-          hi.prodH[v] = 0;
+      // inputs and fields as locals: the loop stores into typed arrays, after which object properties may be reloaded
+      const { prodS, prodH, ceriaArea } = inputs;
+      const { prodS: prodSH, prodH: prodHH } = healthyInputs;
+      const { viable, telogenPerM3, anagenPerM3 } = f;
+      const nVox = f.grid.voxelCount;
+      for (let v = 0; v < nVox; v++) {
+        if (!viable[v]) {
+          prodS[v] = 0;
+          prodH[v] = 0;
+          prodSH[v] = 0;
+          prodHH[v] = 0;
         } else {
-          const density = f.telogenPerM3[v] + f.anagenPerM3[v];
+          const density = telogenPerM3[v] + anagenPerM3[v];
           const p = pTot * (1 - share + perDensity * density);
-          inputs.prodS[v] = 2 * sShare * p;
-          inputs.prodH[v] = (1 - sShare) * p;
+          prodS[v] = 2 * sShare * p;
+          prodH[v] = (1 - sShare) * p;
           const ph = pHealthy * (1 - share + perDensityHealthy * density);
-          hi.prodS[v] = 2 * sShare * ph;
-          hi.prodH[v] = (1 - sShare) * ph;
+          prodSH[v] = 2 * sShare * ph;
+          prodHH[v] = (1 - sShare) * ph;
         }
-        inputs.ceriaArea[v] = ceriaActiveArea(ceria[v], particle);
+        ceriaArea[v] = ceriaActiveArea(ceria[v], particle);
       }
+      const hi = healthyInputs;
       if (integrator) integrator.step(f.chem, tS, dt);
       else rosBackwardEulerStep(params, inputs, f.chem, dt, tol, 0, f.grid.voxelCount);
       if (!healthyTwin) return;

@@ -32,16 +32,19 @@ export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number, fi
       const grow = 1 - Math.exp(-dt / VS.growthS);
       const regress = 1 - Math.exp(-dt / VS.regressionS);
       const inhibit = ctx.mechanisms.rosVesselInhibition ? VS.rosInhibition : 0;
-      for (let v = 0; v < f.grid.voxelCount; v++) {
-        if (!f.viable[v]) continue;
+      // the fields as locals: the loop stores into a typed array, after which object properties may be reloaded
+      const { viable, chem, chemHealthy, vessels } = f;
+      const nVox = f.grid.voxelCount;
+      for (let v = 0; v < nVox; v++) {
+        if (!viable[v]) continue;
         const fold = vegf[v] / vegfRefMolPerM3;
         // the default Hill coefficient 2 without Math.pow in this per-voxel, per-step loop
         const fn = n === 2 ? fold * fold : Math.pow(fold, n);
         let target = rhoMin + ((rhoMax - rhoMin) * fn) / (kn + fn);
-        const ros = f.chem[3 * v + 1] / (fixedRosRefMolPerM3 ?? f.chemHealthy[3 * v + 1]);
+        const ros = chem[3 * v + 1] / (fixedRosRefMolPerM3 ?? chemHealthy[3 * v + 1]);
         target /= 1 + inhibit * Math.max(0, ros - 1);
-        const r = f.vessels[v];
-        f.vessels[v] = r + (target - r) * (target > r ? grow : regress);
+        const r = vessels[v];
+        vessels[v] = r + (target - r) * (target > r ? grow : regress);
       }
     },
   };

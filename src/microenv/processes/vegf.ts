@@ -50,15 +50,19 @@ export function vegfProcess(V: VegfParams): VegfProcess {
       const ref = f.referenceDensityPerM3;
       // production per unit follicle density: a healthy telogen follicle at the reference density sits at `scale`
       const q = ref > 0 ? (V.decayPerS * scale) / ref : 0;
-      for (let v = 0; v < g.voxelCount; v++) {
-        const t = f.telogenPerM3[v];
-        const a = f.anagenPerM3[v];
-        if (t + a === 0 || !f.viable[v]) {
+      // fields and switches as locals: the loop stores into a typed array, after which object properties may be reloaded
+      const { telogenPerM3, anagenPerM3, viable, vessels } = f;
+      const minoxidilOn = m.minoxidilVegf;
+      const nVox = g.voxelCount;
+      for (let v = 0; v < nVox; v++) {
+        const t = telogenPerM3[v];
+        const a = anagenPerM3[v];
+        if (t + a === 0 || !viable[v]) {
           source[v] = 0;
           continue;
         }
-        const hyp = Math.max(0, 1 - f.vessels[v]);
-        const minox = m.minoxidilVegf ? 1 + (mxMax * mx[v]) / (mxK + mx[v]) : 1;
+        const hyp = Math.max(0, 1 - vessels[v]);
+        const minox = minoxidilOn ? 1 + (mxMax * mx[v]) / (mxK + mx[v]) : 1;
         const mult = (1 + hypGain * hyp) * (1 + woundGain * wound[v]) * minox * androgen;
         // each follicle's multiplier is capped by phase, so the sum over follicles is split by phase
         source[v] = q * (t * Math.min(fMax, mult) + a * Math.min(fMax, fA * mult));

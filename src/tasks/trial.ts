@@ -33,6 +33,14 @@ function toTable(cols: Record<string, (number | string)[]>): Table {
 
 const round = (x: number, d = 3) => (Number.isFinite(x) ? Number(x.toFixed(d)) : x);
 
+/** Column store of a table being built row by row (keys in column order). */
+type Columns = Record<string, (number | string)[]>;
+
+/** Appends one row to a column store: each key of `row` to its column (every column must get a value). */
+function addRow(t: Columns, row: Record<string, number | string>): void {
+  for (const k of Object.keys(t)) t[k].push(row[k]);
+}
+
 /**
  * Builds the trial's tables and summary from the candidates' records (pure). The photographed men are run once
  * more with per-follicle state (photoSubjects.ts), which needs the run's seed.
@@ -46,17 +54,11 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: 
   const visits: Record<string, (number | string)[]> = { population: [], arm: [], week: [], n: [], meanChangePerCm2: [], sdChangePerCm2: [], ciLowPerCm2: [], ciHighPerCm2: [], meanChangePct: [], ciLowPct: [], ciHighPct: [] };
   for (const pop of ['itt', 'pp'] as const) {
     for (const v of visitSummaries(s, set, pop)) {
-      visits.population.push(pop);
-      visits.arm.push(s.arms[v.arm].id);
-      visits.week.push(v.week);
-      visits.n.push(v.abs.n);
-      visits.meanChangePerCm2.push(round(v.abs.mean));
-      visits.sdChangePerCm2.push(round(v.abs.sd));
-      visits.ciLowPerCm2.push(round(v.abs.lo));
-      visits.ciHighPerCm2.push(round(v.abs.hi));
-      visits.meanChangePct.push(round(v.pct.mean));
-      visits.ciLowPct.push(round(v.pct.lo));
-      visits.ciHighPct.push(round(v.pct.hi));
+      addRow(visits, {
+        population: pop, arm: s.arms[v.arm].id, week: v.week, n: v.abs.n,
+        meanChangePerCm2: round(v.abs.mean), sdChangePerCm2: round(v.abs.sd), ciLowPerCm2: round(v.abs.lo), ciHighPerCm2: round(v.abs.hi),
+        meanChangePct: round(v.pct.mean), ciLowPct: round(v.pct.lo), ciHighPct: round(v.pct.hi),
+      });
     }
   }
   const diffs: Record<string, (number | string)[]> = { population: [], arm: [], versus: [], differencePerCm2: [], se: [], ciLow: [], ciHigh: [], p: [], power: [], nFor80: [], nFor90: [] };
@@ -66,17 +68,10 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: 
     for (const d of ancovas[pop].differences) {
       const n = (pop === 'itt' ? flow.analysedItt : flow.analysedPp)[d.arm];
       const pw = observedPower(d.estimate, ancovas[pop].residualSd, n, s.analysis.alpha);
-      diffs.population.push(pop);
-      diffs.arm.push(s.arms[d.arm].id);
-      diffs.versus.push(s.arms[control].id);
-      diffs.differencePerCm2.push(round(d.estimate));
-      diffs.se.push(round(d.se));
-      diffs.ciLow.push(round(d.lo));
-      diffs.ciHigh.push(round(d.hi));
-      diffs.p.push(round(d.p, 6));
-      diffs.power.push(round(pw.power));
-      diffs.nFor80.push(pw.nFor80);
-      diffs.nFor90.push(pw.nFor90);
+      addRow(diffs, {
+        population: pop, arm: s.arms[d.arm].id, versus: s.arms[control].id, differencePerCm2: round(d.estimate), se: round(d.se),
+        ciLow: round(d.lo), ciHigh: round(d.hi), p: round(d.p, 6), power: round(pw.power), nFor80: pw.nFor80, nFor90: pw.nFor90,
+      });
     }
   }
   // common random numbers: the same men under every arm, so each arm's difference from control is also paired
@@ -84,50 +79,33 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: 
   const pairedItt = pairedDifferences(s, set, 'itt', control);
   for (const pop of ['itt', 'pp'] as const) {
     for (const d of pop === 'itt' ? pairedItt : pairedDifferences(s, set, pop, control)) {
-      paired.population.push(pop);
-      paired.arm.push(s.arms[d.arm].id);
-      paired.versus.push(s.arms[control].id);
-      paired.n.push(d.diff.n);
-      paired.differencePerCm2.push(round(d.diff.estimate));
-      paired.sdPerCm2.push(round(d.diff.sd));
-      paired.se.push(round(d.diff.se));
-      paired.ciLow.push(round(d.diff.lo));
-      paired.ciHigh.push(round(d.diff.hi));
-      paired.p.push(round(d.diff.p, 6));
+      const x = d.diff;
+      addRow(paired, {
+        population: pop, arm: s.arms[d.arm].id, versus: s.arms[control].id, n: x.n, differencePerCm2: round(x.estimate),
+        sdPerCm2: round(x.sd), se: round(x.se), ciLow: round(x.lo), ciHigh: round(x.hi), p: round(x.p, 6),
+      });
     }
   }
   const resp: Record<string, (number | string)[]> = { population: [], arm: [], responders: [], n: [], proportion: [], ciLow: [], ciHigh: [], differenceVsControl: [], diffCiLow: [], diffCiHigh: [] };
   for (const pop of ['itt', 'pp'] as const) {
     for (const r of responders(s, set, pop, control)) {
-      resp.population.push(pop);
-      resp.arm.push(s.arms[r.arm].id);
-      resp.responders.push(r.prop.k);
-      resp.n.push(r.prop.n);
-      resp.proportion.push(round(r.prop.p));
-      resp.ciLow.push(round(r.prop.lo));
-      resp.ciHigh.push(round(r.prop.hi));
-      resp.differenceVsControl.push(round(r.diff.estimate));
-      resp.diffCiLow.push(round(r.diff.lo));
-      resp.diffCiHigh.push(round(r.diff.hi));
+      addRow(resp, {
+        population: pop, arm: s.arms[r.arm].id, responders: r.prop.k, n: r.prop.n, proportion: round(r.prop.p), ciLow: round(r.prop.lo),
+        ciHigh: round(r.prop.hi), differenceVsControl: round(r.diff.estimate), diffCiLow: round(r.diff.lo), diffCiHigh: round(r.diff.hi),
+      });
     }
   }
   const subjects: Record<string, (number | string)[]> = { id: [], arm: [], age: [], yearsSinceOnset: [], norwood: [], sultOd: [], adherence: [], completer: [], perProtocol: [], baseline: [], final: [], changePerCm2: [], changePct: [], trueChangePct: [], gpa: [] };
   for (const r of set) {
-    subjects.id.push(r.rec.id);
-    subjects.arm.push(s.arms[r.arm].id);
-    subjects.age.push(round(r.rec.ageYears, 1));
-    subjects.yearsSinceOnset.push(round(r.rec.yearsSinceOnset, 1));
-    subjects.norwood.push(r.rec.stage);
-    subjects.sultOd.push(round(r.rec.sultOd));
-    subjects.adherence.push(round(r.rec.adherence));
-    subjects.completer.push(r.completer ? 1 : 0);
-    subjects.perProtocol.push(r.perProtocol ? 1 : 0);
-    subjects.baseline.push(r.course.measured[0]);
-    subjects.final.push(countAt(r, last));
-    subjects.changePerCm2.push(round((countAt(r, last) - r.course.measured[0]) / s.targetArea.areaCm2));
-    subjects.changePct.push(round(r.course.measured[0] > 0 ? 100 * (countAt(r, last) / r.course.measured[0] - 1) : 0));
-    subjects.trueChangePct.push(round(r.course.trueCount[0] > 0 ? 100 * (r.course.trueCount[last] / r.course.trueCount[0] - 1) : 0));
-    subjects.gpa.push(gpaAt(r, last));
+    const base = r.course.measured[0];
+    const fin = countAt(r, last);
+    const t0 = r.course.trueCount[0];
+    addRow(subjects, {
+      id: r.rec.id, arm: s.arms[r.arm].id, age: round(r.rec.ageYears, 1), yearsSinceOnset: round(r.rec.yearsSinceOnset, 1), norwood: r.rec.stage,
+      sultOd: round(r.rec.sultOd), adherence: round(r.rec.adherence), completer: r.completer ? 1 : 0, perProtocol: r.perProtocol ? 1 : 0,
+      baseline: base, final: fin, changePerCm2: round((fin - base) / s.targetArea.areaCm2), changePct: round(base > 0 ? 100 * (fin / base - 1) : 0),
+      trueChangePct: round(t0 > 0 ? 100 * (r.course.trueCount[last] / t0 - 1) : 0), gpa: gpaAt(r, last),
+    });
   }
   const weeks = Math.ceil(s.durationWeeks);
   const shed: Record<string, (number | string)[]> = { arm: [], week: [], shedRelativeToBaseline: [] };
@@ -145,15 +123,11 @@ export function reduceTrial(s: TrialScenario, records: CandidateRecord[], seed: 
   const saf = safety(s, set, dp);
   const safetyTable: Record<string, (number | string)[]> = { arm: [], needleSessions: [], needleDepthMm: [], ceriaRetainedUg: [], rosBelowFloorFraction: [], rosBelowFloorBulge: [], rosBelowFloorBulb: [], sheddingEpisodeWeeks: [], menWithSheddingEpisode: [] };
   for (const x of saf) {
-    safetyTable.arm.push(s.arms[x.arm].id);
-    safetyTable.needleSessions.push(round(x.needleSessions, 2));
-    safetyTable.needleDepthMm.push(round(x.needleDepthMm, 2));
-    safetyTable.ceriaRetainedUg.push(round(x.ceriaRetainedUg, 2));
-    safetyTable.rosBelowFloorFraction.push(round(x.rosBelowFloorFraction));
-    safetyTable.rosBelowFloorBulge.push(round(x.rosBelowFloorBulge));
-    safetyTable.rosBelowFloorBulb.push(round(x.rosBelowFloorBulb));
-    safetyTable.sheddingEpisodeWeeks.push(round(x.sheddingEpisodeWeeks, 2));
-    safetyTable.menWithSheddingEpisode.push(round(x.menWithSheddingEpisode));
+    addRow(safetyTable, {
+      arm: s.arms[x.arm].id, needleSessions: round(x.needleSessions, 2), needleDepthMm: round(x.needleDepthMm, 2), ceriaRetainedUg: round(x.ceriaRetainedUg, 2),
+      rosBelowFloorFraction: round(x.rosBelowFloorFraction), rosBelowFloorBulge: round(x.rosBelowFloorBulge), rosBelowFloorBulb: round(x.rosBelowFloorBulb),
+      sheddingEpisodeWeeks: round(x.sheddingEpisodeWeeks, 2), menWithSheddingEpisode: round(x.menWithSheddingEpisode),
+    });
   }
   const flowTable: Record<string, (number | string)[]> = { stage: ['screened', 'failed age', 'failed Norwood', 'eligible', 'eligible, not randomized (arm full)'], count: [flow.screened, flow.failedAge, flow.failedNorwood, flow.eligible, flow.eligibleNotRandomized] };
   s.arms.forEach((a, i) => {

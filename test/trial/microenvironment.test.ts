@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assembleTrial } from '../../src/parameters/assemble/trial.ts';
 import { assembleTrialMicroenv } from '../../src/parameters/assemble/trialMicroenvironment.ts';
-import { validateScenario } from '../../src/scenario/index.ts';
 import { bulbRuleFactors, solveBulbSignals } from '../../src/tasks/humanMicroenvironment.ts';
 import { BEHAVIOURS, compileRules } from '../../src/microenv/rules.ts';
 import { bulbSignalsAt, coupledFactors, microenvTable, type MicroenvTable } from '../../src/trial/microenvironment.ts';
 import { planTrial, runTrialUnit } from '../../src/trial/run.ts';
+import { validTrial } from '../helpers/scenarios.ts';
 import type { TrialScenario } from '../../src/trial/schema.ts';
 import { drawSubject } from '../../src/trial/population.ts';
 import { subjectSchedule } from '../../src/trial/regimen.ts';
@@ -119,8 +119,7 @@ describe('coupled microenvironment of the trials (docs/model.md §9.10)', () => 
 });
 
 function scenario(extra: Record<string, unknown> = {}): TrialScenario {
-  const r = validateScenario({
-    model: 'trial',
+  return validTrial({
     seed: 5,
     durationWeeks: 24,
     visitsWeeks: [0, 24],
@@ -129,6 +128,4 @@ function scenario(extra: Record<string, unknown> = {}): TrialScenario {
     arms: [{ id: 'placebo', n: 4 }],
     ...extra,
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value as TrialScenario;
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { assembleTrial } from '../../src/parameters/assemble/trial.ts';
-import { validateScenario } from '../../src/scenario/index.ts';
 import { reduceTrial } from '../../src/tasks/trial.ts';
 import { trialPhotos } from '../../src/output/reports/trialReport.ts';
 import { PHASE } from '../../src/follicle/human/automaton.ts';
@@ -9,11 +8,11 @@ import { depthDoseLookup } from '../../src/trial/ceriaDepthDose.ts';
 import { follicleSpots, renderVertexPhoto, vertexPhotoRaster } from '../../src/trial/photo.ts';
 import { photographFollicles, viewCounts } from '../../src/trial/photoSubjects.ts';
 import { planTrial, runTrialUnit } from '../../src/trial/run.ts';
+import { validTrial } from '../helpers/scenarios.ts';
 import type { TrialScenario } from '../../src/trial/schema.ts';
 
 function scenario(): TrialScenario {
-  const r = validateScenario({
-    model: 'trial',
+  return validTrial({
     seed: 5,
     durationWeeks: 24,
     visitsWeeks: [0, 12, 24],
@@ -29,8 +28,6 @@ function scenario(): TrialScenario {
     // this small trial turns terminal under finasteride within 24 weeks (the test is about drawing follicles)
     parameters: { 'trialProgression.recoveryToLossRatio': 1 },
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value as TrialScenario;
 }
 
 const P = assembleTrial({ 'trialProgression.recoveryToLossRatio': 1 });

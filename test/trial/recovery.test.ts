@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { validateScenario } from '../../src/scenario/index.ts';
 import { assembleTrial } from '../../src/parameters/assemble/trial.ts';
 import { planMicroenv, planTrial, runTrialUnit, type CandidateRecord } from '../../src/trial/run.ts';
 import { coupledFactors } from '../../src/trial/microenvironment.ts';
 import { trialModelTemplate, trialRecoveryPerCycle } from '../../src/trial/subject.ts';
+import { validTrial } from '../helpers/scenarios.ts';
 import type { TrialScenario } from '../../src/trial/schema.ts';
 
 /** Placebo and finasteride 1 mg on the same men (common random numbers), two years. */
 function scenario(): TrialScenario {
-  const r = validateScenario({
-    model: 'trial',
+  return validTrial({
     seed: 23,
     durationWeeks: 104,
     visitsWeeks: [0, 52, 104],
@@ -21,8 +20,6 @@ function scenario(): TrialScenario {
       { id: 'fin1', n: 8, treatments: { finasteride: { doseMg: 1 } } },
     ],
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value as TrialScenario;
 }
 
 /** The eligible men's courses with the trial recovery/loss ratio set to r through the parameter assembly. */

@@ -5,11 +5,11 @@ import { validateScenario } from '../../src/scenario/index.ts';
 import { reduceTrial } from '../../src/tasks/trial.ts';
 import { runTask } from '../../src/tasks/runTask.ts';
 import { planTrial, runTrialUnit } from '../../src/trial/run.ts';
+import { validTrial } from '../helpers/scenarios.ts';
 import type { TrialScenario } from '../../src/trial/schema.ts';
 
 function scenario(extra: Record<string, unknown> = {}): TrialScenario {
-  const r = validateScenario({
-    model: 'trial',
+  return validTrial({
     seed: 11,
     durationWeeks: 16,
     visitsWeeks: [0, 8, 16],
@@ -23,9 +23,6 @@ function scenario(extra: Record<string, unknown> = {}): TrialScenario {
     ],
     ...extra,
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  assert.equal(r.value.model, 'trial');
-  return r.value as TrialScenario;
 }
 
 const records = (s: TrialScenario) => planTrial(s, assembleTrial(s.parameterValues)).flatMap((u) => runTrialUnit(s, u, s.seed ?? 0, assembleTrial(s.parameterValues)));

@@ -148,126 +148,68 @@ export function rosBackwardEulerStep(
   const prodH = inp.prodH;
   const prodS = inp.prodS;
   let failed = 0;
-  // two voxels at a time, a and b, each with its own iteration (the same arithmetic and iteration cap as one
-  // voxel alone): their independent Newton chains overlap in the pipeline. The two copies of the step below
-  // must stay identical. The last voxel of an odd range goes alone (b repeats it and does not run).
-  for (let v = start; v < end; v += 2) {
-    const vb = v + 1 < end ? v + 1 : v;
-    const hasB = vb !== v;
-    const oa = 3 * v;
-    const H0a = y[oa + 1];
-    const Aa = area[v];
-    const kda = kSod + ceSod * Aa;
-    const vCea = ceCat * Aa;
-    const pHa = prodH[v];
-    const sNuma = y[oa] + h * prodS[v];
-    const sDen0a = 1 + h * kda;
-    const gNuma = y[oa + 2] + gNum0;
-    let loa = 0;
-    let hia = H0a + h * (pHa + 0.5 * kda * (sNuma / sDen0a));
-    let Ha = Math.min(Math.max(H0a, loa), hia);
-    let runa = true;
-    let oka = false;
-    const ob = 3 * vb;
-    const H0b = y[ob + 1];
-    const Ab = area[vb];
-    const kdb = kSod + ceSod * Ab;
-    const vCeb = ceCat * Ab;
-    const pHb = prodH[vb];
-    const sNumb = y[ob] + h * prodS[vb];
-    const sDen0b = 1 + h * kdb;
-    const gNumb = y[ob + 2] + gNum0;
-    let lob = 0;
-    let hib = H0b + h * (pHb + 0.5 * kdb * (sNumb / sDen0b));
-    let Hb = Math.min(Math.max(H0b, lob), hib);
-    let runb = hasB;
-    let okb = false;
-    for (let it = 0; it < maxIterations && (runa || runb); it++) {
-      if (runa) {
-        // reciprocals once: at most four divisions per iteration; without ceria (the healthy twin, untreated
-        // voxels) iCe only ever multiplies vCe = ±0, and any finite value gives the same ±0 products, so its
-        // division is skipped (K_ce > 0 and H ≥ 0 keep it finite)
-        const iG = 1 / (gDen0 + h2gpx * Ha);
-        const G = gNuma * iG;
-        const iS = 1 / (sDen0a + hkGS * G);
-        const S = sNuma * iS;
-        const iCat = 1 / (kCat + Ha);
-        const iCe = vCea === 0 ? 0 : 1 / (kCe + Ha);
-        const cat = vCat * iCat;
-        const ce = vCea * iCe;
-        const F = Ha - H0a - h * (pHa + 0.5 * kda * S - (cat + gpx * G + ce) * Ha);
-        const dG = -G * h2gpx * iG;
-        const dS = -S * hkGS * dG * iS;
-        const dF = 1 + h * (-0.5 * kda * dS + cat * kCat * iCat + gpx * (G + Ha * dG) + ce * kCe * iCe);
-        if (!Number.isFinite(F + dF)) runa = false;
-        else {
-          if (F > 0) hia = Ha;
-          else loa = Ha;
-          let Hn = Ha - F / dF;
-          // outside the bracket: bisect instead
-          if (!(Hn >= loa && Hn <= hia)) Hn = 0.5 * (loa + hia);
-          const d = Hn - Ha;
-          Ha = Hn;
-          // every species' increment within its weight (max norm ≤ 1, which implies the RMS norm ≤ 1)
-          const eS = dS * d;
-          const eG = dG * d;
-          if (
-            (Math.abs(d) <= aH + rt * Math.abs(Hn) && Math.abs(eS) <= aS + rt * Math.abs(S + eS) && Math.abs(eG) <= aG + rt * Math.abs(G + eG)) ||
-            hia - loa <= 0
-          ) {
-            runa = false;
-            oka = true;
-          }
-        }
-      }
-      if (runb) {
-        const iG = 1 / (gDen0 + h2gpx * Hb);
-        const G = gNumb * iG;
-        const iS = 1 / (sDen0b + hkGS * G);
-        const S = sNumb * iS;
-        const iCat = 1 / (kCat + Hb);
-        const iCe = vCeb === 0 ? 0 : 1 / (kCe + Hb);
-        const cat = vCat * iCat;
-        const ce = vCeb * iCe;
-        const F = Hb - H0b - h * (pHb + 0.5 * kdb * S - (cat + gpx * G + ce) * Hb);
-        const dG = -G * h2gpx * iG;
-        const dS = -S * hkGS * dG * iS;
-        const dF = 1 + h * (-0.5 * kdb * dS + cat * kCat * iCat + gpx * (G + Hb * dG) + ce * kCe * iCe);
-        if (!Number.isFinite(F + dF)) runb = false;
-        else {
-          if (F > 0) hib = Hb;
-          else lob = Hb;
-          let Hn = Hb - F / dF;
-          if (!(Hn >= lob && Hn <= hib)) Hn = 0.5 * (lob + hib);
-          const d = Hn - Hb;
-          Hb = Hn;
-          const eS = dS * d;
-          const eG = dG * d;
-          if (
-            (Math.abs(d) <= aH + rt * Math.abs(Hn) && Math.abs(eS) <= aS + rt * Math.abs(S + eS) && Math.abs(eG) <= aG + rt * Math.abs(G + eG)) ||
-            hib - lob <= 0
-          ) {
-            runb = false;
-            okb = true;
-          }
-        }
+  for (let v = start; v < end; v++) {
+    const o = 3 * v;
+    const S0 = y[o];
+    const H0 = y[o + 1];
+    const G0 = y[o + 2];
+    const A = area[v];
+    const kd = kSod + ceSod * A;
+    const vCe = ceCat * A;
+    const pH = prodH[v];
+    const sNum = S0 + h * prodS[v];
+    const sDen0 = 1 + h * kd;
+    const gNum = G0 + gNum0;
+    let lo = 0;
+    let hi = H0 + h * (pH + 0.5 * kd * (sNum / sDen0));
+    let H = Math.min(Math.max(H0, lo), hi);
+    let G = 0;
+    let S = 0;
+    let ok = false;
+    for (let it = 0; it < maxIterations; it++) {
+      // reciprocals once: four divisions per iteration
+      const iG = 1 / (gDen0 + h2gpx * H);
+      G = gNum * iG;
+      const iS = 1 / (sDen0 + hkGS * G);
+      S = sNum * iS;
+      const iCat = 1 / (kCat + H);
+      // without ceria (the healthy twin, untreated voxels) iCe only ever multiplies vCe = ±0: any finite value
+      // gives the same ±0 products, so the division is skipped (K_ce > 0 and H ≥ 0 keep it finite)
+      const iCe = vCe === 0 ? 0 : 1 / (kCe + H);
+      const cat = vCat * iCat;
+      const ce = vCe * iCe;
+      const F = H - H0 - h * (pH + 0.5 * kd * S - (cat + gpx * G + ce) * H);
+      const dG = -G * h2gpx * iG;
+      const dS = -S * hkGS * dG * iS;
+      const dF = 1 + h * (-0.5 * kd * dS + cat * kCat * iCat + gpx * (G + H * dG) + ce * kCe * iCe);
+      if (!Number.isFinite(F + dF)) break;
+      if (F > 0) hi = H;
+      else lo = H;
+      let Hn = H - F / dF;
+      // outside the bracket: bisect instead
+      if (!(Hn >= lo && Hn <= hi)) Hn = 0.5 * (lo + hi);
+      const d = Hn - H;
+      H = Hn;
+      // every species' increment within its weight (max norm ≤ 1, which implies the RMS norm ≤ 1)
+      const eS = dS * d;
+      const eG = dG * d;
+      if (
+        (Math.abs(d) <= aH + rt * Math.abs(H) && Math.abs(eS) <= aS + rt * Math.abs(S + eS) && Math.abs(eG) <= aG + rt * Math.abs(G + eG)) ||
+        hi - lo <= 0
+      ) {
+        ok = true;
+        break;
       }
     }
-    // a voxel whose solve was not finite, or did not converge within the cap, keeps its state
-    if (oka) {
-      const Gf = gNuma / (gDen0 + h2gpx * Ha);
-      y[oa] = sNuma / (sDen0a + hkGS * Gf);
-      y[oa + 1] = Ha;
-      y[oa + 2] = Gf;
-    } else failed++;
-    if (hasB) {
-      if (okb) {
-        const Gf = gNumb / (gDen0 + h2gpx * Hb);
-        y[ob] = sNumb / (sDen0b + hkGS * Gf);
-        y[ob + 1] = Hb;
-        y[ob + 2] = Gf;
-      } else failed++;
+    if (!ok) {
+      failed++;
+      continue;
     }
+    G = gNum / (gDen0 + h2gpx * H);
+    S = sNum / (sDen0 + hkGS * G);
+    y[o] = S;
+    y[o + 1] = H;
+    y[o + 2] = G;
   }
   return failed;
 }

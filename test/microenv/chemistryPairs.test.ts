@@ -6,7 +6,7 @@ import { assembleChemistry } from '../../src/parameters/assemble/chemistry.ts';
 const p = assembleChemistry({});
 const tol = { atol: [1e-15, 1e-11, 1e-8] as [number, number, number], rtol: 1e-6, maxIterations: 200 };
 
-describe('rosBackwardEulerStep, two voxels at a time', () => {
+describe('rosBackwardEulerStep over a range', () => {
   it('gives each voxel bitwise the state it gets when stepped alone (odd range, with and without ceria, a failing voxel)', () => {
     const n = 37;
     let seed = 11;

@@ -1,6 +1,6 @@
 /**
  * Profiling driver: a reduced flagship mouse study in this thread (no file output), for
- * `node --cpu-prof --import tsx scripts/profile-mouse.ts [micePerArm] [days] [arms]`.
+ * `[SCHEME=modal|lod] [COUPLING_H=h] node --cpu-prof --import tsx scripts/profile-mouse.ts [micePerArm] [days] [arms]`.
  * Prints the wall time; keep it small on the shared machine.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +20,12 @@ const scenario = {
   arms: arms === 'all' ? base.arms : base.arms.filter((a) => arms.split(',').includes(a.id)),
   endpoints: { ...base.endpoints, compareDays: base.endpoints.compareDays.filter((d) => d <= Number(days)) },
   photos: { ...base.photos, days: base.photos.days.filter((d) => d <= Number(days)) },
+  // SCHEME / COUPLING_H override the tile's transport scheme and coupling step (hours)
+  microenvironment: {
+    ...base.microenvironment,
+    ...(process.env.SCHEME ? { transportScheme: process.env.SCHEME as 'lod' | 'modal' } : {}),
+    ...(process.env.COUPLING_H ? { couplingStepH: Number(process.env.COUPLING_H) } : {}),
+  },
 };
 const c0 = process.cpuUsage();
 const t0 = performance.now();

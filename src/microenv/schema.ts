@@ -30,9 +30,13 @@ export const microenvObjectSchema = z.strictObject({
     .number()
     .min(MIN_COUPLING_STEP_H)
     .max(24)
-    .default(1)
-    .describe('operator-splitting step of transport, chemistry and vessels (hours, 0.01 to 24: every scheme is implicit, so shorter steps only multiply the work; at most the run)'),
+    .default(mouseTile.couplingStepH.value)
+    .describe('operator-splitting step of transport, chemistry and vessels (hours, 0.01 to 24: every scheme is stable at any step; at most the run, and in a mouse study a divisor of the lattice step)'),
   voxelUm: z.number().min(MIN_TILE_VOXEL_UM).max(500).default(mouseTile.voxelUm.value).describe('voxel edge of the periodic unit-cell tile (µm, 5 to 500: below a cell size the continuum model does not hold); 62.5 gives 8 x 8 voxels per 500 µm pitch'),
+  transportScheme: z
+    .enum(['modal', 'lod'])
+    .default('modal')
+    .describe("implicit transport step: 'modal' solves the 3-D backward-Euler step exactly by lateral cosine modes (steady states independent of the step), 'lod' splits it into x, y and z sweeps"),
   chemistryScheme: z
     .enum(['backward-euler', 'tr-bdf2'])
     .default('backward-euler')

@@ -49,6 +49,11 @@ export interface TileOptions {
   couplingStepS: number;
   /** Start time (s, ≤ 0): a negative start spins the tile up to its steady state before treatments. */
   startS: number;
+  /**
+   * Transport scheme (default 'lod'): 'modal' is the exact implicit step by lateral cosine modes
+   * (src/transport/cosineModes.ts), whose steady states do not depend on the step.
+   */
+  transportScheme?: 'lod' | 'modal';
   /** Scheme of the batched chemistry (default backward Euler). */
   chemistryScheme?: 'backward-euler' | 'tr-bdf2';
   /**
@@ -100,7 +105,7 @@ export class MicroenvironmentTile implements TileFields {
       if (names.has(p.name)) throw new RangeError(`tile process '${p.name}' is registered twice`);
       names.add(p.name);
     }
-    this.solver = createSolver(g, this.processes.flatMap((p) => p.substrates(g)), opts.couplingStepS);
+    this.solver = createSolver(g, this.processes.flatMap((p) => p.substrates(g)), opts.couplingStepS, { scheme: opts.transportScheme ?? 'lod' });
     this.viable = Uint8Array.from({ length: g.voxelCount }, (_, v) => (g.layers[g.layerOfZ[Math.floor(v / g.planeSize)]].name === 'stratumCorneum' ? 0 : 1));
     let first = 0;
     while (first < g.nz && g.layers[g.layerOfZ[first]].name === 'stratumCorneum') first++;

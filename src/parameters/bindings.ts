@@ -65,6 +65,7 @@ export const BINDINGS: Readonly<Record<string, Binding>> = {
   'study.minoxidilAbsorptionCv': { mouseStudy: ['animals.minoxidilAbsorptionCv'] },
   'tile.mouse.voxelUm': { mouseStudy: ['microenvironment.voxelUm'] },
   'tile.mouse.depthUm': { mouseStudy: ['microenvironment.depthUm'] },
+  'tile.mouse.couplingStepH': { mouseStudy: ['microenvironment.couplingStepH'] },
   'tile.human.voxelUm': { humanScalp: ['microenvironment.voxelUm'] },
   'tile.human.depthUm': { humanScalp: ['microenvironment.depthUm'] },
   'human.cycle.anagenMeanDays': human('cycle.anagen.meanDays'),

@@ -118,6 +118,13 @@ export function mouseCrossChecks(s: MouseLike, ctx: Ctx): void {
   });
   tileCheck(ctx, ['microenvironment'], s.microenvironment, s.durationDays, 500);
   stepWithin(ctx, ['skin', 'lattice', 'dtDays'], s.skin.lattice.dtDays, s.durationDays, 'days', 1);
+  // the tile advances in whole coupling steps per lattice step: any remainder would put the clocks out of step
+  const latticeH = s.skin.lattice.dtDays * 24;
+  const ratio = latticeH / s.microenvironment.couplingStepH;
+  if (Number.isFinite(ratio) && Math.abs(ratio - Math.round(ratio)) > 1e-9 * Math.max(1, ratio)) {
+    const divisors = [1, 2, 3, 4, 6].map((k) => +(latticeH / k).toPrecision(6)).join(', ');
+    issue(ctx, ['microenvironment', 'couplingStepH'], s.microenvironment.couplingStepH, `does not divide the lattice step skin.lattice.dtDays = ${s.skin.lattice.dtDays} d (${+latticeH.toPrecision(6)} h): allowed a whole divisor of it, e.g. ${divisors} h`);
+  }
   const lat = s.skin.lattice;
   if (lat.areaMm2 !== undefined) {
     const side = Math.round(Math.sqrt(lat.areaMm2 * lat.follicleDensityPerMm2));

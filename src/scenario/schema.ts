@@ -31,6 +31,10 @@ export const humanScenarioSchema = z
         voxelUm: z.number().min(MIN_TILE_VOXEL_UM).max(1000).default(humanTile.voxelUm.value).describe('voxel edge of the human scalp tile (µm, 5 to 1000)'),
         depthUm: z.number().min(100).max(20000).default(humanTile.depthUm.value).describe('depth of the human scalp tile (µm, 100 to 20000), below the anagen bulbs'),
         couplingStepH: z.number().min(MIN_COUPLING_STEP_H).max(24).default(6).describe('operator-splitting step (hours, 0.01 to 24); the readouts are steady states'),
+        transportScheme: z
+          .enum(['modal', 'lod'])
+          .default('lod')
+          .describe("implicit transport step of the region tiles: 'lod' (default, as the trial calibration) or 'modal' (exact by lateral cosine modes)"),
       })
       .prefault({})
       .describe('perifollicular microenvironment per region (ROS, damage, vessels, VEGF, p-S6)'),

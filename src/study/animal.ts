@@ -98,6 +98,7 @@ export function runAnimal(scn: MouseStudyScenario, arm: ArmConfig, subject: numb
     couplingStepS: env.couplingStepH * 3600,
     startS: 0,
     chemistryScheme: env.chemistryScheme,
+    transportScheme: env.transportScheme,
   });
   const spacing = model.siteSpacingUm * 1e-6;
   const n = lattice.n;

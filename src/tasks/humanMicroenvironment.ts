@@ -85,6 +85,7 @@ export function solveBulbSignals(P: HumanTileParams, cfg: MicroenvConfig, dht: n
     couplingStepS: cfg.couplingStepH * 3600,
     startS: 0,
     chemistryScheme: cfg.chemistryScheme,
+    transportScheme: cfg.transportScheme,
     // readouts and vessels against the fixed H_ref, as the trial calibration (δ, drift, g) was fitted
     rosReference: 'fixed',
     processes: ceriaKgPerM3 > 0 ? [heldCeriaProcess(ceriaKgPerM3)] : [],

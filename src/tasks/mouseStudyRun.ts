@@ -205,7 +205,7 @@ export function summariseMouseStudy(scenario: MouseStudyScenario, results: Reado
     ...withTableUnits({ 'arms-by-day': asTable(long), 'mice-by-day': asTable(perMouse), comparisons: asTable(compTable) }),
     solver: {
       lattice: 'stochastic cellular automaton (Plikus 2011 / Murray 2012), dt from skin.lattice.dtDays',
-      microenvironment: `periodic unit cell, LOD transport + batched ${scenario.microenvironment.chemistryScheme} chemistry, Lie splitting every ${scenario.microenvironment.couplingStepH} h`,
+      microenvironment: `periodic unit cell, ${scenario.microenvironment.transportScheme === 'modal' ? 'exact modal' : 'LOD'} transport + batched ${scenario.microenvironment.chemistryScheme} chemistry, Lie splitting every ${scenario.microenvironment.couplingStepH} h`,
     },
     stats: { animals: scenario.arms.length * scenario.animals.perArm, arms: scenario.arms.length },
     streams: [...new Set(design.flatMap((a) => a.subjects))].sort((x, y) => x - y).map((id) => subjectPath(id).join('/')),

@@ -15,6 +15,7 @@
  */
 import { FACES, perLayer, voxelAt } from './grid.ts';
 import type { Face, TransportGrid } from './grid.ts';
+import { modalCoefficientsCached, modalScratchLength, modalStep, type ModalCoefficients } from './cosineModes.ts';
 import { lineCoefficients, reactRange, sweepAcrossRows, sweepContiguousLines } from './thomas.ts';
 import type { LineCoefficients } from './thomas.ts';
 
@@ -44,6 +45,12 @@ export interface SubstrateSpec {
   dirichlet?: Partial<Record<Face, number>>;
   /** Allocate a bulk source-rate array S (amount/m³/s) that other modules fill. Default false. */
   bulkSource?: boolean;
+  /**
+   * The bulk source is a release that enters at the start of each step (amount dt·S as an impulse), not a
+   * constant rate over it: for releases much faster than the step (a dissolving needle matrix). LOD treats every
+   * source so; the 'modal' scheme integrates constant-rate sources exactly unless this is set. Default false.
+   */
+  sourceAtStepStart?: boolean;
   /** Allocate a bulk uptake-rate array U (1/s) that other modules fill. Default false. */
   bulkUptake?: boolean;
   /** Initial point sources. */
@@ -60,6 +67,13 @@ export interface SolverOptions {
   allocate?: (length: number) => Float64Array;
   /** Fill fields with their initial values (default true; parallel workers attach to filled arrays). */
   initialise?: boolean;
+  /**
+   * 'lod' (default): three implicit 1-D sweeps (splitting error O(dt²) per step, O(dt) at a steady state).
+   * 'modal': the exact step by lateral cosine modes (cosineModes.ts: no splitting, exact in time for bulk
+   * sources constant over the step; point sources stay impulses at the step's start); needs no-flux x and y
+   * faces and no bulk uptake, and is serial only (no `sweepPlanes` / `sweepColumns`).
+   */
+  scheme?: 'lod' | 'modal';
 }
 
 /** The solver state and its operations. Fields are live views: write into them to set a state. */
@@ -102,6 +116,9 @@ interface SubstrateState {
   readonly xOfZ: LineCoefficients[];
   readonly yOfZ: LineCoefficients[];
   readonly z: LineCoefficients;
+  /** Coefficients of the exact step (scheme 'modal'), else null. */
+  readonly modal: ModalCoefficients | null;
+  readonly sourceAtStepStart: boolean;
   pointIndex: Int32Array;
   pointImpulse: Float64Array;
   /** True when no face holds a non-zero Dirichlet value (a zero field then stays exactly zero without sources). */
@@ -155,6 +172,7 @@ export function createSolver(
   if (!(dtS > 0) || !Number.isFinite(dtS)) throw new RangeError(`dtS must be finite and > 0 (got ${dtS})`);
   const allocate = options.allocate ?? ((length: number) => new Float64Array(length));
   const initialise = options.initialise ?? true;
+  const scheme = options.scheme ?? 'lod';
   const { nx, ny, nz, dxM, voxelCount, planeSize } = grid;
   const inv = dtS / (dxM * dxM);
   const seen = new Set<string>();
@@ -200,6 +218,15 @@ export function createSolver(
     const kz = new Float64Array(nz);
     for (let k = 0; k < nz; k++) kz[k] = (lambda[k] * dtS) / 3;
     const z = lineCoefficients(rz, kz, dir.zMin, dir.zMax);
+    let modal: ModalCoefficients | null = null;
+    if (scheme === 'modal') {
+      for (const face of ['xMin', 'xMax', 'yMin', 'yMax'] as const) {
+        if (dir[face] !== undefined) throw new RangeError(`${spec.name}: scheme 'modal' needs no-flux side faces (got a Dirichlet value at ${face})`);
+      }
+      if (spec.bulkUptake) throw new RangeError(`${spec.name}: scheme 'modal' has no bulk uptake (use scheme 'lod')`);
+      const perDx2 = 1 / (dxM * dxM);
+      modal = modalCoefficientsCached(nx, ny, nz, Float64Array.from(D, (d) => d * perDx2), Float64Array.from(rz, (r) => r / dtS), lambda, dir.zMin, dir.zMax, dtS);
+    }
 
     const field = allocate(voxelCount);
     const source = spec.bulkSource ? allocate(voxelCount) : null;
@@ -216,6 +243,8 @@ export function createSolver(
       xOfZ,
       yOfZ,
       z,
+      modal,
+      sourceAtStepStart: spec.sourceAtStepStart ?? false,
       pointIndex: new Int32Array(0),
       pointImpulse: new Float64Array(0),
       zeroBoundary: Object.values(dir).every((v) => v === undefined || v === 0),
@@ -281,8 +310,18 @@ export function createSolver(
     }
   };
 
-  const sweepPlanes = (z0: number, z1: number): void => planesOf(states, z0, z1);
-  const sweepColumns = (y0: number, y1: number): void => columnsOf(states, y0, y1);
+  const serialOnly = (): never => {
+    throw new Error("scheme 'modal' has no parallel parts (sweepPlanes / sweepColumns): use scheme 'lod' for a parallel edge");
+  };
+  const sweepPlanes = (z0: number, z1: number): void => (scheme === 'modal' ? serialOnly() : planesOf(states, z0, z1));
+  const sweepColumns = (y0: number, y1: number): void => (scheme === 'modal' ? serialOnly() : columnsOf(states, y0, y1));
+  const scratch = new Float64Array(states.length > 0 && states[0].modal ? modalScratchLength(states[0].modal) : 0);
+  const modalOf = (list: readonly SubstrateState[]): void => {
+    for (const s of list) {
+      if (s.sourceAtStepStart && s.source !== null) reactRange(s.field, s.source, null, 0, voxelCount, dtS);
+      modalStep(s.field, s.sourceAtStepStart ? null : s.source, s.modal as ModalCoefficients, scratch);
+    }
+  };
   // substrates a serial step must solve (the parallel edge solves all: its threads hold no shared flag)
   const active: SubstrateState[] = [];
 
@@ -308,8 +347,11 @@ export function createSolver(
         applyPointSources();
         active.length = 0;
         for (const s of states) if (!quiescent(s)) active.push(s);
-        planesOf(active, 0, nz);
-        columnsOf(active, 0, ny);
+        if (scheme === 'modal') modalOf(active);
+        else {
+          planesOf(active, 0, nz);
+          columnsOf(active, 0, ny);
+        }
         advanceClock();
       }
     },

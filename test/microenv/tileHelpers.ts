@@ -13,6 +13,8 @@ export function testTile(opts: {
   patch?: Record<string, unknown> | null;
   mechanisms?: Record<string, boolean>;
   couplingStepH?: number;
+  /** Transport scheme (default 'lod', the tile's own default). */
+  transportScheme?: 'lod' | 'modal';
   minoxidilDays?: number[];
   voxelUm?: number;
   /** Parameter values by dotted path (e.g. 'minoxidil.concentrationMgPerMl'). */
@@ -32,6 +34,7 @@ export function testTile(opts: {
     minoxidilDoseFactor: 1,
     rosFactor: 1,
     couplingStepS: (opts.couplingStepH ?? 1) * 3600,
+    transportScheme: opts.transportScheme,
     startS: 0,
   });
   const g = tile.grid;

@@ -1,3 +1,4 @@
+import { assembleTrialMicroenv } from '../../src/parameters/assemble/trialMicroenvironment.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assumed, lit, type Parameter } from '../../src/core/parameter.ts';
@@ -70,7 +71,7 @@ describe('parameter catalog', () => {
 
   it('every parameter is reachable: bound to a scenario field, a rule, or read by an assembly step', () => {
     const assembled = (values: Record<string, number>) =>
-      JSON.stringify([assembleAnimal(values), assembleHumanTiles(values), assembleDelivery(values), assembleSkin(values, 'mouseDorsal'), assembleSkin(values, 'humanScalp'), assembleTrial(values)]);
+      JSON.stringify([assembleAnimal(values), assembleHumanTiles(values), assembleDelivery(values), assembleSkin(values, 'mouseDorsal'), assembleSkin(values, 'humanScalp'), assembleTrial(values), assembleTrialMicroenv(values)]);
     const base = assembled(defaultParameterValues());
     const unreached: string[] = [];
     for (const def of parameterCatalog().values()) {

@@ -34,7 +34,9 @@ export function deliveryProcess(P: DeliveryParams, patch: PatchConfig | null, ac
         const c = typeof clearance === 'number' ? clearance : (clearance?.[k] ?? 0);
         return c + (g.layers[g.layerOfZ[k]].name === 'stratumCorneum' ? 0 : activityDecayPerS);
       });
-      return [{ ...ceria, decayPerS: decay }, woundSubstrate(g, P.wound)];
+      // the matrix dissolves in minutes (t½ 20 min), far faster than a coupling step: each step's release
+      // enters at its start, so a long step does not hold the cargo back by half a step (the modal scheme)
+      return [{ ...ceria, decayPerS: decay, sourceAtStepStart: true }, woundSubstrate(g, P.wound)];
     },
     init(f: TileFields) {
       if (patch) applications = placeApplications(patch, f.grid, P.insertion).applications;

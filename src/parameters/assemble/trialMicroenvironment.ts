@@ -19,7 +19,8 @@ export function assembleTrialMicroenv(values: ParameterValues): TrialMicroenvPar
   const v = parameterReader(values);
   return {
     tiles: assembleHumanTiles(values),
-    config: microenvSchema.parse({ voxelUm: v('tile.human.voxelUm'), depthUm: v('tile.human.depthUm') }),
+    // LOD transport at the calibration's step: the natural-history and drug fits were made on it (§9.10)
+    config: microenvSchema.parse({ voxelUm: v('tile.human.voxelUm'), depthUm: v('tile.human.depthUm'), couplingStepH: v('tile.human.couplingStepH'), transportScheme: 'lod' }),
     rules: defaultRules((k) => v(`rules.${k}`)),
   };
 }

@@ -1,6 +1,6 @@
 import { lineCoefficients } from './thomas.ts';
 
-import { symmetricEigen } from './symmetricEigen.ts';
+import { symmetricEigen } from '../core/symmetricEigen.ts';
 
 /**
  * Exact step of layered reaction–diffusion with no-flux side faces, by lateral cosine modes: no operator
@@ -19,7 +19,7 @@ import { symmetricEigen } from './symmetricEigen.ts';
  *
  *   −L_pq = tridiag(−a_k, a_k + b_k + λ_k + (D_k/dx²)·(μ_p + μ_q), −b_k)   (1/s; a, b the z face D/dx²).
  *
- * Each −L_pq is diagonalised once (symmetricEigen.ts: −L_pq = V·diag(w)·Vᵀ, w ≥ 0) and the step's
+ * Each −L_pq is diagonalised once (core/symmetricEigen.ts: −L_pq = V·diag(w)·Vᵀ, w ≥ 0) and the step's
  * propagators e^{hL_pq} = V·diag(e^{−wh})·Vᵀ and φ = V·diag((1 − e^{−wh})/w)·Vᵀ are stored as dense nz × nz
  * matrices, so a step costs two lateral transforms (three with a source) and two small matrix products per
  * mode. Steady states are the discrete operator's whatever h is; LOD's factorisation instead adds
@@ -196,22 +196,13 @@ const CACHE = new Map<string, ModalCoefficients>();
 const CACHE_LIMIT = 64;
 
 /** `modalCoefficients`, memoised on its inputs (the set-up costs ~10 ms per field; a study builds the same ones per mouse). */
-export function modalCoefficientsCached(
-  nx: number,
-  ny: number,
-  nz: number,
-  planeRate: ArrayLike<number>,
-  faceRate: ArrayLike<number>,
-  decayPerS: ArrayLike<number>,
-  dirichletTop: number | undefined,
-  dirichletBottom: number | undefined,
-  h: number,
-): ModalCoefficients {
+export function modalCoefficientsCached(...args: Parameters<typeof modalCoefficients>): ModalCoefficients {
+  const [nx, ny, nz, planeRate, faceRate, decayPerS, dirichletTop, dirichletBottom, h] = args;
   const key = [nx, ny, nz, h, dirichletTop, dirichletBottom, Array.from(planeRate).join(','), Array.from(faceRate).join(','), Array.from(decayPerS).join(',')].join('|');
   let co = CACHE.get(key);
   if (!co) {
     if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-    co = modalCoefficients(nx, ny, nz, planeRate, faceRate, decayPerS, dirichletTop, dirichletBottom, h);
+    co = modalCoefficients(...args);
     CACHE.set(key, co);
   }
   return co;

@@ -7,6 +7,8 @@
  * → implicit x, y and z diffusion sweeps, each carrying a third of the decay (λ·dt/3, implicit). Each sweep
  * is a set of tridiagonal systems solved by the Thomas algorithm with coefficients precomputed at creation.
  * First order in time, second order in space, unconditionally stable, non-negative (see thomas.ts).
+ * Scheme 'modal' (option) replaces the sweeps by the exact step of cosineModes.ts where the side faces are
+ * no-flux: no splitting error, exact in time for sources constant over the step.
  *
  * Work is organised in two passes that the parallel edge (src/node/transport) splits across threads:
  *   sweepPlanes(z0, z1): for every z-plane, source/uptake, then x lines, then y (vectorised across x rows);

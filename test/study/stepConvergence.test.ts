@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { validateScenario } from '../../src/scenario/index.ts';
+import { smallCoupledStudy } from '../helpers/scenarios.ts';
 import { runAnimal } from '../../src/study/animal.ts';
 
 /**
@@ -13,25 +14,7 @@ import { runAnimal } from '../../src/study/animal.ts';
  */
 const TOLERANCE = 0.025;
 
-function scenario(couplingStepH: number) {
-  const r = validateScenario({
-    model: 'mouseStudy',
-    durationDays: 4,
-    animals: { perArm: 2 },
-    skin: { lattice: { nx: 20, ny: 20 }, depilation: { method: 'cream', day: 0 } },
-    microenvironment: { couplingStepH },
-    parameters: { 'study.spinUpDays': 1 },
-    arms: [
-      { id: 'agaControl', androgenLevel: 1 },
-      { id: 'ceriaPatch', androgenLevel: 1, patch: { cargo: { substance: 'ceria', massPerNeedleNg: 30 }, schedule: { days: [0] } } },
-      { id: 'minoxidil', androgenLevel: 1, minoxidil: { timesPerDay: 2, startDay: 0, endDay: 4 } },
-    ],
-    photos: { days: [] },
-    endpoints: { compareDays: [4], reference: 'agaControl' },
-  });
-  if (!r.ok || r.value.model !== 'mouseStudy') throw new Error(JSON.stringify(r));
-  return r.value;
-}
+const scenario = (couplingStepH: number) => smallCoupledStudy({ couplingStepH });
 
 it('daily VEGF fold, ROS and perfusion move by less than 2.5 % from the default 3 h coupling step to 0.5 h', () => {
   const coarse = scenario(3);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dctMatrix, neumannEigenvalue } from '../../src/transport/cosineModes.ts';
-import { symmetricEigen } from '../../src/transport/symmetricEigen.ts';
+import { symmetricEigen } from '../../src/core/symmetricEigen.ts';
 import { createTransportGrid, totalAmount } from '../../src/transport/grid.ts';
 import { createSolver, harmonicMean, type SubstrateSpec } from '../../src/transport/solver.ts';
 import type { TransportGrid } from '../../src/transport/grid.ts';

@@ -1,8 +1,8 @@
 /**
  * Eigen-decomposition of a small dense symmetric matrix by the cyclic Jacobi method (Golub & Van Loan,
  * Matrix Computations, 4th ed., §8.5): A = V·diag(w)·Vᵀ with V orthogonal. Quadratically convergent and
- * accurate to round-off in every eigenvalue relative to ‖A‖; meant for the set-up of per-mode propagators
- * (a few dozen rows), not for hot loops. Platform-neutral.
+ * accurate to round-off in every eigenvalue relative to ‖A‖; for small matrices (a few dozen rows: the
+ * transport's per-mode propagators, CMA-ES covariances), not for hot loops. Platform-neutral.
  */
 
 /** Sweeps after which the iteration gives up (convergence takes 6–10 for the sizes used here). */

@@ -94,7 +94,7 @@ describe('HTTP API', () => {
   });
 
   it('cancels queued and running jobs (POST cancel and DELETE)', async () => {
-    const long = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(4, 30) });
+    const long = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(16, 30) });
     await new Promise((r) => setTimeout(r, 300));
     const c = await postJson(s.url(`/api/jobs/${long.body.id}/cancel`), {});
     assert.equal(c.status, 200);

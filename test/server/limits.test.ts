@@ -28,7 +28,7 @@ describe('server limits, each a clear 4xx JSON error', () => {
   });
 
   it('rejects a run whose estimate exceeds the limits with 422 run-too-large', async () => {
-    const big = mouseStudy(200, 35);
+    const big = mouseStudy(1000, 35);
     const parsed = parseScenario(big);
     if (!parsed.ok) throw new Error("invalid");
     const est = estimateRun(parsed.value);
@@ -40,7 +40,8 @@ describe('server limits, each a clear 4xx JSON error', () => {
   });
 
   it('stops a job past its CPU-time limit: the job fails with 422 job-cpu-limit naming the limit', async () => {
-    const r = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(4, 30) });
+    // ≈ 4 s of CPU unstopped (16 mice per arm on a 12 × 12 lattice), well past the 1.5 s limit
+    const r = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(16, 30) });
     assert.equal(r.status, 202);
     const done = await waitJob(s.url, r.body.id);
     assert.equal(done.state, 'failed');

@@ -77,7 +77,7 @@ describe('job limits: wall-clock backstop, CPU time not wall time', () => {
   after(() => s.close());
 
   it('a job under the CPU limit but past the wall limit fails with 422 job-wall-limit', async () => {
-    const long = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(4, 30) });
+    const long = await postJson(s.url('/api/jobs'), { scenario: mouseStudy(16, 30) });
     const done = await waitJob(s.url, long.body.id);
     assert.deepEqual([done.state, done.error.code], ['failed', 'job-wall-limit']);
     assert.match(done.error.message, /1 s of wall-clock time/);

@@ -204,6 +204,18 @@ describe('exact implicit step by cosine modes', () => {
     }
   });
 
+  it('a source released at the step start (sourceAtStepStart) enters as the impulse h·S, then evolves exactly', () => {
+    const dtS = 10800;
+    const solver = createSolver(grid, [{ ...spec(), sourceAtStepStart: true }], dtS, { scheme: 'modal' });
+    const u0 = pattern(grid.voxelCount, 10);
+    const S = pattern(grid.voxelCount, 11).map((v, m) => (m % 3 === 0 ? v * 1e-4 : 0));
+    solver.field('c').set(u0);
+    solver.sourceRate('c').set(S);
+    solver.step();
+    const ref = exactStep(grid, dtS, lambda, undefined, Float64Array.from(u0, (v, m) => v + dtS * S[m]), new Float64Array(grid.voxelCount));
+    assert.ok(maxAbsDiff(solver.field('c'), ref) / Math.max(...ref) < 1e-11);
+  });
+
   it('two steps of h equal one of 2h (exact in time for a constant source)', () => {
     const run = (dtS: number, steps: number) => {
       const solver = createSolver(grid, [spec(1)], dtS, { scheme: 'modal' });

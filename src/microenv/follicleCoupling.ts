@@ -3,6 +3,7 @@ import { PerifollicularKernels, type KernelField } from './perifollicularKernel.
 import { BEHAVIOURS, evaluateRules, evaluateRulesBatch, selectRules, SIGNALS, type CompiledRules } from './rules.ts';
 import type { TileFields } from './tileProcess.ts';
 import type { MicroenvironmentTile } from './tile.ts';
+import { pow } from '../core/pow.ts';
 
 /**
  * A signal registered in addition to the built-in SIGNALS (e.g. by a new drug process): read in every voxel
@@ -209,7 +210,7 @@ export class FollicleCoupling {
     for (let i = 0; i < this.geo.n; i++) {
       const size = view.relativeSize ? view.relativeSize(i) : 1;
       // sizeᵉ is exactly 1 at full size (most follicles), without the Math.pow
-      this.prodWeight[i] = w * (e === 0 || size === 1 ? 1 : Math.pow(size, e));
+      this.prodWeight[i] = w * (e === 0 || size === 1 ? 1 : pow(size, e));
       this.inAnagen[i] = view.isAnagen(i) ? 1 : 0;
     }
     this.kernels.deposit(this.prodWeight, this.inAnagen, this.telogen, this.anagen);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pow } from '../core/pow.ts';
 
 /**
  * PhysiCell-style behaviour rules as data: "signal increases/decreases behaviour" with a Hill response.
@@ -79,7 +80,7 @@ export interface RuleCompileOptions {
 
 /** Raw Hill factor 1 + g·sⁿ/(Kⁿ + sⁿ) (dimensionless). */
 function hillFactor(gain: number, halfMaxPowHill: number, hill: number, s: number): number {
-  const sn = Math.pow(Math.max(0, s), hill);
+  const sn = pow(Math.max(0, s), hill);
   return 1 + (gain * sn) / (halfMaxPowHill + sn);
 }
 
@@ -101,10 +102,10 @@ export function compileRules(rules: readonly RuleOn[], signals: readonly string[
     count: on.length,
     signal: Int32Array.from(on, (r) => signals.indexOf(r.signal)),
     behaviour,
-    halfMaxPowHill: Float64Array.from(on, (r) => Math.pow(r.halfMax, r.hill)),
+    halfMaxPowHill: Float64Array.from(on, (r) => pow(r.halfMax, r.hill)),
     hill: Float64Array.from(on, (r) => r.hill),
     gain: Float64Array.from(on, (r) => r.saturation - 1),
-    norm: Float64Array.from(on, (r) => (ref ? 1 / hillFactor(r.saturation - 1, Math.pow(r.halfMax, r.hill), r.hill, ref[signals.indexOf(r.signal)] ?? 0) : 1)),
+    norm: Float64Array.from(on, (r) => (ref ? 1 / hillFactor(r.saturation - 1, pow(r.halfMax, r.hill), r.hill, ref[signals.indexOf(r.signal)] ?? 0) : 1)),
     minFactor,
     maxFactor,
     ...evaluationPlan(behaviour, minFactor, maxFactor),
@@ -148,7 +149,7 @@ export function evaluateRules(rules: CompiledRules, signals: Float64Array, out: 
     const s = Math.max(0, signals[offset + signal[r]]);
     const h = hill[r];
     // integer Hill coefficients (the common case) avoid Math.pow in this per-follicle loop
-    const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);
+    const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : pow(s, h);
     out[behaviour[r]] *= (1 + (gain[r] * sn) / (halfMaxPowHill[r] + sn)) * norm[r];
   }
   // the combined factor of each behaviour stays within its declared bounds (behaviours without rules
@@ -178,7 +179,7 @@ export function evaluateRulesBatch(rules: CompiledRules, signals: Float64Array, 
     const b = behaviour[r];
     for (let i = 0; i < count; i++) {
       const s = Math.max(0, signals[i * stride + sig]);
-      const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : Math.pow(s, h);
+      const sn = h === 1 ? s : h === 2 ? s * s : h === 3 ? s * s * s : h === 4 ? s * s * s * s : pow(s, h);
       out[i * nB + b] *= (1 + (g * sn) / (kn + sn)) * nr;
     }
   }

@@ -3,6 +3,7 @@
  * Hairer–Wanner initial-step heuristic, finite-difference derivatives and the output recorder.
  */
 import type { OdeOptions, OdeProblem, OdeResult, OdeRhs, OdeStats, OdeStatus } from './types.ts';
+import { pow } from '../core/pow.ts';
 
 /** Unit round-off of IEEE double precision. */
 export const UNIT_ROUNDOFF = 2.220446049250313e-16;
@@ -120,7 +121,7 @@ export function initialStep(
   }
   der2 = Math.sqrt(der2) / h;
   const der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
-  const h1 = der12 <= 1e-15 ? Math.max(1e-6, Math.abs(h) * 1e-3) : (0.01 / der12) ** (1 / (order + 1));
+  const h1 = der12 <= 1e-15 ? Math.max(1e-6, Math.abs(h) * 1e-3) : pow(0.01 / der12, 1 / (order + 1));
   h = Math.min(100 * Math.abs(h), h1, hMax);
   return Number.isFinite(h) && h > 0 ? h : 1e-6;
 }

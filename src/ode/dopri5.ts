@@ -11,6 +11,7 @@ import {
   type StepPlan,
 } from './common.ts';
 import type { OdeMethod, OdeOptions, OdeProblem, OdeResult } from './types.ts';
+import { pow } from '../core/pow.ts';
 
 // ---- Dormand–Prince 5(4) tableau ------------------------------------------------------------------
 const C2 = 1 / 5;
@@ -154,7 +155,7 @@ export function integrateDopri5(problem: OdeProblem, options: OdeOptions = {}): 
         err += e * e;
       }
       err = Math.sqrt(err / n);
-      const fac11 = err ** EXPO1;
+      const fac11 = pow(err, EXPO1);
       if (!(err <= 1)) {
         stats.rejected++;
         h = Number.isFinite(fac11) ? hStep / Math.min(FACC1, fac11 / SAFE) : hStep * 0.2;
@@ -162,7 +163,7 @@ export function integrateDopri5(problem: OdeProblem, options: OdeOptions = {}): 
         continue;
       }
       // PI (Lund-stabilised) controller.
-      let q = fac11 / facOld ** BETA;
+      let q = fac11 / pow(facOld, BETA);
       q = Math.max(FACC2, Math.min(FACC1, q / SAFE));
       hNew = Math.min(hStep / q, hMax);
       facOld = Math.max(err, 1e-4);

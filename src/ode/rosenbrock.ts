@@ -20,6 +20,7 @@ import {
 } from './common.ts';
 import { luFactor, luSolve } from './lu.ts';
 import type { OdeMethod, OdeOptions, OdeProblem, OdeResult } from './types.ts';
+import { pow } from '../core/pow.ts';
 
 // ---- RODAS4 coefficients (Hairer & Wanner, RODAS METH = 1) -------------------------------------
 const GAMMA = 0.25;
@@ -244,7 +245,7 @@ export function integrateRodas4(problem: OdeProblem, options: OdeOptions = {}): 
     let hNew = hStep;
     if (fixed === undefined) {
       const err = errorNorm(k6, y, yNew, atol, rtol);
-      let q = Math.max(1 / FAC_MAX_INCREASE, Math.min(FAC_MAX_DECREASE, err ** 0.25 / SAFE));
+      let q = Math.max(1 / FAC_MAX_INCREASE, Math.min(FAC_MAX_DECREASE, pow(err, 0.25) / SAFE));
       hNew = hStep / q;
       if (!(err <= 1)) {
         // Rejected (also when err is NaN): shrink and retry with the same Jacobian.
@@ -255,7 +256,7 @@ export function integrateRodas4(problem: OdeProblem, options: OdeOptions = {}): 
       }
       if (!firstStep) {
         // Predictive (Gustafsson) controller.
-        let qGus = ((hAcc / hStep) * (err * err / errAcc) ** 0.25) / SAFE;
+        let qGus = ((hAcc / hStep) * pow((err * err) / errAcc, 0.25)) / SAFE;
         qGus = Math.max(1 / FAC_MAX_INCREASE, Math.min(FAC_MAX_DECREASE, qGus));
         q = Math.max(q, qGus);
         hNew = hStep / q;

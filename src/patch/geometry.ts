@@ -1,4 +1,5 @@
 import type { PatchConfig } from './schema.ts';
+import { pow } from '../core/pow.ts';
 
 /** Needle geometry in SI units, derived once from a patch config. */
 export interface NeedleGeometry {
@@ -54,7 +55,7 @@ export function needleGeometry(cfg: PatchConfig, insertion: InsertionParams): Ne
   const insertionDepthM = f * heightM;
   // Cross-sections grow as h², so the loaded volume below height h grows as h³.
   const loadedLength = cfg.cargo.loading === 'tip' ? cfg.cargo.tipFraction * heightM : heightM;
-  const insertedCargoFraction = Math.min(1, insertionDepthM / loadedLength) ** 3;
+  const insertedCargoFraction = pow(Math.min(1, insertionDepthM / loadedLength), 3);
   const base = cfg.shape === 'cone' ? Math.PI * baseHalfWidthM * baseHalfWidthM : 4 * baseHalfWidthM * baseHalfWidthM;
   return { heightM, baseHalfWidthM, shape: cfg.shape, insertionDepthM, insertedCargoFraction, volumeM3: (base * heightM) / 3 };
 }

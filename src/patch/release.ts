@@ -1,5 +1,6 @@
 import type { TransportGrid } from '../transport/grid.ts';
 import { crossSectionM2, halfWidthAt, type NeedleGeometry } from './geometry.ts';
+import { pow } from '../core/pow.ts';
 
 /**
  * Where and when a dissolving needle releases its cargo. The inserted matrix dissolves first-order,
@@ -10,7 +11,7 @@ import { crossSectionM2, halfWidthAt, type NeedleGeometry } from './geometry.ts'
 
 /** Fraction of the inserted matrix dissolved t seconds after insertion. */
 export function dissolvedFraction(tS: number, halfTimeS: number): number {
-  return tS <= 0 ? 0 : 1 - Math.pow(2, -tS / halfTimeS);
+  return tS <= 0 ? 0 : 1 - pow(2, -tS / halfTimeS);
 }
 
 /**
@@ -69,7 +70,7 @@ export function needleVolumeWeights(grid: TransportGrid, g: NeedleGeometry, posi
 export function woundEmission(tS: number, peakS: number, shape = 1): number {
   if (tS <= 0) return 0;
   const u = tS / peakS;
-  return Math.pow(u * Math.exp(1 - u), shape);
+  return pow(u * Math.exp(1 - u), shape);
 }
 
 /** Time course of one application's wound emission (s; amplitudes relative to the cytokine peak). */
@@ -88,5 +89,5 @@ export interface WoundCourse {
  */
 export function woundCourse(tS: number, c: WoundCourse): number {
   if (tS <= 0) return 0;
-  return c.acuteAmplitude * Math.pow(2, -tS / c.poreHalfLifeS) + woundEmission(tS, c.peakS, c.shape);
+  return c.acuteAmplitude * pow(2, -tS / c.poreHalfLifeS) + woundEmission(tS, c.peakS, c.shape);
 }

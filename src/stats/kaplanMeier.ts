@@ -5,6 +5,7 @@
  * difference between arms is the censoring-aware effect size of a time-to-event endpoint.
  */
 import { standardNormalQuantile as normalQuantile } from './special.ts';
+import { pow } from '../core/pow.ts';
 
 /** One step of the curve: at `time`, `events` events and `censored` censorings among `atRisk`. */
 export interface KmStep {
@@ -71,8 +72,8 @@ export function kmMedian(steps: readonly KmStep[], level = 0.95): KmMedian {
     if (s > 0 && s < 1 && Number.isFinite(greenwood)) {
       // log(−log S) band (Kalbfleisch–Prentice), always within (0, 1)
       const se = Math.sqrt(greenwood) / Math.abs(Math.log(s));
-      lo = Math.pow(s, Math.exp(z * se));
-      hi = Math.pow(s, Math.exp(-z * se));
+      lo = pow(s, Math.exp(z * se));
+      hi = pow(s, Math.exp(-z * se));
     } else if (s >= 1) lo = hi = 1;
     if (median === null && s <= 0.5) median = st.time;
     // the lower band crosses 0.5 first (lower limit), the upper band last (upper limit)

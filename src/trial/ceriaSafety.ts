@@ -1,6 +1,7 @@
 import { cachedExposure, DEPTH_DOSE_NUMERICS, humanPatchDeposit, interpolateInInsertion, mouseReferenceDeposit, exposureAtDepth, type DepthDoseNumerics, type DepthDoseParams } from './ceriaDepthDose.ts';
 import type { ExposureCourse } from './exposureIntegral.ts';
 import { ceriaOccupancy } from './pkpd.ts';
+import { pow } from '../core/pow.ts';
 
 /**
  * Safety readouts of the ceria patch from the same single-patch solves as its depth–dose (ceriaDepthDose.ts),
@@ -48,7 +49,7 @@ export function courseAt(s: CourseSeries, tS: number): number {
     return s.values[lo];
   }
   const steps = Math.ceil((tS - t[n - 1]) / s.tailStepS - 1e-9);
-  return steps > tailSteps(s) ? 0 : s.values[n - 1] * s.tailRatio ** steps;
+  return steps > tailSteps(s) ? 0 : s.values[n - 1] * pow(s.tailRatio, steps);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TransportGrid } from '../transport/grid.ts';
 import { createSolver, type SubstrateSpec } from '../transport/solver.ts';
+import { pow } from '../core/pow.ts';
 
 /** The time-integration settings of an exposure (the depth–dose's DEPTH_DOSE_NUMERICS hold them). */
 export interface IntegrationSettings {
@@ -132,7 +133,7 @@ export function carryOverS(c: ExposureCourse, dxUm: number, zUm: number, interva
     if (!(r > 0 && r < 1)) return 0;
     const m0 = Math.max(0, Math.floor((t - tEnd) / dt));
     const partial = Math.min(dt, tEnd + (m0 + 1) * dt - t);
-    return last * r ** (m0 + 1) * (partial + (dt * r) / (1 - r));
+    return last * pow(r, m0 + 1) * (partial + (dt * r) / (1 - r));
   };
   const after = (t: number): number => {
     let sum = 0;

@@ -2,6 +2,7 @@ import type { TrialMicroenvParams } from '../parameters/assemble/trialMicroenvir
 import { MOUSE_RULE_BEHAVIOURS, type FollicleBehaviour } from '../follicle/behaviour.ts';
 import { BEHAVIOURS, compileRules, type CompiledRules, type Rule } from '../microenv/rules.ts';
 import { bulbRuleFactors, solveBulbSignals, type BulbSignals } from '../tasks/humanMicroenvironment.ts';
+import { pow } from '../core/pow.ts';
 
 /**
  * The per-region perifollicular microenvironment coupled into the trial's follicles (docs/model.md §9.10).
@@ -111,6 +112,6 @@ export function coupledFactors(t: MicroenvTable, x: number, c: number, gain = 1)
   if ((x <= 0 && c <= 0) || gain === 0) return out;
   const f = bulbRuleFactors(rules, bulbSignalsAt(t, x, c), 0, t.pS6Basal).factors;
   // the human gain γ scales the log of each factor: 1 stays the healthy value, γ = 1 the mouse rules
-  for (const m of MAPPED) out[m.human] = gain === 1 ? f[m.index] / healthy[m.index] : (f[m.index] / healthy[m.index]) ** gain;
+  for (const m of MAPPED) out[m.human] = gain === 1 ? f[m.index] / healthy[m.index] : pow(f[m.index] / healthy[m.index], gain);
   return out;
 }

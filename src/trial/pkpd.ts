@@ -1,4 +1,5 @@
 import type { TrialParams } from '../parameters/assemble/trial.ts';
+import { pow } from '../core/pow.ts';
 
 /**
  * Pharmacology of the virtual AGA trials, as pure functions of doses (SI-free scalars: mg/day, fractions,
@@ -77,7 +78,7 @@ export function woundResponse(w: number, p: TrialParams): number {
   if (w <= 0) return 0;
   const n = p.microneedling.woundHill;
   const k = p.microneedling.woundHalfMax;
-  return w ** n / (k ** n + w ** n);
+  return pow(w, n) / (pow(k, n) + pow(w, n));
 }
 
 /**
@@ -90,7 +91,7 @@ export function meanWoundResponse(depthUm: number, windowDays: number, p: TrialP
   const half = p.microneedling.healingHalfLifeDays;
   let s = 0;
   const n = 64;
-  for (let i = 0; i < n; i++) s += woundResponse(w0 * 2 ** (-((i + 0.5) / n) * windowDays / half), p);
+  for (let i = 0; i < n; i++) s += woundResponse(w0 * pow(2, (-((i + 0.5) / n) * windowDays) / half), p);
   return s / n;
 }
 

@@ -1,5 +1,6 @@
 import type { RandomSource } from './stream.ts';
 import { logGamma } from './specialFunctions.ts';
+import { pow } from '../pow.ts';
 
 /**
  * Samplers for the distributions the models need. All draw from a RandomStream in a fixed order,
@@ -31,7 +32,7 @@ export function sampleExponential(rng: RandomSource, mean: number): number {
 export function sampleGamma(rng: RandomSource, shape: number, scale: number): number {
   if (shape < 1) {
     const g = sampleGamma(rng, shape + 1, 1);
-    return scale * g * Math.pow(rng.uniformOpen(), 1 / shape);
+    return scale * g * pow(rng.uniformOpen(), 1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -116,7 +117,7 @@ export function sampleBinomial(rng: RandomSource, n: number, p: number): number 
     // Inversion by sequential search: expected cost O(np).
     const q = 1 - p;
     const s = p / q;
-    let f = Math.pow(q, n);
+    let f = pow(q, n);
     let u = rng.uniform();
     let k = 0;
     while (u > f && k < n) {

@@ -3,6 +3,7 @@ import { normalCdf } from '../../core/random/specialFunctions.ts';
 import { standardNormalSf } from '../../stats/special.ts';
 import type { FollicleBehaviour } from '../behaviour.ts';
 import { anagenMeanS, latencyMeanS, recoveryStep, type HumanScalpModel } from './model.ts';
+import { pow } from '../../core/pow.ts';
 
 /**
  * Deterministic mean-field version of the human automaton: renewal equations for the expected share of
@@ -37,7 +38,7 @@ function lognormalPmf(mu: number, sigma: number, h: number, n: number, k = 1): F
   const cdf =
     k === 1
       ? (x: number) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma))
-      : (x: number) => (x <= 0 ? 0 : 1 - Math.pow(standardNormalSf((Math.log(x) - mu) / sigma), k));
+      : (x: number) => (x <= 0 ? 0 : 1 - pow(standardNormalSf((Math.log(x) - mu) / sigma), k));
   let prev = 0;
   for (let j = 0; j <= n; j++) {
     const c = cdf((j + 0.5) * h);

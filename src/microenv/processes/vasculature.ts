@@ -1,4 +1,5 @@
 import type { TileProcess } from '../tileProcess.ts';
+import { pow } from '../../core/pow.ts';
 
 /** Vessel-density response constants (densities relative to healthy skin; times in s). */
 export interface VesselParams {
@@ -39,7 +40,7 @@ export function vasculatureProcess(VS: VesselParams, vegfRefMolPerM3: number, fi
         if (!viable[v]) continue;
         const fold = vegf[v] / vegfRefMolPerM3;
         // the default Hill coefficient 2 without Math.pow in this per-voxel, per-step loop
-        const fn = n === 2 ? fold * fold : Math.pow(fold, n);
+        const fn = n === 2 ? fold * fold : pow(fold, n);
         let target = rhoMin + ((rhoMax - rhoMin) * fn) / (kn + fn);
         const ros = chem[3 * v + 1] / (fixedRosRefMolPerM3 ?? chemHealthy[3 * v + 1]);
         target /= 1 + inhibit * Math.max(0, ros - 1);

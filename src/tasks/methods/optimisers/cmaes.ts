@@ -1,5 +1,6 @@
 import { symmetricEigen } from './linalg.ts';
 import { project, type OptimiserMethod, type OptimiserOptions, type OptimiserRun } from './types.ts';
+import { pow } from '../../../core/pow.ts';
 
 /**
  * CMA-ES (μ/μ_w, λ) with rank-one and rank-μ covariance updates and cumulative step-size adaptation, after
@@ -80,7 +81,7 @@ function* cmaes(x0: Float64Array, o: OptimiserOptions): OptimiserRun {
       ps[i] = (1 - cs) * ps[i] + Math.sqrt(cs * (2 - cs) * mueff) * s;
     }
     const psNorm = Math.hypot(...ps);
-    const hsig = psNorm / Math.sqrt(1 - (1 - cs) ** (2 * gen)) / chiN < 1.4 + 2 / (n + 1) ? 1 : 0;
+    const hsig = psNorm / Math.sqrt(1 - pow(1 - cs, 2 * gen)) / chiN < 1.4 + 2 / (n + 1) ? 1 : 0;
     for (let i = 0; i < n; i++) pc[i] = (1 - cc) * pc[i] + hsig * Math.sqrt(cc * (2 - cc) * mueff) * dm[i];
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {

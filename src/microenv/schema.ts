@@ -36,7 +36,7 @@ export const microenvObjectSchema = z.strictObject({
   transportScheme: z
     .enum(['modal', 'lod'])
     .default('modal')
-    .describe("implicit transport step: 'modal' solves the 3-D backward-Euler step exactly by lateral cosine modes (steady states independent of the step), 'lod' splits it into x, y and z sweeps"),
+    .describe("transport step: 'modal' advances the 3-D diffusion-decay system exactly by lateral cosine modes (no splitting; exact in time for sources constant over a step; steady states independent of the step), 'lod' is implicit Euler split into x, y and z sweeps"),
   chemistryScheme: z
     .enum(['backward-euler', 'tr-bdf2'])
     .default('backward-euler')

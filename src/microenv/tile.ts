@@ -50,7 +50,7 @@ export interface TileOptions {
   /** Start time (s, ≤ 0): a negative start spins the tile up to its steady state before treatments. */
   startS: number;
   /**
-   * Transport scheme (default 'lod'): 'modal' is the exact implicit step by lateral cosine modes
+   * Transport scheme (default 'lod'): 'modal' is the exact step by lateral cosine modes
    * (src/transport/cosineModes.ts), whose steady states do not depend on the step.
    */
   transportScheme?: 'lod' | 'modal';

@@ -34,7 +34,7 @@ export const humanScenarioSchema = z
         transportScheme: z
           .enum(['modal', 'lod'])
           .default('lod')
-          .describe("implicit transport step of the region tiles: 'lod' (default, as the trial calibration) or 'modal' (exact by lateral cosine modes)"),
+          .describe("transport step of the region tiles: 'lod' (default, as the trial calibration) or 'modal' (exact by lateral cosine modes)"),
       })
       .prefault({})
       .describe('perifollicular microenvironment per region (ROS, damage, vessels, VEGF, p-S6)'),

@@ -55,12 +55,10 @@ export interface ModalCoefficients {
   /** Per dense mode d: e^{hL}[k][j] at [(d·nz + k)·nz + j], and φ(L)[k][j] (s) in the same layout. */
   readonly propagator: Float64Array;
   readonly integral: Float64Array;
-  /** Per mode m (all modes; used for the relaxed ones): Thomas factors of −L_m at [k·nx·ny + m] (thomas.ts form). */
+  /** Per mode m (all modes; used for those not in denseModes, the relaxed ones): Thomas factors of −L_m at [k·nx·ny + m] (thomas.ts form). */
   readonly f: Float64Array;
   readonly e: Float64Array;
   readonly g: Float64Array;
-  /** 1 for relaxed modes (solved as (−L_m)·u = s), 0 for dense ones. */
-  readonly relaxed: Uint8Array;
   /** Constant forcing (amount/m³/s) of a Dirichlet face on its plane's cells: top (zMin) and bottom (zMax). */
   readonly forcingTop: number;
   readonly forcingBottom: number;
@@ -115,7 +113,6 @@ export function modalCoefficients(
   const f = new Float64Array(nz * P);
   const e = new Float64Array(nz * P);
   const g = new Float64Array(nz * P);
-  const relaxed = new Uint8Array(P);
   const dense: number[] = [];
   const prop: number[] = [];
   const integ: number[] = [];
@@ -151,10 +148,7 @@ export function modalCoefficients(
         expW[j] = Math.exp(-wh);
         phiW[j] = wh > 0 ? -Math.expm1(-wh) / wj : h;
       }
-      if (wMin * h > RELAXED_EXPONENT) {
-        relaxed[m] = 1;
-        continue;
-      }
+      if (wMin * h > RELAXED_EXPONENT) continue;
       dense.push(m);
       for (let k = 0; k < nz; k++) {
         for (let j = 0; j < nz; j++) {
@@ -171,21 +165,22 @@ export function modalCoefficients(
       }
     }
   }
+  const cx = dctMatrix(nx);
+  const cy = dctMatrix(ny);
   return {
     nx,
     ny,
     nz,
-    cx: dctMatrix(nx),
-    cy: dctMatrix(ny),
-    cxT: transpose(dctMatrix(nx), nx),
-    cyT: transpose(dctMatrix(ny), ny),
+    cx,
+    cy,
+    cxT: transpose(cx, nx),
+    cyT: transpose(cy, ny),
     denseModes: Int32Array.from(dense),
     propagator: Float64Array.from(prop),
     integral: Float64Array.from(integ),
     f,
     e,
     g,
-    relaxed,
     forcingTop: dirichletTop === undefined ? 0 : 2 * faceRate[0] * dirichletTop,
     forcingBottom: dirichletBottom === undefined ? 0 : 2 * faceRate[nz] * dirichletBottom,
   };

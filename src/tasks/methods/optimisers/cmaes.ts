@@ -1,4 +1,4 @@
-import { symmetricEigen } from './linalg.ts';
+import { symmetricEigen } from '../../../core/symmetricEigen.ts';
 import { project, type OptimiserMethod, type OptimiserOptions, type OptimiserRun } from './types.ts';
 import { pow } from '../../../core/pow.ts';
 
@@ -39,9 +39,10 @@ function* cmaes(x0: Float64Array, o: OptimiserOptions): OptimiserRun {
   let gen = 0;
   while (used + lambda <= o.budget) {
     if (gen % Math.max(1, Math.floor(1 / (10 * n * (c1 + cmu)))) === 0) {
+      // C = B·diag(D²)·Bᵀ (B's columns are eigenvectors)
       const e = symmetricEigen(C, n);
-      B = e.vectors;
-      D = e.values.map((v) => Math.sqrt(Math.max(v, 1e-300)));
+      B = e.v;
+      D = e.w.map((v) => Math.sqrt(Math.max(v, 1e-300)));
     }
     gen++;
     const xs: Float64Array[] = [];

@@ -391,6 +391,39 @@ export class PerifollicularKernels {
     }
   }
 
+  /**
+   * Multiply-adds one `averageFields` call over `fieldCount` non-zero fields performs at the current depths
+   * (x, z and y stages, counted as the loops form them): the arithmetic a benchmark divides its time by.
+   */
+  readoutMultiplyAdds(fieldCount: number): { x: number; z: number; y: number } {
+    const { ny, nz } = this.grid;
+    const { start: zStart, len: zLen } = this.zCache;
+    const lo = new Map<number, number>();
+    const hi = new Map<number, number>();
+    let x = 0;
+    let z = 0;
+    let y = 0;
+    for (let c = 0; c < this.members.length; c++) {
+      lo.clear();
+      hi.clear();
+      let zA = nz;
+      let zB = 0;
+      for (const i of this.members[c]) {
+        const slot = this.zSlot[i];
+        const y0 = this.yStart[this.yOf[i]];
+        const y1 = y0 + this.yLen[this.yOf[i]];
+        lo.set(slot, Math.min(lo.get(slot) ?? y0, y0));
+        hi.set(slot, Math.max(hi.get(slot) ?? y1, y1));
+        zA = Math.min(zA, zStart[slot]);
+        zB = Math.max(zB, zStart[slot] + zLen[slot]);
+        y += this.yLen[this.yOf[i]];
+      }
+      if (this.members[c].length > 0) x += (zB - zA) * ny * this.xSpan[c].len;
+      for (const [slot, a] of lo) z += ((hi.get(slot) ?? a) - a) * zLen[slot];
+    }
+    return { x: x * fieldCount, z: z * fieldCount, y: y * fieldCount };
+  }
+
   /** Grows the per-depth-slot scratch arrays to hold `slots` slots. */
   private ensureSlots(slots: number): void {
     if (this.zRowsOf.length >= slots) return;

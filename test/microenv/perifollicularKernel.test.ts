@@ -153,4 +153,37 @@ describe('perifollicular kernel', () => {
     for (let i = 1; i < err.length; i++) assert.ok(err[i - 1] / err[i] > 3, `second order: ${err.join(', ')}`);
     assert.ok(err[2] < 0.03, `relative errors ${err.join(', ')}`);
   });
+
+  it('readoutMultiplyAdds counts the x-stage reads exactly and a lone follicle by hand', () => {
+    const g = grid(62.5e-6);
+    const k8 = 8;
+    // a lone follicle: x over its planes and every y cell, z over its y cells, y once per field
+    const lone = new PerifollicularKernels(g, [250e-6], [130e-6], 40e-6, 0);
+    lone.setDepths([300e-6]);
+    const buf = new Float64Array(64);
+    const xs = gaussianAxisWeights(250e-6, 40e-6, 62.5e-6, 0, g.nx, buf, 0);
+    const ys = gaussianAxisWeights(130e-6, 40e-6, 62.5e-6, 0, g.ny, buf, 0);
+    const zs = gaussianAxisWeights(300e-6, 40e-6, 62.5e-6, 0, g.nz, buf, 0);
+    assert.deepEqual(lone.readoutMultiplyAdds(k8), { x: k8 * zs.len * g.ny * xs.len, z: k8 * ys.len * zs.len, y: k8 * ys.len });
+    // many follicles at several depths: the x stage reads each field value once per multiply-add
+    const n = 60;
+    const xM = Float64Array.from({ length: n }, (_, i) => ((i * 57.7e-6) % PITCH_M));
+    const yM = Float64Array.from({ length: n }, (_, i) => ((i * 91.3e-6) % PITCH_M));
+    const depth = Float64Array.from({ length: n }, (_, i) => [150e-6, 300e-6, 420e-6][i % 3]);
+    const many = new PerifollicularKernels(g, xM, yM, 40e-6, 0);
+    many.setDepths(depth);
+    let reads = 0;
+    const data = new Float64Array(g.voxelCount).fill(1);
+    const counted = new Proxy(data, {
+      get(t, p) {
+        if (typeof p === 'string' && /^\d+$/.test(p)) reads++;
+        return Reflect.get(t, p) as unknown;
+      },
+    });
+    many.averageFields([{ values: counted as unknown as ArrayLike<number>, stride: 1, offset: 0, out: new Float64Array(n) }]);
+    const w = many.readoutMultiplyAdds(1);
+    // isZeroField reads every voxel once (up to the first non-zero: the first voxel here)
+    assert.equal(reads - 1, w.x);
+    assert.ok(w.z > 0 && w.y > 0);
+  });
 });

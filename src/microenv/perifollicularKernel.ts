@@ -75,6 +75,9 @@ export class PerifollicularKernels {
   private yHi: Int32Array;
   /** Per depth slot (deposit): which groups (GROUP_A, GROUP_B bits) its follicles in the current column belong to. */
   private groups: Uint8Array;
+  /** The planes [columnZ0, columnZ1) the last gathered column's depth slots span (`gatherColumn`). */
+  private columnZ0 = 0;
+  private columnZ1 = 0;
   /** Per y class: the first cell and the number of cells of its weights. */
   private readonly yStart: Int32Array;
   private readonly yLen: Int32Array;
@@ -274,28 +277,10 @@ export class PerifollicularKernels {
     zRowsOf.fill(-1, 0, slots);
     for (let c = 0; c < this.members.length; c++) {
       const mem = this.members[c];
-      // the column's depth slots, the y cells each slot's follicles read and the planes the slots span: only
-      // those sums are formed (the others would never be read; each one formed is summed as before)
-      let nTouched = 0;
-      let zA = nz;
-      let zB = 0;
-      for (let m = 0; m < mem.length; m++) {
-        const i = mem[m];
-        const slot = zSlot[i];
-        const y0 = yStart[yOf[i]];
-        const y1 = y0 + yLen[yOf[i]];
-        if (zRowsOf[slot] !== c) {
-          zRowsOf[slot] = c;
-          touched[nTouched++] = slot;
-          yLo[slot] = y0;
-          yHi[slot] = y1;
-          zA = Math.min(zA, zStart[slot]);
-          zB = Math.max(zB, zStart[slot] + zLen[slot]);
-        } else {
-          yLo[slot] = Math.min(yLo[slot], y0);
-          yHi[slot] = Math.max(yHi[slot], y1);
-        }
-      }
+      // only the sums the column's follicles read are formed (each one formed is summed as before)
+      const nTouched = this.gatherColumn(c);
+      const zA = this.columnZ0;
+      const zB = this.columnZ1;
       const xs = this.xSpan[c];
       const xo = c * nx;
       const x0 = xs.start;
@@ -393,35 +378,61 @@ export class PerifollicularKernels {
 
   /**
    * Multiply-adds one `averageFields` call over `fieldCount` non-zero fields performs at the current depths
-   * (x, z and y stages, counted as the loops form them): the arithmetic a benchmark divides its time by.
+   * (x, z and y stages, from the same column gathering as the loops): the arithmetic a benchmark divides its
+   * time by.
    */
   readoutMultiplyAdds(fieldCount: number): { x: number; z: number; y: number } {
-    const { ny, nz } = this.grid;
-    const { start: zStart, len: zLen } = this.zCache;
-    const lo = new Map<number, number>();
-    const hi = new Map<number, number>();
+    const ny = this.grid.ny;
+    const slots = this.zCache.size;
+    this.ensureSlots(slots);
+    this.zRowsOf.fill(-1, 0, slots);
     let x = 0;
     let z = 0;
     let y = 0;
     for (let c = 0; c < this.members.length; c++) {
-      lo.clear();
-      hi.clear();
-      let zA = nz;
-      let zB = 0;
-      for (const i of this.members[c]) {
-        const slot = this.zSlot[i];
-        const y0 = this.yStart[this.yOf[i]];
-        const y1 = y0 + this.yLen[this.yOf[i]];
-        lo.set(slot, Math.min(lo.get(slot) ?? y0, y0));
-        hi.set(slot, Math.max(hi.get(slot) ?? y1, y1));
-        zA = Math.min(zA, zStart[slot]);
-        zB = Math.max(zB, zStart[slot] + zLen[slot]);
-        y += this.yLen[this.yOf[i]];
+      const nTouched = this.gatherColumn(c);
+      if (nTouched > 0) x += (this.columnZ1 - this.columnZ0) * ny * this.xSpan[c].len;
+      for (let t = 0; t < nTouched; t++) {
+        const slot = this.touched[t];
+        z += (this.yHi[slot] - this.yLo[slot]) * this.zCache.len[slot];
       }
-      if (this.members[c].length > 0) x += (zB - zA) * ny * this.xSpan[c].len;
-      for (const [slot, a] of lo) z += ((hi.get(slot) ?? a) - a) * zLen[slot];
+      for (const i of this.members[c]) y += this.yLen[this.yOf[i]];
     }
     return { x: x * fieldCount, z: z * fieldCount, y: y * fieldCount };
+  }
+
+  /**
+   * Column c's depth slots (into `touched`, marked in `zRowsOf`, which must hold no c yet), the y cells
+   * [yLo, yHi) each slot's follicles read, and the planes [columnZ0, columnZ1) the slots span; returns the
+   * number of slots.
+   */
+  private gatherColumn(c: number): number {
+    const mem = this.members[c];
+    const { start: zStart, len: zLen } = this.zCache;
+    const { zSlot, yStart, yLen, yOf, zRowsOf, touched, yLo, yHi } = this;
+    let nTouched = 0;
+    let zA = this.grid.nz;
+    let zB = 0;
+    for (let m = 0; m < mem.length; m++) {
+      const i = mem[m];
+      const slot = zSlot[i];
+      const y0 = yStart[yOf[i]];
+      const y1 = y0 + yLen[yOf[i]];
+      if (zRowsOf[slot] !== c) {
+        zRowsOf[slot] = c;
+        touched[nTouched++] = slot;
+        yLo[slot] = y0;
+        yHi[slot] = y1;
+        zA = Math.min(zA, zStart[slot]);
+        zB = Math.max(zB, zStart[slot] + zLen[slot]);
+      } else {
+        yLo[slot] = Math.min(yLo[slot], y0);
+        yHi[slot] = Math.max(yHi[slot], y1);
+      }
+    }
+    this.columnZ0 = zA;
+    this.columnZ1 = zB;
+    return nTouched;
   }
 
   /** Grows the per-depth-slot scratch arrays to hold `slots` slots. */
